@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readApis, repoRoot } from '../../../tools/apis.mjs';
+
+const require = createRequire(import.meta.url);
+const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+
+rmSync(dist, { recursive: true, force: true });
+for (const api of Object.keys(readApis())) {
+  for (const ext of ['json', 'yaml']) {
+    execFileSync(
+      process.execPath,
+      [redocly, 'bundle', api, '--config', resolve(repoRoot, 'redocly.yaml'), '--output', resolve(dist, `${api}.${ext}`)],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
+    );
+  }
+}
+console.log(`bundled ${Object.keys(readApis()).join(', ')} into ${dist}`);
