@@ -1,0 +1,32 @@
+// Signature verification for the mocks: recomputes a request's SigV4 (AWS Lambda) or TC3
+// (Tencent SCF) signature with the test credentials, using the official signers' code.
+import { verifyAwsSignature } from './aws-sigv4.js';
+import { verifyTencentSignature } from './tencent-tc3.js';
+import type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions } from './types.js';
+
+export { defaultTestCredentials } from './credentials.js';
+export type { AwsTestCredentials, ProviderTestCredentials, TencentTestCredentials, TestCredentials } from './credentials.js';
+export { MAX_CLOCK_SKEW_MS } from './types.js';
+export type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions } from './types.js';
+
+/**
+ * Checks a received request's signature. Resolves to null when it is valid, else to the name of
+ * the spec example to answer with (an authentication error of the provider) and a message in
+ * the provider's words. Never rejects: any input, however malformed, gets an answer.
+ */
+export async function verifySignature(
+  provider: MockProvider,
+  request: ReceivedRequest,
+  options: VerifyOptions = {},
+): Promise<SignatureRejection | null> {
+  try {
+    return provider === 'aws-lambda'
+      ? await verifyAwsSignature(request, options)
+      : await verifyTencentSignature(request, options);
+  } catch {
+    // A request odd enough to trip the signer cannot carry a valid signature.
+    return provider === 'aws-lambda'
+      ? { example: 'invalid-signature' }
+      : { example: 'auth-failure-signature-failure' };
+  }
+}
