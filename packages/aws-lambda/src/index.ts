@@ -1,1 +1,21 @@
+export { createLambdaClient, defaultEndpoint } from './client.js';
+export type { CallOptions, GetLayerVersionInput, GetLayerVersionOutput, LambdaClient, LambdaClientOptions, LambdaCredentials } from './client.js';
+export {
+  InvalidParameterValueException,
+  LambdaError,
+  ResourceNotFoundException,
+  ServiceException,
+  TooManyRequestsException,
+  type LambdaErrorDetails,
+  type LambdaErrorName,
+} from './errors.js';
+export { signRequest, type SignOptions } from './sign.js';
+export {
+  ClientError,
+  IntegrityError,
+  InvalidInputError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+} from '@layerspec/client-runtime';
 export type { components, operations, paths } from './generated/aws-lambda.js';

@@ -1,0 +1,146 @@
+// createLambdaClient: openapi-fetch over a fetch that checks, signs, retries and times out.
+import {
+  InvalidInputError,
+  InvalidResponseError,
+  checkInput,
+  findSchemaViolation,
+  makeRedactor,
+  parseRetryAfter,
+  sendWithRetries,
+  type RetryOptions,
+} from '@layerspec/client-runtime';
+import createClient, { type ClientOptions } from 'openapi-fetch';
+import { toLambdaError } from './errors.js';
+import type { components, paths } from './generated/aws-lambda.js';
+import { inputRules, operation, servers, successSchema } from './generated/rules.js';
+import { signRequest, type LambdaCredentials } from './sign.js';
+
+export type { LambdaCredentials } from './sign.js';
+export type GetLayerVersionInput = { LayerName: string; VersionNumber: number };
+export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResponse'];
+
+export interface CallOptions {
+  /** Aborts the call, every attempt and every wait between them. */
+  signal?: AbortSignal;
+  /** Extra headers for this call (signed with the rest). */
+  headers?: Record<string, string>;
+}
+
+export interface LambdaClientOptions
+  extends Omit<ClientOptions, 'baseUrl' | 'fetch' | 'signal' | 'headers' | 'body' | 'method' | 'credentials'>,
+    Pick<RetryOptions, 'maxAttempts' | 'timeoutMs'> {
+  /** The AWS Region of the layer, such as `us-east-1`; also the signing region. */
+  region: string;
+  /** Keys, or a function that returns them (called before each attempt, so rotated keys are picked up). */
+  credentials: LambdaCredentials | (() => LambdaCredentials | Promise<LambdaCredentials>);
+  /** Base URL; the spec's regional endpoint `https://lambda.<region>.amazonaws.com` by default. */
+  endpoint?: string;
+  /** The transport; `globalThis.fetch` by default. It receives signed requests. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Check every success body against the spec's schema and reject one that breaks it. Default false. */
+  validateResponses?: boolean;
+  /** Backoff tuning, mostly for tests; see RetryOptions. */
+  retry?: Omit<RetryOptions, 'maxAttempts' | 'timeoutMs'>;
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+const path = operation.path;
+
+/** The spec's default server with the region filled in. */
+export function defaultEndpoint(region: string): string {
+  return servers[0].url.replace('{region}', region);
+}
+
+function checkOptions(options: LambdaClientOptions): void {
+  if (typeof options?.region !== 'string' || !REGION.test(options.region)) {
+    throw new InvalidInputError('region', 'must be an AWS Region such as us-east-1');
+  }
+  if (options.credentials === undefined || options.credentials === null) throw new InvalidInputError('credentials', 'is required');
+  if (options.maxAttempts !== undefined && !(Number.isInteger(options.maxAttempts) && options.maxAttempts >= 1)) {
+    throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
+  }
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
+    throw new InvalidInputError('timeoutMs', 'must be a positive number of milliseconds');
+  }
+  if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
+}
+
+export function createLambdaClient(options: LambdaClientOptions) {
+  checkOptions(options);
+  const { region, credentials, endpoint, fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
+  const send = transport ?? ((request: Request) => globalThis.fetch(request));
+  const getCredentials = async (): Promise<LambdaCredentials> => {
+    const found = typeof credentials === 'function' ? await credentials() : credentials;
+    if (!found?.accessKeyId || !found?.secretAccessKey) {
+      throw new InvalidInputError('credentials', 'must have accessKeyId and secretAccessKey');
+    }
+    return found;
+  };
+  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
+  const seen = new Set<string>();
+  const redact = makeRedactor(() => [...seen]);
+
+  const signingFetch = async (request: Request): Promise<Response> => {
+    const body = request.body === null ? undefined : await request.text();
+    return sendWithRetries({
+      maxAttempts,
+      timeoutMs,
+      ...retry,
+      signal: request.signal,
+      redact,
+      send: async (signal) => {
+        const keys = await getCredentials();
+        for (const secret of [keys.secretAccessKey, keys.sessionToken]) if (secret) seen.add(secret);
+        const signed = await signRequest({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, { credentials: keys, region });
+        return send(new Request(signed.url, { method: signed.method, headers: signed.headers, body, signal }));
+      },
+      // Throttling and server errors (the HTML of a proxy's 502 included) are worth another try.
+      judge: (response) => ({
+        retry: response.status === 429 || response.status >= 500,
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+      }),
+    });
+  };
+
+  const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? defaultEndpoint(region), fetch: signingFetch });
+
+  /** Gets a layer version; rejects with a LambdaError subclass, InvalidInputError, NetworkError, TimeoutError or InvalidResponseError. */
+  async function getLayerVersion(input: GetLayerVersionInput, call: CallOptions = {}): Promise<GetLayerVersionOutput> {
+    checkInput(input, inputRules);
+    const { data, error, response } = await client.GET(path, {
+      params: { path: { LayerName: input.LayerName, VersionNumber: input.VersionNumber } },
+      parseAs: 'text',
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.headers ? { headers: call.headers } : {}),
+    });
+    const requestId = response.headers.get('x-amzn-RequestId') ?? undefined;
+    if (!response.ok) throw toLambdaError(response, error);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data ?? '');
+    } catch (cause) {
+      throw new InvalidResponseError('the answer is not complete JSON', response.status, requestId, { cause });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new InvalidResponseError('the answer is not a JSON object', response.status, requestId);
+    }
+    if (validateResponses) {
+      const violation = findSchemaViolation(successSchema, parsed);
+      if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, response.status, requestId);
+    }
+    return parsed as GetLayerVersionOutput;
+  }
+
+  return {
+    getLayerVersion,
+    /** openapi-fetch's typed GET, for the `{ data, error }` style; requests are signed and retried too. */
+    GET: client.GET,
+    /** openapi-fetch middleware. */
+    use: client.use,
+    eject: client.eject,
+  };
+}
+
+export type LambdaClient = ReturnType<typeof createLambdaClient>;

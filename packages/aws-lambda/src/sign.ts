@@ -1,0 +1,38 @@
+// SigV4 with aws4fetch (Web Crypto). It signs the host with its port and encodes the path a
+// second time for the canonical URI (`%3A` is signed as `%253A`), as AWS expects for Lambda.
+import { AwsV4Signer } from 'aws4fetch';
+
+export interface LambdaCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+}
+
+export interface SignOptions {
+  credentials: LambdaCredentials;
+  region: string;
+  /** Signing name; `lambda` for AWS Lambda. */
+  service?: string;
+  /** `YYYYMMDDTHHMMSSZ`; the current time when absent. */
+  datetime?: string;
+}
+
+/** Returns the request's method, URL and headers with `Authorization` and `X-Amz-Date` (and token) added. */
+export async function signRequest(
+  request: { method: string; url: string; headers: Headers; body?: string | undefined },
+  options: SignOptions,
+): Promise<{ method: string; url: URL; headers: Headers }> {
+  const signer = new AwsV4Signer({
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body: request.body,
+    accessKeyId: options.credentials.accessKeyId,
+    secretAccessKey: options.credentials.secretAccessKey,
+    sessionToken: options.credentials.sessionToken,
+    service: options.service ?? 'lambda',
+    region: options.region,
+    datetime: options.datetime,
+  });
+  return signer.sign();
+}

@@ -1,0 +1,63 @@
+// SigV4: the official test-suite vector, and agreement with AWS's own signer (@smithy/signature-v4)
+// for requests whose LayerName is an ARN, with and without a port.
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { describe, expect, it } from 'vitest';
+import { createLambdaClient, signRequest } from '../src/index.js';
+import { fakeFetch, json, successExample } from './helpers.js';
+
+const vectorCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+
+describe('signRequest', () => {
+  it('reproduces the SigV4 test-suite vector get-vanilla', async () => {
+    const signed = await signRequest(
+      { method: 'GET', url: 'https://example.amazonaws.com/', headers: new Headers() },
+      { credentials: vectorCredentials, region: 'us-east-1', service: 'service', datetime: '20150830T123600Z' },
+    );
+    expect(signed.headers.get('authorization')).toBe(
+      'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, ' +
+        'Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
+    );
+  });
+
+  const arn = 'arn:aws:lambda:us-west-2:123456789012:layer:my-layer';
+  for (const endpoint of ['https://lambda.us-west-2.amazonaws.com', 'http://127.0.0.1:4010']) {
+    it(`signs an ARN LayerName as @smithy/signature-v4 does (${endpoint})`, async () => {
+      const { fetch, requests } = fakeFetch(json(successExample()));
+      const client = createLambdaClient({ region: 'us-west-2', credentials: vectorCredentials, endpoint, fetch });
+      await client.getLayerVersion({ LayerName: arn, VersionNumber: 1 });
+      const sent = requests[0]!;
+      const url = new URL(sent.url);
+      // One path segment: every ':' percent-encoded, no '/' added.
+      expect(url.pathname).toBe('/2018-10-31/layers/arn%3Aaws%3Alambda%3Aus-west-2%3A123456789012%3Alayer%3Amy-layer/versions/1');
+
+      const amzDate = sent.headers.get('x-amz-date')!;
+      const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+      const smithy = new SignatureV4({ service: 'lambda', region: 'us-west-2', credentials: vectorCredentials, sha256: Sha256, applyChecksum: false });
+      const reference = await smithy.sign(
+        {
+          method: 'GET',
+          protocol: url.protocol,
+          hostname: url.hostname,
+          ...(url.port ? { port: Number(url.port) } : {}),
+          path: url.pathname,
+          query: {},
+          headers: { host: url.host },
+        },
+        { signingDate },
+      );
+      expect(sent.headers.get('authorization')).toBe(reference.headers.authorization);
+      // The canonical URI AWS checks is the wire path encoded once more.
+      expect(sent.headers.get('authorization')).toMatch(/SignedHeaders=host;x-amz-date/);
+    });
+  }
+
+  it('sends X-Amz-Security-Token for temporary credentials and signs it', async () => {
+    const { fetch, requests } = fakeFetch(json(successExample()));
+    const client = createLambdaClient({ region: 'us-east-1', credentials: async () => ({ ...vectorCredentials, sessionToken: 'TOKEN-abcdef123456' }), fetch });
+    await client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 });
+    expect(requests[0]!.headers.get('x-amz-security-token')).toBe('TOKEN-abcdef123456');
+    expect(requests[0]!.headers.get('authorization')).toMatch(/SignedHeaders=host;x-amz-date;x-amz-security-token/);
+    expect(new URL(requests[0]!.url).host).toBe('lambda.us-east-1.amazonaws.com');
+  });
+});

@@ -1,0 +1,50 @@
+// Checks a call's input against the spec's rules (from the generated rules module) before
+// anything is sent, and names the field and the rule that failed.
+import { InvalidInputError } from './errors.js';
+
+export interface InputRule {
+  readonly type: string;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+function checkField(field: string, value: unknown, rule: InputRule): void {
+  if (value === undefined || value === null) throw new InvalidInputError(field, 'is required');
+  if (rule.type === 'string') {
+    if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, not ${typeof value}`);
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    const length = [...value].length;
+    if (rule.minLength !== undefined && length < rule.minLength) {
+      throw new InvalidInputError(field, `must be at least ${rule.minLength} character${rule.minLength === 1 ? '' : 's'} long`);
+    }
+    if (rule.maxLength !== undefined && length > rule.maxLength) {
+      throw new InvalidInputError(field, `must be at most ${rule.maxLength} characters long`);
+    }
+    if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
+      throw new InvalidInputError(field, `must match the pattern ${rule.pattern}`);
+    }
+    return;
+  }
+  if (rule.type === 'integer') {
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidInputError(field, 'must be an integer');
+    // An int64 beyond 2^53 - 1 cannot be held exactly in a JavaScript number.
+    if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, `must be a safe integer (at most ${Number.MAX_SAFE_INTEGER})`);
+    if (rule.minimum !== undefined && value < rule.minimum) throw new InvalidInputError(field, `must be at least ${rule.minimum}`);
+    if (rule.maximum !== undefined && value > rule.maximum) throw new InvalidInputError(field, `must be at most ${rule.maximum}`);
+    return;
+  }
+  throw new InvalidInputError(field, `has a rule of type ${rule.type} that this client cannot check`);
+}
+
+/** Throws InvalidInputError for the first field of `input` that breaks its rule. */
+export function checkInput(input: unknown, rules: Readonly<Record<string, InputRule>>): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidInputError('input', 'must be an object');
+  }
+  for (const [field, rule] of Object.entries(rules)) {
+    checkField(field, (input as Record<string, unknown>)[field], rule);
+  }
+}

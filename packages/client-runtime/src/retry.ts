@@ -1,0 +1,111 @@
+// One request, tried up to `maxAttempts` times: capped exponential backoff with full jitter,
+// `Retry-After` honoured, a timeout per attempt, and the caller's signal ending everything.
+import { NetworkError, TimeoutError } from './errors.js';
+import { safeCause } from './redact.js';
+
+export interface RetryOptions {
+  /** Attempts in total, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Limit for each attempt, from sending to the last byte of the answer. Default none. */
+  timeoutMs?: number;
+  /** Backoff before attempt n+1 is random in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 100. */
+  baseDelayMs?: number;
+  /** Cap of the backoff, and the longest `Retry-After` worth waiting for. Default 20000. */
+  maxDelayMs?: number;
+  /** Source of jitter in [0, 1); tests pass a fixed one. */
+  random?: () => number;
+}
+
+/** What a provider says about one answer: try again, and after how long at least. */
+export interface Verdict {
+  retry: boolean;
+  retryAfterMs?: number | undefined;
+}
+
+export interface SendOptions extends RetryOptions {
+  /** Sends one attempt; must pass `signal` to fetch. */
+  send: (signal: AbortSignal) => Promise<Response>;
+  /** Decides from a complete (buffered) answer whether to try again. */
+  judge: (response: Response) => Verdict | Promise<Verdict>;
+  signal?: AbortSignal | undefined;
+  redact: (text: string) => string;
+}
+
+/** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full jitter: a random delay below the capped exponential bound. */
+export function backoffDelay(attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>>): number {
+  const bound = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(options.random() * bound);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/** Sends and reads one attempt completely, so the timeout covers a body that stalls or breaks. */
+async function attemptOnce(options: SendOptions, timeoutMs: number | undefined): Promise<{ response?: Response; error?: unknown; timedOut: boolean }> {
+  const controller = new AbortController();
+  const caller = options.signal;
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener('abort', onCallerAbort, { once: true });
+  let timedOut = false;
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const answer = await options.send(controller.signal);
+    const body = NO_BODY.has(answer.status) ? null : await answer.arrayBuffer();
+    const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    return { response, timedOut: false };
+  } catch (error) {
+    return { error, timedOut };
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** Runs `send` until an answer is final or attempts run out; see RetryOptions for the policy. */
+export async function sendWithRetries(options: SendOptions): Promise<Response> {
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+  const policy = { baseDelayMs: options.baseDelayMs ?? 100, maxDelayMs: options.maxDelayMs ?? 20_000, random: options.random ?? Math.random };
+  const caller = options.signal;
+  for (let attempt = 1; ; attempt++) {
+    if (caller?.aborted) throw caller.reason;
+    const outcome = await attemptOnce(options, options.timeoutMs);
+    if (caller?.aborted) throw caller.reason;
+    let retryAfterMs: number | undefined;
+    if (outcome.response) {
+      const verdict = await options.judge(outcome.response.clone());
+      // A server that asks for a longer pause than we would ever wait gets its answer returned.
+      const tooLong = verdict.retryAfterMs !== undefined && verdict.retryAfterMs > policy.maxDelayMs;
+      if (!verdict.retry || tooLong || attempt >= maxAttempts) return outcome.response;
+      retryAfterMs = verdict.retryAfterMs;
+    } else if (attempt >= maxAttempts) {
+      if (outcome.timedOut) throw new TimeoutError(options.timeoutMs ?? 0, attempt);
+      throw new NetworkError('the request failed before a complete answer arrived', attempt, safeCause(outcome.error, options.redact));
+    }
+    await sleep(Math.max(retryAfterMs ?? 0, backoffDelay(attempt, policy)), caller);
+  }
+}
