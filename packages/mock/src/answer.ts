@@ -1,0 +1,69 @@
+// What the mock sends back, and the shapes every provider adapter shares.
+import type { LoadedSpec } from './spec.js';
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A request as the mock received it (same shape as the signature verifier's). */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query exactly as received, still percent-encoded. */
+  url: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One reason Prism's validator gave for rejecting a request. */
+export interface Violation {
+  /** e.g. ['path', 'layername'], ['header', 'x-tc-action'], ['body', 'LayerName'], ['body'] */
+  location: string[];
+  /** The JSON Schema keyword that failed: type, pattern, required, enum, ... */
+  code: string;
+  message: string;
+}
+
+export interface RenderOptions {
+  /** Replaces the example's message, e.g. to name the parameter that broke a rule. */
+  message?: string;
+}
+
+/**
+ * What makes Prism's answers look like one provider's. Every method returns a complete answer
+ * in the provider's shape, so nothing Prism invents itself reaches a client.
+ */
+export interface ProviderAdapter {
+  spec: LoadedSpec;
+  /** Renders a named example of the spec as the provider sends it. */
+  renderScenario(name: string, options?: RenderOptions): Answer;
+  /** The provider's answer to a request without credentials, or null when it has some. */
+  checkAuthorization(request: ReceivedRequest): Answer | null;
+  /** Reads the body the way the provider does: an answer for an unreadable one, else the parsed body. */
+  parseBody(request: ReceivedRequest): { answer: Answer } | { body: unknown };
+  /** No operation matches the method and path. */
+  unknownRoute(request: ReceivedRequest): Answer;
+  /** The request breaks the spec. */
+  invalidRequest(violations: Violation[], request: ReceivedRequest): Answer;
+  /** The client asked the mock for something it cannot give (a `Prefer` naming no scenario). */
+  usageError(message: string): Answer;
+  /** Something went wrong inside the mock: answered as the provider's internal error. */
+  internalError(): Answer;
+  /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */
+  finish(answer: Answer, scenario: string | undefined): Answer;
+}
+
+export function jsonHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'content-type': 'application/json', ...extra };
+}
+
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Replaces the first `quoted` token of a spec message, e.g. the field a message names. */
+export function replaceQuoted(message: string, value: string): string {
+  return /`[^`]*`/.test(message) ? message.replace(/`[^`]*`/, `\`${value}\``) : `${message} (\`${value}\`)`;
+}

@@ -1,0 +1,167 @@
+// Makes the mock answer as AWS Lambda does: a non-2xx status, the error name in
+// `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
+import { randomUUID } from 'node:crypto';
+import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
+import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+
+/** The spec example AWS answers an unsigned request with. */
+const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
+
+export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
+  const document = spec.document;
+  const [route] = listOperations(document);
+  if (!route) throw new Error('the aws-lambda spec has no operation');
+  const pathParameters = [...(document.paths[route.path].parameters ?? []), ...(route.operation.parameters ?? [])]
+    .map((parameter: SpecNode) => deref(document, parameter)!)
+    .filter((parameter) => parameter.in === 'path');
+  // Scenarios the mock answers with on its own, looked up once so a spec without them fails at startup.
+  findScenario(spec, MISSING_AUTHENTICATION_SCENARIO);
+  const invalidParameterScenario = firstScenarioWithStatus(spec, 400);
+  const serviceErrorScenario = firstScenarioWithStatus(spec, 500);
+
+  function headersFor(scenario: Scenario): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, ref] of Object.entries<SpecNode>(scenario.response.headers ?? {})) {
+      const header = deref(document, ref)!;
+      const value = name.toLowerCase() === 'x-amzn-errortype' ? errorTypeFor(header, scenario) : headerExample(header);
+      if (value !== undefined) headers[name.toLowerCase()] = value;
+    }
+    return headers;
+  }
+
+  function errorTypeFor(header: SpecNode, scenario: Scenario): string | undefined {
+    const schema = deref(document, header.schema) ?? {};
+    if (typeof schema.const === 'string') return schema.const;
+    // One response (403) carries several errors; the header's enum lists their names, and an
+    // example named after one (missing-authentication-token -> MissingAuthenticationTokenException)
+    // takes it. An example named otherwise (signature-expired) gets the header's own example.
+    const values: string[] = schema.enum ?? [];
+    const named = `${scenario.name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Exception`;
+    return values.includes(named) ? named : headerExample(header);
+  }
+
+  function headerExample(header: SpecNode): string | undefined {
+    const example = header.example ?? deref(document, header.schema)?.example;
+    return example === undefined ? undefined : String(example);
+  }
+
+  function renderScenario(name: string, options: RenderOptions = {}): Answer {
+    const scenario = findScenario(spec, name);
+    const body = clone(scenario.value) as Record<string, unknown>;
+    if (options.message !== undefined) {
+      const key = body && 'Message' in body ? 'Message' : 'message';
+      body[key] = options.message;
+    }
+    return { status: scenario.status, headers: jsonHeaders(headersFor(scenario)), body };
+  }
+
+  function pathValues(request: ReceivedRequest): Record<string, string> {
+    const template = route!.path.split('/');
+    const actual = pathOf(request).split('/');
+    const values: Record<string, string> = {};
+    if (template.length !== actual.length) return values;
+    template.forEach((part, index) => {
+      const match = /^\{(.+)\}$/.exec(part);
+      if (match) values[match[1]!.toLowerCase()] = safeDecode(actual[index]!);
+    });
+    return values;
+  }
+
+  function describeViolation(violation: Violation, values: Record<string, string>): string {
+    const [where] = violation.location;
+    // An empty segment (`/layers//versions/1`) is reported as a missing parameter of the path.
+    const name = violation.location[1] ?? /'([^']+)'/.exec(violation.message)?.[1] ?? '';
+    const parameter = pathParameters.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (where !== 'path' || !parameter) return violation.message;
+    const schema = deref(document, parameter.schema) ?? {};
+    const member = parameter.name.charAt(0).toLowerCase() + parameter.name.slice(1);
+    return `Value '${values[name.toLowerCase()] ?? ''}' at '${member}' failed to satisfy constraint: ${constraint(violation, schema)}`;
+  }
+
+  return {
+    spec,
+    renderScenario,
+    checkAuthorization(request) {
+      return request.headers.authorization ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
+    },
+    parseBody() {
+      // GetLayerVersion is a GET; Lambda ignores a body on it.
+      return { body: undefined };
+    },
+    unknownRoute(request) {
+      // Not in the spec, because the spec describes one operation: a rest-json AWS service
+      // answers a method and path that match no operation with `UnknownOperationException`
+      // (HTTP 404), which the AWS SDKs surface as that error name (seen in
+      // aws-amplify/docs#2173 and getmoto/moto#8594, where an SDK call to a path the service
+      // does not know fails with 404 UnknownOperationException / UnknownError).
+      return {
+        status: 404,
+        headers: jsonHeaders({ 'x-amzn-errortype': 'UnknownOperationException', 'x-amzn-requestid': randomUUID() }),
+        body: { Type: 'User', message: `No operation matches ${request.method} ${pathOf(request)}` },
+      };
+    },
+    invalidRequest(violations, request) {
+      const values = pathValues(request);
+      const details = violations.map((violation) => describeViolation(violation, values));
+      const count = `${details.length} validation error${details.length === 1 ? '' : 's'} detected: `;
+      return renderScenario(invalidParameterScenario, { message: count + details.join('; ') });
+    },
+    usageError(message) {
+      return renderScenario(invalidParameterScenario, { message });
+    },
+    internalError() {
+      return renderScenario(serviceErrorScenario);
+    },
+    finish(answer, scenarioName) {
+      const headers = lowerCaseKeys(answer.headers);
+      if (scenarioName) Object.assign(headers, headersFor(findScenario(spec, scenarioName)));
+      headers['x-amzn-requestid'] ??= randomUUID();
+      return { status: answer.status, headers: jsonHeaders(headers), body: answer.body };
+    },
+  };
+}
+
+/** The rule a value broke, in the words Lambda uses in its validation messages. */
+function constraint(violation: Violation, schema: SpecNode): string {
+  switch (violation.code) {
+    case 'required':
+      return `Member must have length greater than or equal to ${schema.minLength ?? 1}`;
+    case 'pattern':
+      return `Member must satisfy regular expression pattern: ${schema.pattern}`;
+    case 'minLength':
+      return `Member must have length greater than or equal to ${schema.minLength}`;
+    case 'maxLength':
+      return `Member must have length less than or equal to ${schema.maxLength}`;
+    case 'minimum':
+      return `Member must have value greater than or equal to ${schema.minimum}`;
+    case 'maximum':
+      return `Member must have value less than or equal to ${schema.maximum}`;
+    case 'type':
+      return `Member must be ${schema.type === 'integer' ? 'an integer' : `a ${schema.type}`}`;
+    default:
+      return violation.message;
+  }
+}
+
+export function firstScenarioWithStatus(spec: LoadedSpec, status: number): string {
+  const scenario = spec.scenarios.find((candidate) => candidate.status === status);
+  if (!scenario) throw new Error(`the ${spec.provider} spec has no example for status ${status}`);
+  return scenario.name;
+}
+
+export function pathOf(request: ReceivedRequest): string {
+  const query = request.url.indexOf('?');
+  return query === -1 ? request.url : request.url.slice(0, query);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}

@@ -1,0 +1,99 @@
+// layerspec-mock's logic: starts the AWS Lambda and/or Tencent SCF mock, prints each URL when it is
+// ready, logs one line per request and stops cleanly on Ctrl-C.
+import { parseArgs } from 'node:util';
+import { type RunningMock, startMock } from './server.js';
+import { PROVIDERS, type Provider, isProvider } from './spec.js';
+
+export const DEFAULT_PORTS: Record<Provider, number> = { 'aws-lambda': 4010, 'tencent-scf': 4011 };
+
+const USAGE = `Usage: layerspec-mock [options]
+
+Starts the GetLayerVersion mocks: AWS Lambda on 127.0.0.1:4010 and Tencent SCF on 127.0.0.1:4011.
+
+Options:
+  --provider <name>      aws-lambda or tencent-scf (default: both)
+  --port <n>             port of the one provider's mock (needs --provider; 0 picks a free port)
+  --host <host>          address to bind (default 127.0.0.1)
+  --scenario <name>      named example every request gets unless it sends Prefer (needs --provider)
+  --dynamic              schema-generated data instead of examples, repeatable for the same --seed
+  --seed <text>          seed of --dynamic data (default "layerspec")
+  --verify-signatures    check each request's SigV4 / TC3 signature against the test credentials
+  --quiet                do not log requests
+  -h, --help             show this help`;
+
+export function parseCliArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      provider: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      scenario: { type: 'string' },
+      dynamic: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      'verify-signatures': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.provider !== undefined && !isProvider(values.provider)) {
+    throw new Error(`--provider must be one of ${PROVIDERS.join(', ')}, got "${values.provider}"`);
+  }
+  const providers: Provider[] = values.provider ? [values.provider as Provider] : [...PROVIDERS];
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number from 0 to 65535, got "${values.port}"`);
+    if (!values.provider) throw new Error('--port needs --provider, because the two mocks cannot share a port');
+    port = Number(values.port);
+  }
+  if (values.scenario !== undefined && !values.provider) {
+    throw new Error('--scenario needs --provider, because scenario names belong to one provider');
+  }
+  return { ...values, providers, port };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let args: ReturnType<typeof parseCliArgs>;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    console.error(`layerspec-mock: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const log = args.quiet ? undefined : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const mocks: RunningMock[] = [];
+  try {
+    for (const provider of args.providers) {
+      const mock = await startMock({
+        provider,
+        host: args.host,
+        port: args.port ?? DEFAULT_PORTS[provider],
+        dynamic: args.dynamic,
+        verifySignatures: args['verify-signatures'],
+        ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
+        ...(args.seed === undefined ? {} : { seed: args.seed }),
+        ...(log ? { log } : {}),
+      });
+      mocks.push(mock);
+      console.log(`${provider} mock ready at ${mock.url}`);
+    }
+  } catch (error) {
+    console.error(`layerspec-mock: ${(error as Error).message}`);
+    await Promise.all(mocks.map((mock) => mock.close()));
+    process.exitCode = 1;
+    return;
+  }
+  const stop = async (signal: string) => {
+    console.log(`layerspec-mock: ${signal}, stopping`);
+    await Promise.all(mocks.map((mock) => mock.close()));
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,276 @@
+// startMock(): one Prism instance per provider behind a node:http server that turns every
+// answer, including the ones Prism makes up itself, into the provider's shape.
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import prismCore from '@stoplight/prism-core';
+import prismHttp from '@stoplight/prism-http';
+import type { Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
+import { createAwsLambdaAdapter } from './aws-lambda.js';
+import { parsePrefer } from './prefer.js';
+import { type LoadedSpec, type Provider, type SpecNode, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
+import { createTencentScfAdapter } from './tencent-scf.js';
+
+export interface StartMockOptions {
+  provider: Provider;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** The named example every request gets unless it asks for another with `Prefer`. */
+  scenario?: string;
+  /** Schema-generated data instead of examples, the same for the same seed. */
+  dynamic?: boolean;
+  /** The seed of dynamic data; defaults to "layerspec". */
+  seed?: string;
+  /** Recompute each request's SigV4 / TC3 signature and refuse a wrong or stale one. */
+  verifySignatures?: boolean;
+  /** The test credentials signatures are checked against (defaults are documented in the README). */
+  credentials?: unknown;
+  /** Receives one line per request; nothing is logged without it. */
+  log?: (line: string) => void;
+}
+
+export interface RunningMock {
+  provider: Provider;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Requests up to this size are read; Tencent's TC3 limit is 10 MB. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_SEED = 'layerspec';
+
+// Prism makes dynamic data with json-schema-faker (the CommonJS build, the same instance Prism
+// requires), which by default invents properties a schema does not declare; no provider sends those.
+createRequire(import.meta.url)('json-schema-faker').JSONSchemaFaker.option({ fillProperties: false });
+
+type Verifier = (
+  provider: Provider,
+  request: ReceivedRequest,
+  options: { credentials?: unknown },
+) => Promise<null | { example: string; message?: string }>;
+
+export function createAdapter(spec: LoadedSpec): ProviderAdapter {
+  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec) : createTencentScfAdapter(spec);
+}
+
+export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+  if (!isProvider(options.provider)) {
+    throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
+  }
+  const handler = await createMockHandler(options);
+  const server = createServer((request, response) => {
+    handler(request, response).catch((error: unknown) => {
+      // The handler answers every request itself; this only runs if writing the answer failed.
+      options.log?.(`${options.provider} failed to answer: ${(error as Error).message}`);
+      response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    provider: options.provider,
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The request handler on its own, for callers that bring their own server. */
+export async function createMockHandler(
+  options: StartMockOptions,
+): Promise<(request: IncomingMessage, response: ServerResponse) => Promise<void>> {
+  const spec = loadSpec(options.provider);
+  const adapter = createAdapter(spec);
+  if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
+    throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
+  }
+  const verify = options.verifySignatures ? await loadVerifier() : undefined;
+  // Prism dereferences the document in place, so it gets its own copy.
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.document));
+  const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
+    logger: prismCore.createLogger('layerspec-mock', { level: 'silent' }),
+  });
+
+  async function answer(request: ReceivedRequest): Promise<{ answer: Answer; scenario?: string }> {
+    const unauthenticated = adapter.checkAuthorization(request);
+    if (unauthenticated) return { answer: unauthenticated };
+    if (verify) {
+      const rejection = await verify(options.provider, request, { credentials: options.credentials });
+      if (rejection) return { answer: adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message }) };
+    }
+    const parsed = adapter.parseBody(request);
+    if ('answer' in parsed) return { answer: parsed.answer };
+
+    const choice = chooseResponse(spec, request.headers.prefer, options);
+    if ('error' in choice) return { answer: adapter.usageError(choice.error) };
+
+    const [path = '/', query = ''] = splitUrl(request.url);
+    const callPrism = (seed: string) =>
+      prism.request(
+        {
+          method: request.method.toLowerCase() as 'get',
+          url: { path, query: queryObject(query) },
+          headers: request.headers,
+          body: parsed.body,
+        },
+        operations,
+        prismConfig({ dynamic: choice.dynamic, code: choice.code, exampleKey: choice.scenario, seed }),
+      )();
+    const seed = options.seed ?? DEFAULT_SEED;
+    let result = await callPrism(seed);
+    // Tencent's envelope is a oneOf of the result and an error. Dynamic data stands for the
+    // result, so a seed whose data falls on the error branch is followed by the next seed in a
+    // fixed sequence: still the same answer for the same seed, every time.
+    for (let attempt = 1; choice.dynamic && choice.code === undefined && attempt < 50 && isEnvelopeError(result); attempt++) {
+      result = await callPrism(`${seed}#${attempt}`);
+    }
+
+    if (result._tag === 'Left') {
+      const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
+      if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return { answer: adapter.unknownRoute(request) };
+      if (error.additional?.validation?.length) return { answer: adapter.invalidRequest(error.additional.validation, request) };
+      if (error.status === 415) {
+        return { answer: adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request) };
+      }
+      return { answer: adapter.usageError(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`) };
+    }
+    const violations = result.right.validations.input
+      .filter((diagnostic) => diagnostic.severity === 0)
+      .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message }));
+    if (violations.length > 0) return { answer: adapter.invalidRequest(violations, request) };
+    const output = result.right.output;
+    const mocked = { status: output.statusCode, headers: (output.headers ?? {}) as Record<string, string>, body: output.body };
+    return { answer: adapter.finish(mocked, choice.dynamic ? undefined : choice.scenario), ...(choice.scenario ? { scenario: choice.scenario } : {}) };
+  }
+
+  return async (incoming, outgoing) => {
+    const request = await receive(incoming);
+    let result: { answer: Answer; scenario?: string };
+    try {
+      result = 'tooLarge' in request ? { answer: adapter.usageError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) } : await answer(request);
+    } catch (error) {
+      options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
+      result = { answer: adapter.internalError() };
+    }
+    send(outgoing, result.answer);
+    options.log?.(logLine(options.provider, incoming, result.answer));
+  };
+}
+
+interface ResponseChoice {
+  code?: number;
+  scenario?: string;
+  dynamic: boolean;
+}
+
+/** Which response a request gets: its `Prefer` header, else the mock's scenario, else the spec's default. */
+export function chooseResponse(
+  spec: LoadedSpec,
+  preferHeader: string | undefined,
+  options: Pick<StartMockOptions, 'scenario' | 'dynamic'>,
+): ResponseChoice | { error: string } {
+  const prefer = parsePrefer(preferHeader);
+  if ('error' in prefer) return prefer;
+  const valid = spec.scenarios.map((scenario) => scenario.name).join(', ');
+  let { example, code } = prefer;
+  if (example === undefined && code === undefined && !(prefer.dynamic ?? options.dynamic)) example = options.scenario;
+  if (example !== undefined) {
+    const scenario = spec.scenarios.find((candidate) => candidate.name === example);
+    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}; the scenarios are: ${valid}` };
+    if (code !== undefined && code !== scenario.status) {
+      return { error: `Prefer: example=${example} is a ${scenario.status} answer, not ${code}` };
+    }
+    // A scenario implies its status, so `Prefer: example=` alone reaches error examples too.
+    return { code: scenario.status, scenario: example, dynamic: false };
+  }
+  if (code !== undefined) {
+    const first = spec.scenarios.find((candidate) => candidate.status === code);
+    const declared = spec.scenarios.map((scenario) => scenario.status);
+    if (!first) return { error: `Prefer: code=${code} is not a status this operation answers with; it answers ${[...new Set(declared)].join(', ')}` };
+    const dynamic = prefer.dynamic ?? options.dynamic ?? false;
+    return dynamic ? { code, dynamic } : { code, scenario: first.name, dynamic };
+  }
+  return { dynamic: prefer.dynamic ?? options.dynamic ?? false };
+}
+
+function prismConfig(mock: { dynamic: boolean; code?: number | undefined; exampleKey?: string | undefined; seed?: string }) {
+  const cleaned = Object.fromEntries(Object.entries(mock).filter(([, value]) => value !== undefined));
+  return {
+    // The adapter answers a missing Authorization header itself, in the provider's words.
+    checkSecurity: false,
+    validateRequest: true,
+    validateResponse: false,
+    errors: false,
+    isProxy: false as const,
+    upstreamProxy: undefined,
+    mock: cleaned as { dynamic: boolean },
+  };
+}
+
+async function loadVerifier(): Promise<Verifier> {
+  // Written alongside this file by the hardening work (issue 7); loaded only when asked for.
+  const specifier = './signatures/index.js';
+  const module = (await import(specifier)) as { verifySignature?: Verifier };
+  if (typeof module.verifySignature !== 'function') throw new Error('signature verification is not available in this build');
+  return module.verifySignature;
+}
+
+async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { tooLarge: true }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  if (size > MAX_BODY_BYTES) return { tooLarge: true };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') };
+}
+
+function send(outgoing: ServerResponse, answer: Answer): void {
+  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
+  outgoing.end(body);
+}
+
+function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer): string {
+  const body = answer.body as SpecNode | undefined;
+  const error = answer.headers['x-amzn-errortype'] ?? body?.Response?.Error?.Code;
+  return `${provider} ${incoming.method} ${incoming.url} -> ${answer.status}${error ? ` ${error}` : ''}`;
+}
+
+function isEnvelopeError(result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
+  const body = result._tag === 'Right' ? (result.right?.output.body as SpecNode | undefined) : undefined;
+  return body?.Response?.Error !== undefined;
+}
+
+function splitUrl(url: string): [string, string] {
+  const index = url.indexOf('?');
+  return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index + 1)];
+}
+
+function queryObject(query: string): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    const existing = result[key];
+    result[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return result;
+}

@@ -1,0 +1,146 @@
+// Makes the mock answer as Tencent Cloud API 3.0 does: always HTTP 200 and the
+// {"Response": {...}} envelope with a RequestId, errors included, with the codes and messages
+// of the spec's examples and a Message that names the field.
+import { randomUUID } from 'node:crypto';
+import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import { pathOf } from './aws-lambda.js';
+import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+
+/** The spec example Tencent answers a request without an Authorization header with. */
+const MISSING_AUTHORIZATION_SCENARIO = 'auth-failure-invalid-authorization';
+
+interface TencentError {
+  Response: { Error: { Code: string; Message: string }; RequestId: string };
+}
+
+export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
+  const document = spec.document;
+  const [route] = listOperations(document);
+  if (!route) throw new Error('the tencent-scf spec has no operation');
+  const headerParameters = (route.operation.parameters ?? [])
+    .map((parameter: SpecNode) => deref(document, parameter)!)
+    .filter((parameter: SpecNode) => parameter.in === 'header');
+  const bodySchema = deref(document, route.operation.requestBody?.content?.['application/json']?.schema) ?? {};
+  findScenario(spec, MISSING_AUTHORIZATION_SCENARIO);
+
+  function renderScenario(name: string, options: RenderOptions = {}): Answer {
+    const scenario = findScenario(spec, name);
+    const body = clone(scenario.value) as TencentError;
+    if (options.message !== undefined && body.Response.Error) body.Response.Error.Message = options.message;
+    // API 3.0 answers every request with HTTP 200, whatever the example's response says.
+    return { status: 200, headers: jsonHeaders(), body };
+  }
+
+  /** The spec's example for an error code, if it has one. */
+  function scenarioForCode(code: string): string | undefined {
+    return spec.scenarios.find((scenario) => (scenario.value as TencentError)?.Response?.Error?.Code === code)?.name;
+  }
+
+  function exampleMessage(code: string): string {
+    const name = scenarioForCode(code);
+    return name ? (findScenario(spec, name).value as TencentError).Response.Error.Message : code;
+  }
+
+  /** An error answer; takes the spec's example for the code when there is one. */
+  function error(code: string, message: string): Answer {
+    const name = scenarioForCode(code);
+    if (name) return renderScenario(name, { message });
+    return { status: 200, headers: jsonHeaders(), body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
+  }
+
+  function headerName(lowerCase: string): string {
+    return headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
+  }
+
+  function schemaType(field: string): string {
+    const schema = deref(document, bodySchema.properties?.[field]) ?? {};
+    const type = String(schema.type ?? 'string');
+    return type.charAt(0).toUpperCase() + type.slice(1);
+  }
+
+  /** The answer for the violation Tencent would report first: action, version, headers, body. */
+  function answerFor(violation: Violation, request: ReceivedRequest): Answer {
+    const [where, field] = violation.location;
+    const named = /'([^']+)'/.exec(violation.message)?.[1];
+    if (where === 'header') {
+      const header = headerName(field ?? named?.toLowerCase() ?? '');
+      if (violation.code === 'required') return error('MissingParameter', replaceQuoted(exampleMessage('MissingParameter'), header));
+      if (header.toLowerCase() === 'x-tc-action') {
+        return error('InvalidAction', replaceQuoted(exampleMessage('InvalidAction'), request.headers['x-tc-action'] ?? ''));
+      }
+      if (header.toLowerCase() === 'x-tc-version') {
+        return error('NoSuchVersion', replaceQuoted(exampleMessage('NoSuchVersion'), request.headers['x-tc-version'] ?? ''));
+      }
+      return invalidValue(violation.code, header, violation.message);
+    }
+    if (where === 'body' && field) return invalidValue(violation.code, field, violation.message);
+    if (violation.code === 'required' && named) return error('MissingParameter', replaceQuoted(exampleMessage('MissingParameter'), named));
+    if (violation.code === 'additionalProperties' && named) {
+      return error('UnknownParameter', replaceQuoted(exampleMessage('UnknownParameter'), named));
+    }
+    return error('InvalidParameter', `The request body is not valid: ${violation.message.replace(/^Request body /, '')}.`);
+  }
+
+  function invalidValue(code: string, field: string, prismMessage: string): Answer {
+    if (code === 'type') return error('InvalidParameter', `The type of parameter \`${field}\` must be ${schemaType(field)}.`);
+    const rule = prismMessage.slice(prismMessage.indexOf(' must ') + 1);
+    return error('InvalidParameterValue', `The value of parameter \`${field}\` does not match the rule: it ${rule}.`);
+  }
+
+  return {
+    spec,
+    renderScenario,
+    checkAuthorization(request) {
+      return request.headers.authorization ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
+    },
+    parseBody(request) {
+      if (request.method !== 'POST' || pathOf(request) !== '/') return { answer: this.unknownRoute(request) };
+      // API 3.0 with a TC3 signature takes a JSON body; the spec's request body is application/json.
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (contentType !== 'application/json') {
+        const given = request.headers['content-type'] ? `\`${request.headers['content-type']}\`` : 'missing';
+        return { answer: error('InvalidParameter', `The header \`Content-Type\` is ${given}; a TC3-HMAC-SHA256 request must send \`application/json\`.`) };
+      }
+      if (request.body.trim() === '') return { body: {} };
+      let body: unknown;
+      try {
+        body = JSON.parse(request.body);
+      } catch (cause) {
+        return { answer: error('InvalidParameter', `The request body is not valid JSON: ${(cause as Error).message}.`) };
+      }
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };
+      }
+      return { body };
+    },
+    unknownRoute(request) {
+      // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
+      // spec does not describe), so any other method or path is a protocol error.
+      return error('UnsupportedProtocol', `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`POST /\` with a JSON body.`);
+    },
+    invalidRequest(violations, request) {
+      const order = (violation: Violation): number => {
+        const [where, field = ''] = violation.location;
+        if (where === 'header' && (field === 'x-tc-action' || /'x-tc-action'/.test(violation.message))) return 0;
+        if (where === 'header' && (field === 'x-tc-version' || /'x-tc-version'/.test(violation.message))) return 1;
+        if (where === 'header') return 2;
+        if (violation.code === 'required') return 3;
+        if (violation.code === 'additionalProperties') return 4;
+        return 5;
+      };
+      const first = [...violations].sort((a, b) => order(a) - order(b))[0];
+      return first ? answerFor(first, request) : error('InvalidParameter', 'The request is not valid.');
+    },
+    usageError(message) {
+      return error('InvalidParameter', message);
+    },
+    internalError() {
+      return error('InternalError', exampleMessage('InternalError'));
+    },
+    finish(answer) {
+      const body = answer.body as { Response?: Record<string, unknown> } | undefined;
+      if (body?.Response && typeof body.Response === 'object') body.Response.RequestId ??= randomUUID();
+      return { status: 200, headers: jsonHeaders(), body };
+    },
+  };
+}
