@@ -38,3 +38,32 @@ export function successExample(): any {
   const ok = spec.paths['/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'].get.responses['200'];
   return deref(Object.values(ok.content['application/json'].examples)[0]).value;
 }
+
+// Captured before any test fakes timers.
+const realSetTimeout = globalThis.setTimeout;
+
+/** Real event-loop turns until `condition` holds (signing uses Web Crypto, which no fake timer drives). */
+export async function until(condition: () => boolean, turns = 3000): Promise<void> {
+  for (let i = 0; i < turns && !condition(); i++) await new Promise((resolve) => realSetTimeout(resolve, 1));
+}
+
+/** Fires fake timers as they appear until `promise` settles; returns its outcome. */
+export async function drain<T>(promise: Promise<T>, runPending: () => Promise<unknown>, timerCount: () => number): Promise<T> {
+  let done = false;
+  const settled = promise.finally(() => {
+    done = true;
+  });
+  while (!done) {
+    await until(() => done || timerCount() > 0);
+    if (!done) await runPending();
+  }
+  return settled;
+}
+
+/** A fetch answer that never comes; like real fetch it rejects when the request's signal aborts. */
+export function hang(request: Request): Promise<Response> {
+  return new Promise((_, reject) => {
+    if (request.signal.aborted) reject(request.signal.reason);
+    request.signal.addEventListener('abort', () => reject(request.signal.reason));
+  });
+}
