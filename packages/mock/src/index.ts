@@ -1,6 +1,7 @@
 export { startMock, createMockHandler, type StartMockOptions, type RunningMock } from './server.js';
 export { PROVIDERS, type Provider, type Scenario, loadSpec, UnknownScenarioError } from './spec.js';
 export type { Answer, ReceivedRequest } from './answer.js';
+export { defaultTestCredentials, type TestCredentials } from './signatures/index.js';
 
 import { loadSpec, type Provider } from './spec.js';
 

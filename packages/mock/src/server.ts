@@ -9,6 +9,7 @@ import type { Answer, ProviderAdapter, ReceivedRequest, Violation } from './answ
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
 import { type LoadedSpec, type Provider, type SpecNode, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
+import { type TestCredentials, verifySignature } from './signatures/index.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
 
 export interface StartMockOptions {
@@ -26,7 +27,7 @@ export interface StartMockOptions {
   /** Recompute each request's SigV4 / TC3 signature and refuse a wrong or stale one. */
   verifySignatures?: boolean;
   /** The test credentials signatures are checked against (defaults are documented in the README). */
-  credentials?: unknown;
+  credentials?: TestCredentials;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -44,12 +45,6 @@ const DEFAULT_SEED = 'layerspec';
 // Prism makes dynamic data with json-schema-faker (the CommonJS build, the same instance Prism
 // requires), which by default invents properties a schema does not declare; no provider sends those.
 createRequire(import.meta.url)('json-schema-faker').JSONSchemaFaker.option({ fillProperties: false });
-
-type Verifier = (
-  provider: Provider,
-  request: ReceivedRequest,
-  options: { credentials?: unknown },
-) => Promise<null | { example: string; message?: string }>;
 
 export function createAdapter(spec: LoadedSpec): ProviderAdapter {
   return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec) : createTencentScfAdapter(spec);
@@ -98,7 +93,6 @@ export async function createMockHandler(
   if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
     throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
   }
-  const verify = options.verifySignatures ? await loadVerifier() : undefined;
   // Prism dereferences the document in place, so it gets its own copy.
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.document));
   const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
@@ -108,8 +102,8 @@ export async function createMockHandler(
   async function answer(request: ReceivedRequest): Promise<{ answer: Answer; scenario?: string }> {
     const unauthenticated = adapter.checkAuthorization(request);
     if (unauthenticated) return { answer: unauthenticated };
-    if (verify) {
-      const rejection = await verify(options.provider, request, { credentials: options.credentials });
+    if (options.verifySignatures) {
+      const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
       if (rejection) return { answer: adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message }) };
     }
     const parsed = adapter.parseBody(request);
@@ -219,14 +213,6 @@ function prismConfig(mock: { dynamic: boolean; code?: number | undefined; exampl
     upstreamProxy: undefined,
     mock: cleaned as { dynamic: boolean },
   };
-}
-
-async function loadVerifier(): Promise<Verifier> {
-  // Written alongside this file by the hardening work (issue 7); loaded only when asked for.
-  const specifier = './signatures/index.js';
-  const module = (await import(specifier)) as { verifySignature?: Verifier };
-  if (typeof module.verifySignature !== 'function') throw new Error('signature verification is not available in this build');
-  return module.verifySignature;
 }
 
 async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { tooLarge: true }> {

@@ -1,0 +1,73 @@
+// The official Tencent Cloud SDK, unchanged but for its endpoint, against the Tencent SCF mock:
+// the Response for every success scenario, an exception with the provider's code for every error.
+import { scf } from 'tencentcloud-sdk-nodejs-scf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, startMock } from '../src/index.js';
+import { specExamples } from './spec-examples.js';
+
+const ScfClient = scf.v20180416.Client;
+const examples = specExamples('tencent-scf');
+let mock: RunningMock;
+
+beforeAll(async () => {
+  mock = await startMock({ provider: 'tencent-scf' });
+});
+afterAll(async () => {
+  await mock.close();
+});
+
+/** A client of the mock; `Prefer` goes through the SDK's own header option. */
+function clientFor(prefer?: string) {
+  return new ScfClient({
+    credential: { secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE' },
+    region: 'ap-guangzhou',
+    profile: {
+      httpProfile: {
+        protocol: 'http://',
+        endpoint: new URL(mock.url).host,
+        ...(prefer ? { headers: { Prefer: prefer } } : {}),
+      },
+    },
+  });
+}
+
+describe('official Tencent Cloud SDK against the Tencent SCF mock', () => {
+  it('reads success and error scenarios from the spec', () => {
+    expect(examples.some((example) => !example.value.Response.Error)).toBe(true);
+    expect(examples.some((example) => example.value.Response.Error)).toBe(true);
+  });
+
+  for (const example of examples.filter((candidate) => !candidate.value.Response.Error)) {
+    it(`gets the Response of the success scenario ${example.name}`, async () => {
+      const response = await clientFor(`example=${example.name}`).GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
+      expect(response).toEqual(example.value.Response);
+    });
+  }
+
+  for (const example of examples.filter((candidate) => candidate.value.Response.Error)) {
+    it(`throws with code ${example.value.Response.Error.Code} for the error scenario ${example.name}`, async () => {
+      const error = await clientFor(`example=${example.name}`)
+        .GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })
+        .then(
+          () => undefined,
+          (caught: { code?: string; message: string; requestId: string }) => caught,
+        );
+      expect(error).toBeDefined();
+      expect(error!.code).toBe(example.value.Response.Error.Code);
+      expect(error!.message).toBe(example.value.Response.Error.Message);
+      expect(error!.requestId).toBe(example.value.Response.RequestId);
+    });
+  }
+
+  it('answers a LayerName that breaks the rule with InvalidParameterValue naming the field', async () => {
+    const error = await clientFor().GetLayerVersion({ LayerName: '9-starts-with-a-digit', LayerVersion: 1 }).catch((caught) => caught);
+    expect(error.code).toBe('InvalidParameterValue');
+    expect(error.message).toContain('`LayerName`');
+  });
+
+  it('answers a missing LayerVersion with MissingParameter naming the field', async () => {
+    const error = await clientFor().GetLayerVersion({ LayerName: 'layer3' } as never).catch((caught) => caught);
+    expect(error.code).toBe('MissingParameter');
+    expect(error.message).toContain('`LayerVersion`');
+  });
+});
