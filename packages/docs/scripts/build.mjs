@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
+// at view time), the bundled specs for download, and the portal with the comparison.
+// Code samples are added to a temporary copy of each bundle; specs/ and the bundles stay as they are.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
+import { buildComparison } from '../src/compare.js';
+import { renderBar, renderPortal } from '../src/portal.js';
+import { listErrors, listFields, loadBundle } from '../src/spec.js';
+
+const require = createRequire(import.meta.url);
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(packageDir, 'dist');
+const templates = join(packageDir, 'templates');
+const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+const readJson = (/** @type {string} */ path) => JSON.parse(readFileSync(join(packageDir, path), 'utf8'));
+
+// Redoc 3 shows a "docs by Redocly" logo that it loads from cdn.redoc.ly; the page must fetch
+// nothing, so the logo becomes an inline image with the same words.
+const REDOCLY_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
+const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
+  "<svg xmlns='http://www.w3.org/2000/svg' width='56' height='16'><text x='0' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='600' fill='#3b3c45'>Redocly</text></svg>",
+)}`;
+
+/** @param {{ api: string, doc: any, templateFile: string, output: string, optionsFile: string }} page */
+function buildRedocPage({ api, doc, templateFile, output, optionsFile }) {
+  const tmp = mkdtempSync(join(tmpdir(), `layerspec-docs-${api}-`));
+  try {
+    const input = join(tmp, `${api}.json`);
+    writeFileSync(input, JSON.stringify(doc));
+    execFileSync(
+      process.execPath,
+      [redocly, 'build-docs', input, '--inlineBundle', '--template', templateFile, '--openapi', optionsFile, '--output', output, '--config', join(repoRoot, 'redocly.yaml'), '--lint-config', 'off'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  let page = readFileSync(output, 'utf8');
+  for (const logo of REDOCLY_LOGOS) page = page.split(logo).join(INLINE_LOGO);
+  const external = page.match(/<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+/gi);
+  if (external) throw new Error(`${output} loads from the network: ${external.join(', ')}`);
+  writeFileSync(output, page);
+}
+
+const started = Date.now();
+const providers = readJson('providers.json');
+const concepts = readJson('concepts.json');
+const themeCss = readFileSync(join(templates, 'theme.css'), 'utf8');
+
+const sides = Object.keys(readApis()).map((api) => {
+  const provider = providers.apis[api];
+  if (!provider) throw new Error(`providers.json has no entry for the API "${api}" of redocly.yaml`);
+  const { doc, path } = loadBundle(api);
+  const extra = concepts[api] ?? {};
+  const name = doc.info['x-layerspec-provider']?.name ?? doc.info.title;
+  return { api, name, label: provider.label, provider, doc, bundlePath: path, fields: listFields(doc, extra), errors: listErrors(doc, extra) };
+});
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'specs'), { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'layerspec-docs-'));
+try {
+  for (const side of sides) {
+    const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), `${side.api}.html`);
+    const templateFile = join(work, `${side.api}.hbs`);
+    writeFileSync(
+      templateFile,
+      readFileSync(join(templates, 'redoc.hbs'), 'utf8')
+        .replace('/* layerspec:theme */', () => themeCss)
+        .replace('<!-- layerspec:nav -->', () => bar),
+    );
+    const samples = buildCodeSamples({ api: side.api, doc: side.doc, fields: side.fields, provider: side.provider, mockCommand: providers.mockCommand, templatesDir: join(templates, 'code-samples') });
+    const optionsFile = join(work, `${side.api}.options.json`);
+    writeFileSync(
+      optionsFile,
+      JSON.stringify({
+        downloadUrls: [
+          { title: 'OpenAPI JSON', url: `specs/${side.api}.json` },
+          { title: 'OpenAPI YAML', url: `specs/${side.api}.yaml` },
+        ],
+        jsonSamplesExpandLevel: 'all',
+        // Redoc 3 shows an x-codeSamples entry only when its label is among these languages.
+        codeSamples: { languages: samples.map(({ lang, label }) => ({ lang, label })) },
+      }),
+    );
+    buildRedocPage({ api: side.api, doc: withCodeSamples(side.doc, samples), templateFile, optionsFile, output: join(dist, `${side.api}.html`) });
+    for (const ext of ['json', 'yaml']) copyFileSync(side.bundlePath.replace(/\.json$/, `.${ext}`), join(dist, 'specs', `${side.api}.${ext}`));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const [a, b] = sides;
+if (!a || !b) throw new Error('the portal compares two APIs; redocly.yaml lists fewer');
+writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand }));
+
+const sizes = ['index.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(dist, file)).size / 1024)} KiB`);
+console.log(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);

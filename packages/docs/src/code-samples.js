@@ -1,0 +1,66 @@
+// Code samples are documentation, not API facts: they live as templates in this package and are
+// added to a copy of the bundle as `x-codeSamples` at build time, so specs/ stays the API's truth.
+// Placeholders are filled from the spec (the first example of each request field, the path).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getOperation } from './spec.js';
+
+/** @typedef {import('./spec.js').Field} Field */
+/** @typedef {{ label: string, mockPort: number, mockCredentials: { id: string, secret: string }, clientPackage: string, sdkPackage: string }} Provider */
+
+/** @param {Provider} provider */
+export function sampleFiles(provider) {
+  return [
+    { file: 'curl.sh', lang: 'curl', label: 'curl (local mock)' },
+    { file: 'layerspec.ts', lang: 'TypeScript', label: provider.clientPackage },
+    { file: 'sdk.ts', lang: 'TypeScript', label: `${provider.sdkPackage} (official SDK)` },
+  ];
+}
+
+/**
+ * @param {{ api: string, doc: any, fields: Field[], provider: Provider, mockCommand: string, templatesDir: string }} input
+ * @returns {{ lang: string, label: string, source: string }[]}
+ */
+export function buildCodeSamples({ api, doc, fields, provider, mockCommand, templatesDir }) {
+  const request = fields.filter((field) => field.side === 'request');
+  const { path } = getOperation(doc);
+  const host = `127.0.0.1:${provider.mockPort}`;
+  /** @type {Record<string, unknown>} */
+  const body = {};
+  for (const field of request) if (field.in === 'body' && !field.name.includes('.')) body[field.name] = field.example;
+  const filledPath = path.replace(/\{([^}]+)\}/g, (_, name) => {
+    const field = request.find((f) => f.in === 'path' && f.name === name);
+    if (field?.example === undefined) throw new Error(`${api}: path parameter ${name} has no example to put in the code samples`);
+    return encodeURIComponent(String(field.example));
+  });
+  /** @type {Record<string, string>} */
+  const text = {
+    mockCommand,
+    mockHost: host,
+    mockUrl: `http://${host}`,
+    mockId: provider.mockCredentials.id,
+    mockSecret: provider.mockCredentials.secret,
+    clientPackage: provider.clientPackage,
+    sdkPackage: provider.sdkPackage,
+    path: filledPath,
+    body: JSON.stringify(body),
+  };
+  return sampleFiles(provider).map(({ file, lang, label }) => {
+    const template = readFileSync(join(templatesDir, api, file), 'utf8');
+    const source = template.replace(/\{\{([\w-]+)\}\}/g, (_, name) => {
+      if (name in text) return text[name];
+      const field = request.find((f) => f.name === name);
+      if (!field || field.example === undefined) throw new Error(`${api}/${file}: placeholder {{${name}}} is neither a known value nor a request field with an example`);
+      // In TypeScript a field's example goes in as a literal; in a shell script as plain text.
+      return file.endsWith('.ts') ? JSON.stringify(field.example) : String(field.example);
+    });
+    return { lang, label, source: source.trimEnd() };
+  });
+}
+
+/** A copy of the bundle with the samples on its operation. @param {any} doc @param {{ lang: string, label: string, source: string }[]} samples */
+export function withCodeSamples(doc, samples) {
+  const copy = structuredClone(doc);
+  getOperation(copy).operation['x-codeSamples'] = samples;
+  return copy;
+}

@@ -1,0 +1,179 @@
+// The portal page: what layerspec is, a card per provider, and the side-by-side comparison.
+// Plain template literals through the escaping `html` tag; every value comes from the specs,
+// providers.json or the comparison built from the specs.
+import { factsOf, formatNumber } from './compare.js';
+import { getOperation } from './spec.js';
+import { html, raw, toString } from './html.js';
+
+/** @typedef {import('./compare.js').Side} Side */
+/** @typedef {import('./spec.js').Field} Field */
+/** @typedef {import('./spec.js').ErrorEntry} ErrorEntry */
+/** @typedef {import('./code-samples.js').Provider} Provider */
+/** @typedef {ReturnType<typeof import('./compare.js').buildComparison>} Comparison */
+
+/** The navigation bar shared by every page. @param {{ api: string, name: string }[]} pages @param {string} current */
+export function renderBar(pages, current) {
+  const link = (/** @type {string} */ href, /** @type {string} */ text, /** @type {string} */ className = '') =>
+    html`<a href="${href}"${raw(className ? ` class="${className}"` : '')}${raw(href === current ? ' aria-current="page"' : '')}>${text}</a>`;
+  return toString(html`<nav class="layerspec-bar" aria-label="layerspec docs">
+    ${link('index.html', 'layerspec docs portal', 'layerspec-home')}
+    ${pages.map((page) => link(`${page.api}.html`, page.name))}
+    ${link('index.html#comparison', 'Comparison')}
+  </nav>`);
+}
+
+/** Backticks in a sentence become <code>; everything else is escaped. @param {string} sentence */
+function prose(sentence) {
+  return sentence.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
+}
+
+/** @param {unknown} value */
+function exampleText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** @param {Side} side @param {Field} field */
+function fieldCell(side, field) {
+  const facts = factsOf(side.doc, field);
+  const place = { path: 'path parameter', query: 'query parameter', header: field.side === 'request' ? 'header' : 'response header', body: 'JSON body' }[field.in];
+  const rules = [
+    facts.length,
+    facts.range,
+    facts.items,
+    facts.values && facts.values.length <= 6 ? `one of ${facts.values.join(', ')}` : facts.values ? `${facts.values.length} listed values` : undefined,
+  ].filter(Boolean);
+  return html`<div class="field">
+    <code class="field-name">${field.name}</code>
+    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}</span>
+    ${rules.length > 0 ? html`<span class="meta">${rules.join(' · ')}</span>` : ''}
+    ${facts.pattern ? html`<span class="meta">pattern <code>${facts.pattern}</code></span>` : ''}
+    ${field.side === 'response' && field.appearsIn.some((where) => !/^2/.test(where)) ? html`<span class="meta">in ${field.appearsIn.join('; ')}</span>` : ''}
+    ${field.example !== undefined && typeof field.example !== 'object' ? html`<span class="meta">e.g. <code>${exampleText(field.example)}</code></span>` : ''}
+  </div>`;
+}
+
+/** @param {ErrorEntry} error */
+function errorCell(error) {
+  return html`<div class="field"><code class="error-code">${error.code}</code> <span class="meta">HTTP ${error.status} · ${error.group}</span></div>`;
+}
+
+const NONE = html`<span class="none">no counterpart</span>`;
+
+/**
+ * @template T
+ * @param {{ id: string, title: string, intro: string, a: Side, b: Side, rows: import('./compare.js').Row<T>[], cell: (side: Side, item: T) => unknown }} table
+ */
+function comparisonTable({ id, title, intro, a, b, rows, cell }) {
+  return html`<section class="comparison" id="${id}">
+    <h3>${title}</h3>
+    <p class="intro">${prose(intro)}</p>
+    <table data-table="${id}">
+      <thead><tr><th scope="col">Meaning</th><th scope="col">${a.name}</th><th scope="col">${b.name}</th><th scope="col">Differences</th></tr></thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr data-concept="${row.concept ?? ''}">
+            <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="none">untagged</span>`}</th>
+            <td data-api="${a.api}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
+            <td data-api="${b.api}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
+            <td class="differences"><ul>${row.differences.map((text) => html`<li>${prose(text)}</li>`)}</ul></td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+/** @param {Side & { name: string, provider: Provider }} side @param {string} mockCommand */
+function card(side, mockCommand) {
+  const info = side.doc.info;
+  const meta = info['x-layerspec-provider'] ?? {};
+  const { method, path } = getOperation(side.doc);
+  return html`<article class="card" data-api="${side.api}">
+    <h2><a href="${side.api}.html">${side.name}</a></h2>
+    <p>${info.summary ?? ''}</p>
+    <dl>
+      <dt>Operation</dt><dd><code>${method.toUpperCase()} ${path}</code></dd>
+      <dt>Protocol</dt><dd>${meta.protocol ?? ''}</dd>
+      <dt>Endpoint</dt><dd>${(side.doc.servers ?? []).map((/** @type {any} */ server) => html`<code>${server.url}</code> `)}</dd>
+      <dt>Signing</dt><dd>${meta.signing ?? ''}</dd>
+      <dt>API version</dt><dd><code>${info.version}</code></dd>
+      <dt>Client</dt><dd><code>npm install ${side.provider.clientPackage}</code></dd>
+      <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
+      <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI ${side.doc.openapi})</dd>
+    </dl>
+    <p><a class="button" href="${side.api}.html">Read the ${side.name} reference</a></p>
+  </article>`;
+}
+
+/**
+ * @param {{ sides: (Side & { name: string, provider: Provider })[], comparison: Comparison, themeCss: string, mockCommand: string }} input
+ * @returns {string}
+ */
+export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
+  const [a, b] = sides;
+  if (!a || !b) throw new Error('the portal compares exactly two APIs');
+  const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), 'index.html');
+  const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>layerspec: GetLayerVersion on AWS Lambda and Tencent Cloud SCF</title>
+  <style>${raw(themeCss)}${raw(PORTAL_CSS)}</style>
+</head>
+<body>
+  ${raw(bar)}
+  <main>
+    <header class="hero">
+      <h1>layerspec</h1>
+      <p>One operation, two clouds: <strong>GetLayerVersion</strong> on ${a.name} and ${b.name}, described by hand-written OpenAPI 3.1 specs.
+      From those specs come typed TypeScript clients, local mocks that answer like the providers, and these pages.
+      Nothing here is typed by hand twice: the references and the comparison below are generated from the specs.</p>
+    </header>
+    <section class="cards">${sides.map((side) => card(side, mockCommand))}</section>
+    <section id="comparison">
+      <h2>GetLayerVersion side by side</h2>
+      <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>.</p>
+      ${comparisonTable({ id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: comparison.request, cell: fieldCell })}
+      ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What comes back, success and error bodies and headers alike. ${b.name} wraps every answer in \`Response\`.`, a, b, rows: comparison.response, cell: fieldCell })}
+      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning.', a, b, rows: comparison.errors, cell: (_side, error) => errorCell(error) })}
+    </section>
+  </main>
+  <footer>Generated from <code>@layerspec/specs</code> ${sides.map((s) => `${s.api} ${s.doc.info.version}`).join(', ')}. Largest int64 shown as ${formatNumber(2 ** 63)}.</footer>
+</body>
+</html>
+`;
+  return toString(page);
+}
+
+const PORTAL_CSS = `
+body { margin: 0; background: var(--layerspec-bg); color: var(--layerspec-text); font: 14px/1.6 var(--layerspec-font); }
+main { max-width: 1280px; margin: 0 auto; padding: 24px 32px 48px; }
+a { color: var(--layerspec-link); }
+code { font-family: var(--layerspec-mono); font-size: 12.5px; background: var(--layerspec-bg-code); border-radius: 4px; padding: 1px 4px; overflow-wrap: anywhere; }
+h1 { font-size: 36px; margin: 16px 0 8px; }
+h2 { font-size: 24px; margin: 32px 0 8px; }
+h3 { font-size: 18px; margin: 24px 0 4px; }
+.hero p { max-width: 860px; font-size: 16px; color: var(--layerspec-text-secondary); }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 24px; margin-top: 24px; }
+.card { border: 1px solid var(--layerspec-border); border-radius: 6px; background: var(--layerspec-bg-raised); padding: 8px 24px 16px; }
+.card h2 { margin-top: 12px; }
+.card h2 a { color: inherit; text-decoration: none; }
+.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0; }
+.card dt { color: var(--layerspec-muted); }
+.card dd { margin: 0; }
+.button { display: inline-block; padding: 6px 14px; border: 1px solid var(--layerspec-border); border-radius: 6px; background: var(--layerspec-bg); text-decoration: none; font-weight: 600; }
+.intro { color: var(--layerspec-text-secondary); }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8px; }
+th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--layerspec-border); padding: 8px 10px; }
+thead th { background: var(--layerspec-bg-raised); border-bottom: 2px solid var(--layerspec-border); position: sticky; top: 0; }
+thead th:nth-child(1) { width: 12%; } thead th:nth-child(2), thead th:nth-child(3) { width: 27%; }
+tbody th { font-weight: 500; }
+.concept { font-family: var(--layerspec-mono); font-size: 12.5px; color: var(--layerspec-text-secondary); }
+.field + .field { margin-top: 8px; }
+.field .meta { display: block; color: var(--layerspec-muted); font-size: 12.5px; }
+.field-name, .error-code { font-weight: 600; background: none; padding: 0; }
+.none { color: var(--layerspec-missing); font-style: italic; }
+.differences ul { margin: 0; padding-left: 18px; }
+footer { border-top: 1px solid var(--layerspec-border); color: var(--layerspec-muted); padding: 16px 32px; font-size: 12.5px; }
+`;

@@ -1,0 +1,11 @@
+// npm install {{clientPackage}}
+import { createLambdaClient } from '{{clientPackage}}';
+
+const lambda = createLambdaClient({
+  region: 'us-east-1',
+  credentials: { accessKeyId: '{{mockId}}', secretAccessKey: '{{mockSecret}}' },
+  endpoint: '{{mockUrl}}', // the local mock; leave out for the real API
+});
+
+const layer = await lambda.getLayerVersion({ LayerName: {{LayerName}}, VersionNumber: {{VersionNumber}} });
+console.log(layer.Version, layer.Content?.CodeSha256);

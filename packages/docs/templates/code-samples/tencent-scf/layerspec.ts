@@ -1,0 +1,11 @@
+// npm install {{clientPackage}}
+import { createScfClient } from '{{clientPackage}}';
+
+const scf = createScfClient({
+  region: 'ap-guangzhou',
+  credentials: { secretId: '{{mockId}}', secretKey: '{{mockSecret}}' },
+  endpoint: '{{mockUrl}}', // the local mock; leave out for the real API
+});
+
+const layer = await scf.getLayerVersion({ LayerName: {{LayerName}}, LayerVersion: {{LayerVersion}} });
+console.log(layer.LayerVersion, layer.CodeSha256);

@@ -1,0 +1,12 @@
+// The official Tencent Cloud SDK: npm install {{sdkPackage}}
+import { scf } from '{{sdkPackage}}';
+
+const client = new scf.v20180416.Client({
+  credential: { secretId: '{{mockId}}', secretKey: '{{mockSecret}}' },
+  region: 'ap-guangzhou',
+  // the local mock; leave out for the real API
+  profile: { httpProfile: { protocol: 'http://', endpoint: '{{mockHost}}' } },
+});
+
+const layer = await client.GetLayerVersion({ LayerName: {{LayerName}}, LayerVersion: {{LayerVersion}} });
+console.log(layer.LayerVersion, layer.CodeSha256);
