@@ -1,0 +1,200 @@
+// startMock(): scenarios from the spec, Prefer, dynamic data, logging, signatures, shutdown.
+import { GetLayerVersionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { scf } from 'tencentcloud-sdk-nodejs-scf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, UnknownScenarioError, defaultTestCredentials, listScenarioNames, startMock } from '../src/index.js';
+import { AWS_HEADERS, TENCENT_HEADERS, isProblemJson, readBundle, specExamples } from './spec-examples.js';
+
+const LAYER_PATH = '/2018-10-31/layers/my-layer/versions/1';
+const TENCENT_BODY = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
+
+const running: RunningMock[] = [];
+async function start(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
+  const mock = await startMock(options);
+  running.push(mock);
+  return mock;
+}
+afterAll(async () => {
+  await Promise.all(running.map((mock) => mock.close()));
+});
+
+function awsGet(mock: RunningMock, headers: Record<string, string> = {}, path = LAYER_PATH) {
+  return fetch(mock.url + path, { headers: { ...AWS_HEADERS, ...headers } });
+}
+function tencentPost(mock: RunningMock, headers: Record<string, string> = {}, body = TENCENT_BODY) {
+  return fetch(mock.url, { method: 'POST', headers: { ...TENCENT_HEADERS, ...headers }, body });
+}
+
+describe('scenarios', () => {
+  let aws: RunningMock;
+  let tencent: RunningMock;
+  beforeAll(async () => {
+    [aws, tencent] = await Promise.all([start({ provider: 'aws-lambda' }), start({ provider: 'tencent-scf' })]);
+  });
+
+  it('lists exactly the example names of each spec', () => {
+    expect(listScenarioNames('aws-lambda')).toEqual(specExamples('aws-lambda').map((example) => example.name));
+    expect(listScenarioNames('tencent-scf')).toEqual(specExamples('tencent-scf').map((example) => example.name));
+  });
+
+  for (const example of specExamples('aws-lambda')) {
+    it(`AWS: Prefer: example=${example.name} answers ${example.status} with the example`, async () => {
+      const response = await awsGet(aws, { prefer: `example=${example.name}` });
+      expect(response.status).toBe(example.status);
+      expect(await response.json()).toEqual(example.value);
+      expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
+      expect(response.headers.get('x-amzn-errortype') !== null).toBe(example.status >= 400);
+    });
+  }
+
+  for (const example of specExamples('tencent-scf')) {
+    it(`Tencent: Prefer: example=${example.name} answers HTTP 200 with the example`, async () => {
+      const response = await tencentPost(tencent, { prefer: `example=${example.name}` });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(example.value);
+    });
+  }
+
+  it('answers with the first 200 example when nothing is preferred', async () => {
+    const [first] = specExamples('aws-lambda');
+    expect(await (await awsGet(aws)).json()).toEqual(first!.value);
+  });
+
+  it('Prefer: code=404 picks the 404 example', async () => {
+    const response = await awsGet(aws, { prefer: 'code=404' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  });
+
+  it('rejects a Prefer whose example and code disagree, in the provider shape', async () => {
+    const response = await awsGet(aws, { prefer: 'code=500, example=resource-not-found' });
+    const body = await response.json();
+    expect(response.status).toBe(400);
+    expect(body.message).toContain('resource-not-found is a 404 answer');
+  });
+
+  it('routes a raw (not percent-encoded) layer ARN and answers 200', async () => {
+    const response = await awsGet(aws, {}, '/2018-10-31/layers/arn:aws:lambda:us-west-2:123456789012:layer:my-layer/versions/1');
+    expect(response.status).toBe(200);
+  });
+
+  it('routes a percent-encoded layer ARN and answers 200', async () => {
+    const arn = encodeURIComponent('arn:aws:lambda:us-west-2:123456789012:layer:my-layer');
+    const response = await awsGet(aws, {}, `/2018-10-31/layers/${arn}/versions/1`);
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('startMock options', () => {
+  it('serves the scenario option to every request that does not ask for another', async () => {
+    const mock = await start({ provider: 'aws-lambda', scenario: 'resource-not-found' });
+    const plain = await awsGet(mock);
+    expect(plain.status).toBe(404);
+    expect(plain.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+    const asked = await awsGet(mock, { prefer: 'example=arm64-layer' });
+    expect(asked.status).toBe(200);
+    expect((await asked.json()).Version).toBe(7);
+  });
+
+  it('serves a Tencent error scenario as HTTP 200 in the envelope', async () => {
+    const mock = await start({ provider: 'tencent-scf', scenario: 'request-limit-exceeded' });
+    const body = await (await tencentPost(mock)).json();
+    expect(body.Response.Error.Code).toBe('RequestLimitExceeded');
+  });
+
+  it('refuses an unknown scenario at startup and names the valid ones', async () => {
+    const failure = await startMock({ provider: 'tencent-scf', scenario: 'no-such-thing' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UnknownScenarioError);
+    expect((failure as Error).message).toContain('no-such-thing');
+    for (const name of listScenarioNames('tencent-scf')) expect((failure as Error).message).toContain(name);
+  });
+
+  it('refuses an unknown provider', async () => {
+    await expect(startMock({ provider: 'gcp' as never })).rejects.toThrow(/provider must be "aws-lambda" or "tencent-scf"/);
+  });
+
+  it('logs one line per request', async () => {
+    const lines: string[] = [];
+    const mock = await start({ provider: 'aws-lambda', log: (line) => lines.push(line) });
+    await awsGet(mock);
+    await awsGet(mock, { prefer: 'example=service-exception' });
+    expect(lines).toEqual([`aws-lambda GET ${LAYER_PATH} -> 200`, `aws-lambda GET ${LAYER_PATH} -> 500 ServiceException`]);
+  });
+
+  it('stops accepting connections after close()', async () => {
+    const mock = await startMock({ provider: 'aws-lambda' });
+    await mock.close();
+    await expect(fetch(mock.url + LAYER_PATH)).rejects.toThrow();
+  });
+});
+
+describe('dynamic data', () => {
+  it('is repeatable for a seed, differs for another seed, and keeps to the schema', async () => {
+    const [first, second, other] = await Promise.all([
+      start({ provider: 'aws-lambda', dynamic: true }),
+      start({ provider: 'aws-lambda', dynamic: true }),
+      start({ provider: 'aws-lambda', dynamic: true, seed: 'another seed' }),
+    ]);
+    const bodies = await Promise.all([awsGet(first), awsGet(first), awsGet(second), awsGet(other)].map(async (response) => (await response).json()));
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+    expect(bodies[3]).not.toEqual(bodies[0]);
+    const examples = specExamples('aws-lambda');
+    expect(bodies[0]).not.toEqual(examples[0]!.value);
+    // Only the properties the spec declares: dynamic data invents no others.
+    const allowed = new Set(Object.keys(readBundle('aws-lambda').components.schemas.GetLayerVersionResponse.properties));
+    for (const key of Object.keys(bodies[0])) expect(allowed.has(key), key).toBe(true);
+  });
+
+  it('gives Tencent a success result, not an error, and the same one each time', async () => {
+    const mock = await start({ provider: 'tencent-scf', dynamic: true });
+    const [one, two] = await Promise.all([tencentPost(mock), tencentPost(mock)].map(async (response) => (await response).json()));
+    expect(one.Response.Error).toBeUndefined();
+    expect(typeof one.Response.RequestId).toBe('string');
+    expect(two).toEqual(one);
+  });
+
+  it('still answers a named example when a request asks for one', async () => {
+    const mock = await start({ provider: 'tencent-scf', dynamic: true });
+    const body = await (await tencentPost(mock, { prefer: 'example=layer-deleted' })).json();
+    expect(body.Response.Status).toBe('Deleted');
+  });
+});
+
+describe('verifySignatures', () => {
+  const aws = defaultTestCredentials['aws-lambda'];
+  const tencent = defaultTestCredentials['tencent-scf'];
+
+  it('lets the AWS SDK through with the test credentials and refuses a wrong secret', async () => {
+    const mock = await start({ provider: 'aws-lambda', verifySignatures: true });
+    const client = (secretAccessKey: string) =>
+      new LambdaClient({ endpoint: mock.url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey } });
+    const ok = await client(aws.secretAccessKey).send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 }));
+    expect(ok.$metadata.httpStatusCode).toBe(200);
+    const error = await client('wrong-secret').send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 })).catch((caught) => caught);
+    expect(error.name).toBe('InvalidSignatureException');
+    expect(error.$metadata.httpStatusCode).toBe(403);
+  });
+
+  it('lets the Tencent SDK through with the test credentials and refuses a wrong secret', async () => {
+    const mock = await start({ provider: 'tencent-scf', verifySignatures: true });
+    const client = (secretKey: string) =>
+      new scf.v20180416.Client({
+        credential: { secretId: tencent.secretId, secretKey },
+        region: 'ap-guangzhou',
+        profile: { httpProfile: { protocol: 'http://', endpoint: new URL(mock.url).host } },
+      });
+    const ok = await client(tencent.secretKey).GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
+    expect(ok.RequestId).toBeTruthy();
+    const error = await client('wrong-secret').GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((caught) => caught);
+    expect(error.code).toBe('AuthFailure.SignatureFailure');
+  });
+
+  it('never answers problem+json, even to a request with a garbage Authorization header', async () => {
+    const mock = await start({ provider: 'aws-lambda', verifySignatures: true });
+    const response = await awsGet(mock, { authorization: 'garbage' });
+    const body = await response.json();
+    expect(response.status).toBe(403);
+    expect(isProblemJson(response.headers.get('content-type'), body)).toBe(false);
+  });
+});
