@@ -51,7 +51,7 @@ describe('getLayerVersion', () => {
 });
 
 describe('every documented error reaches the caller as its typed error', () => {
-  const expectedClass: Record<string, typeof LambdaError> = {
+  const expectedClass: Record<string, abstract new (...args: never[]) => LambdaError> = {
     InvalidParameterValueException,
     ResourceNotFoundException,
     TooManyRequestsException,
