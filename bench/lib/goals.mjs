@@ -1,0 +1,87 @@
+// The goals issue 6 sets, checked against this run's numbers. A goal whose inputs are missing
+// says so; nothing is counted as met without a measurement.
+import { formatNumber, formatRatio } from './table.mjs';
+
+const KB = 1024;
+
+/** @param {boolean} met @param {string} [shortBy] */
+const verdict = (met, shortBy) => (met ? 'met' : `missed${shortBy ? ` (${shortBy})` : ''}`);
+
+/** @param {any[]} sections */
+export function goalsSection(sections) {
+  const byId = Object.fromEntries(sections.map((section) => [section.id, section]));
+  /** @type {string[][]} */
+  const rows = [];
+  /** @param {string} goal @param {string} measured @param {string} result */
+  const add = (goal, measured, result) => rows.push([goal, measured, result]);
+  const providerName = (/** @type {string} */ provider) => (provider === 'aws-lambda' ? 'AWS Lambda' : 'Tencent SCF');
+
+  for (const entry of byId.size?.data ?? []) {
+    if (!entry.target.endsWith('/ours')) continue;
+    const official = byId.size.data.find((/** @type {any} */ other) => other.provider === entry.provider && other.platform === entry.platform && other.target.endsWith('/official'));
+    const name = `${providerName(entry.provider)}, ${entry.platform}`;
+    if (!entry.gzipped) {
+      add(`${name}: ours under 8 KB gzipped`, entry.error ?? 'n/a', 'not measured');
+      continue;
+    }
+    add(`${name}: ours under 8 KB gzipped`, `${(entry.gzipped / KB).toFixed(1)} KB`, verdict(entry.gzipped < 8 * KB, `${((entry.gzipped - 8 * KB) / KB).toFixed(1)} KB over`));
+    if (official?.gzipped) {
+      const times = official.gzipped / entry.gzipped;
+      add(`${name}: at least 15x smaller than the official SDK`, formatRatio(times), verdict(times >= 15, `${formatRatio(times)} of 15x`));
+    } else {
+      add(`${name}: at least 15x smaller than the official SDK`, official?.error ?? 'n/a', 'not comparable: the official SDK does not bundle here');
+    }
+  }
+
+  const throughput = byId.throughput?.data ?? [];
+  for (const row of throughput.filter((/** @type {any} */ r) => r.kind === 'ours')) {
+    const name = `${providerName(row.provider)}, c=${row.concurrency}`;
+    const official = throughput.find((/** @type {any} */ r) => r.provider === row.provider && r.concurrency === row.concurrency && r.kind === 'official');
+    const limit = throughput.find((/** @type {any} */ r) => r.provider === row.provider && r.concurrency === row.concurrency && r.kind === 'limit');
+    if (!row.summary) {
+      add(`${name}: ours at least the official SDK's calls/s`, row.error ?? 'n/a', 'not measured');
+      add(`${name}: ours within 20% of raw fetch`, row.error ?? 'n/a', 'not measured');
+      continue;
+    }
+    if (official?.summary) {
+      const times = row.summary.median / official.summary.median;
+      add(`${name}: ours at least the official SDK's calls/s`, `${formatNumber(row.summary.median)} vs ${formatNumber(official.summary.median)} (${formatRatio(times)})`, verdict(times >= 1, `${((1 - times) * 100).toFixed(0)}% slower`));
+    }
+    if (limit?.summary) {
+      const times = row.summary.median / limit.summary.median;
+      add(`${name}: ours within 20% of raw fetch`, formatRatio(times), verdict(times >= 0.8, `${((1 - times) * 100).toFixed(0)}% below raw fetch`));
+    }
+  }
+
+  const mock = byId.mock?.data ?? [];
+  for (const row of mock.filter((/** @type {any} */ r) => r.kind === 'ours')) {
+    const name = `${row.providerName}, ${row.connections} conn`;
+    const prism = mock.find((/** @type {any} */ r) => r.provider === row.provider && r.connections === row.connections && r.kind === 'prism');
+    if (!row.rps || !prism?.rps) {
+      add(`${name}: our mock within 10% of bare Prism's req/s`, row.error ?? prism?.error ?? 'n/a', 'not measured');
+      continue;
+    }
+    const times = row.rps.median / prism.rps.median;
+    add(`${name}: our mock within 10% of bare Prism's req/s`, `${formatNumber(row.rps.median)} vs ${formatNumber(prism.rps.median)} (${formatRatio(times)})`, verdict(times >= 0.9, `${((1 - times) * 100).toFixed(0)}% below Prism`));
+  }
+  for (const row of (byId['mock-start']?.data ?? []).filter((/** @type {any} */ r) => r.kind === 'ours')) {
+    const goal = `${row.providerName}: our mock's first 200 under 2 s`;
+    if (!row.startMs) add(goal, row.error ?? 'n/a', 'not measured');
+    else add(goal, `${formatNumber(row.startMs.median)} ms`, verdict(row.startMs.median < 2000, `${formatNumber(row.startMs.median - 2000)} ms over`));
+  }
+
+  const cached = (byId.build?.data ?? [])[1];
+  if (cached) {
+    if (!cached.summary) add('cached build under 1 s', cached.error ?? 'n/a', 'not measured');
+    else add('cached build under 1 s', `${formatNumber(cached.summary.median)} ms`, verdict(cached.summary.median < 1000, `${formatNumber(cached.summary.median - 1000)} ms over`));
+  }
+
+  return {
+    id: 'goals',
+    title: 'Goals (issue 6)',
+    note: 'Each goal from the issue against this run\'s medians. "not measured" means a row above has no number (see its reason).',
+    headers: ['goal', 'measured', 'result'],
+    rows: rows.length ? rows : [['(no section with goals ran)', '-', '-']],
+    data: rows.map(([goal, measured, result]) => ({ goal, measured, result })),
+  };
+}
