@@ -1,53 +1,23 @@
 #!/usr/bin/env node
+// @ts-check
 // Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
 // at view time), the bundled specs for download, and the portal with the comparison.
 // Code samples are added to a temporary copy of each bundle; specs/ and the bundles stay as they are.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { readApis } from '../../../tools/apis.mjs';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
+import { buildRedocPage } from '../src/redoc.js';
 import { buildComparison } from '../src/compare.js';
 import { renderBar, renderPortal } from '../src/portal.js';
 import { listErrors, listFields, loadBundle } from '../src/spec.js';
 
-const require = createRequire(import.meta.url);
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(packageDir, 'dist');
 const templates = join(packageDir, 'templates');
-const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const readJson = (/** @type {string} */ path) => JSON.parse(readFileSync(join(packageDir, path), 'utf8'));
-
-// Redoc 3 shows a "docs by Redocly" logo that it loads from cdn.redoc.ly; the page must fetch
-// nothing, so the logo becomes an inline image with the same words.
-const REDOCLY_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
-const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
-  "<svg xmlns='http://www.w3.org/2000/svg' width='56' height='16'><text x='0' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='600' fill='#3b3c45'>Redocly</text></svg>",
-)}`;
-
-/** @param {{ api: string, doc: any, templateFile: string, output: string, optionsFile: string }} page */
-function buildRedocPage({ api, doc, templateFile, output, optionsFile }) {
-  const tmp = mkdtempSync(join(tmpdir(), `layerspec-docs-${api}-`));
-  try {
-    const input = join(tmp, `${api}.json`);
-    writeFileSync(input, JSON.stringify(doc));
-    execFileSync(
-      process.execPath,
-      [redocly, 'build-docs', input, '--inlineBundle', '--template', templateFile, '--openapi', optionsFile, '--output', output, '--config', join(repoRoot, 'redocly.yaml'), '--lint-config', 'off'],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
-    );
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  let page = readFileSync(output, 'utf8');
-  for (const logo of REDOCLY_LOGOS) page = page.split(logo).join(INLINE_LOGO);
-  const external = page.match(/<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+/gi);
-  if (external) throw new Error(`${output} loads from the network: ${external.join(', ')}`);
-  writeFileSync(output, page);
-}
 
 const started = Date.now();
 const providers = readJson('providers.json');

@@ -1,3 +1,4 @@
+// @ts-check
 // Code samples are documentation, not API facts: they live as templates in this package and are
 // added to a copy of the bundle as `x-codeSamples` at build time, so specs/ stays the API's truth.
 // Placeholders are filled from the spec (the first example of each request field, the path).
@@ -48,7 +49,8 @@ export function buildCodeSamples({ api, doc, fields, provider, mockCommand, temp
   return sampleFiles(provider).map(({ file, lang, label }) => {
     const template = readFileSync(join(templatesDir, api, file), 'utf8');
     const source = template.replace(/\{\{([\w-]+)\}\}/g, (_, name) => {
-      if (name in text) return text[name];
+      const known = text[name];
+      if (known !== undefined) return known;
       const field = request.find((f) => f.name === name);
       if (!field || field.example === undefined) throw new Error(`${api}/${file}: placeholder {{${name}}} is neither a known value nor a request field with an example`);
       // In TypeScript a field's example goes in as a literal; in a shell script as plain text.

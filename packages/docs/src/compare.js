@@ -1,3 +1,4 @@
+// @ts-check
 // Lines up two specs' fields and errors by concept, and spells out how each pair differs.
 // Everything here is computed from the specs, so the comparison cannot drift from them.
 import { resolveNode } from './spec.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // A tiny HTML template tag: every interpolated value is escaped unless it is the result of
 // another `html` call (or raw()), so no spec text can inject markup into the portal.
 

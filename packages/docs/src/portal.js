@@ -1,3 +1,4 @@
+// @ts-check
 // The portal page: what layerspec is, a card per provider, and the side-by-side comparison.
 // Plain template literals through the escaping `html` tag; every value comes from the specs,
 // providers.json or the comparison built from the specs.
@@ -61,7 +62,7 @@ const NONE = html`<span class="none">no counterpart</span>`;
 
 /**
  * @template T
- * @param {{ id: string, title: string, intro: string, a: Side, b: Side, rows: import('./compare.js').Row<T>[], cell: (side: Side, item: T) => unknown }} table
+ * @param {{ id: string, title: string, intro: string, a: Side & { name: string }, b: Side & { name: string }, rows: import('./compare.js').Row<T>[], cell: (side: Side, item: T) => unknown }} table
  */
 function comparisonTable({ id, title, intro, a, b, rows, cell }) {
   return html`<section class="comparison" id="${id}">

@@ -1,3 +1,4 @@
+// @ts-check
 // Reads what the docs need from a bundled spec: the operation, every field a caller sends or
 // receives, and every error. Concepts come from `x-layerspec-concept` on a field or on any
 // schema it refers to (and from concepts.json for the few places the specs do not tag yet).

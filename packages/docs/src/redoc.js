@@ -1,0 +1,49 @@
+// @ts-check
+// Runs `redocly build-docs --inlineBundle` on a document and makes the page fetch nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+// Redoc 3 shows a "docs by Redocly" logo that it loads from cdn.redoc.ly; the page must fetch
+// nothing, so the logo becomes an inline image with the same words.
+const REDOCLY_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
+const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
+  "<svg xmlns='http://www.w3.org/2000/svg' width='56' height='16'><text x='0' y='12' font-family='system-ui,sans-serif' font-size='12' font-weight='600' fill='#3b3c45'>Redocly</text></svg>",
+)}`;
+
+/**
+ * @param {{ api: string, doc: any, output: string, templateFile?: string, optionsFile?: string }} page
+ *   doc is written to a temporary file first, so a caller may pass an augmented copy of a bundle.
+ */
+export function buildRedocPage({ api, doc, templateFile, output, optionsFile }) {
+  const tmp = mkdtempSync(join(tmpdir(), `layerspec-docs-${api}-`));
+  try {
+    const input = join(tmp, `${api}.json`);
+    writeFileSync(input, JSON.stringify(doc));
+    execFileSync(
+      process.execPath,
+      [
+        redocly, 'build-docs', input, '--inlineBundle', '--output', output,
+        ...(templateFile ? ['--template', templateFile] : []),
+        ...(optionsFile ? ['--openapi', optionsFile] : []),
+        '--config', join(repoRoot, 'redocly.yaml'), '--lint-config', 'off',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  let page = readFileSync(output, 'utf8');
+  for (const logo of REDOCLY_LOGOS) page = page.split(logo).join(INLINE_LOGO);
+  const external = page.match(/<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?\/\/[^"'\s>]+/gi);
+  if (external) throw new Error(`${output} loads from the network: ${external.join(', ')}`);
+  writeFileSync(output, page);
+}
+

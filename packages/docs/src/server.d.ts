@@ -1,0 +1,20 @@
+/** The folder the build writes: packages/docs/dist. */
+export declare const defaultRoot: string;
+
+export interface DocsServerOptions {
+  /** Address to bind; 127.0.0.1 by default. */
+  host?: string;
+  /** Port to bind; 4000 by default, 0 for any free port. */
+  port?: number;
+  /** The built docs folder; packages/docs/dist by default. */
+  root?: string;
+}
+
+export interface DocsServer {
+  /** The portal's address, e.g. `http://127.0.0.1:4000/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built docs folder; rejects when the folder holds no build or the port is taken. */
+export declare function startDocsServer(options?: DocsServerOptions): Promise<DocsServer>;
