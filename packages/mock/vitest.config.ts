@@ -7,6 +7,8 @@ export default mergeConfig(
     test: {
       // Tests that start mocks and call them over HTTP; a generous timeout for slow CI machines.
       testTimeout: 30_000,
+      // The README's globalSetup recipe, so the recipe is tested as written.
+      globalSetup: ['./test/global-setup.ts'],
     },
   }),
 );

@@ -1,7 +1,7 @@
 // layerspec-mock's logic: starts the AWS Lambda and/or Tencent SCF mock, prints each URL when it is
 // ready, logs one line per request and stops cleanly on Ctrl-C.
 import { parseArgs } from 'node:util';
-import { type RunningMock, startMock } from './server.js';
+import type { RunningMock } from './server.js';
 import { PROVIDERS, type Provider, isProvider } from './spec.js';
 
 export const DEFAULT_PORTS: Record<Provider, number> = { 'aws-lambda': 4010, 'tencent-scf': 4011 };
@@ -67,6 +67,8 @@ export async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // Loaded after the arguments are checked, so --help and usage errors answer at once.
+  const { startMock } = await import('./server.js');
   const log = args.quiet ? undefined : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   const mocks: RunningMock[] = [];
   try {
