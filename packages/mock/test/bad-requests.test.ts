@@ -114,7 +114,7 @@ describe('Tencent SCF mock: bad requests', () => {
   for (const testCase of tencentCases) {
     it(`${testCase.name} -> HTTP 200 ${testCase.code}`, async () => {
       const headers = Object.fromEntries(
-        Object.entries({ ...TENCENT_HEADERS, ...testCase.headers }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+        Object.entries<string | undefined>({ ...TENCENT_HEADERS, ...testCase.headers }).filter((entry): entry is [string, string] => entry[1] !== undefined),
       );
       const method = testCase.method ?? 'POST';
       const response = await fetch(tencent.url + (testCase.path ?? '/'), {
