@@ -28,6 +28,7 @@ if (flags.help) {
   process.exit(0);
 }
 const only = flags.only ? flags.only.split(',').map((name) => name.trim()) : SECTIONS;
+only.sort((a, b) => SECTIONS.indexOf(a) - SECTIONS.indexOf(b));
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}"; known: ${SECTIONS.join(', ')}`);
 
 const quick = flags.quick;
@@ -50,7 +51,7 @@ console.log(header);
 const runners = {
   size: () => sizeSection(),
   'cold-start': () => coldStartSection({ runs: quick ? 2 : 7 }),
-  throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 200, runMs: quick ? 300 : 800, runs: quick ? 2 : 3 }),
+  throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 200, runMs: quick ? 300 : 700, runs: quick ? 2 : 3 }),
   mock: () => mockSections({ connections: [10, 50], seconds: quick ? 0.5 : 1, warmupSeconds: 0.5, runs: quick ? 2 : 3, starts: quick ? 1 : 3, logDir }),
   build: () => buildSection({ coldRuns: quick ? 1 : 2, cachedRuns: quick ? 2 : 5, logDir }),
 };

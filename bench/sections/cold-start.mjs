@@ -53,7 +53,7 @@ export async function coldStartSection({ runs }) {
   }
 }
 
-/** @param {{ id: string, label: string, group: string, ref: boolean, values: number[], error?: string }[]} rows */
+/** @param {{ id: string, label: string, group: string, ref: boolean, program: string, marker: string, values: number[], error?: string }[]} rows */
 function table(rows) {
   const summaries = rows.map((row) => ({ ...row, summary: row.error || row.values.length === 0 ? undefined : summarize(row.values) }));
   const cells = summaries.map((row) => {

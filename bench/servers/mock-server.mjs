@@ -1,6 +1,6 @@
 // Starts @layerspec/mock for one provider on a free port in this (child) process and reports its
 // URL, so that autocannon in the parent never shares an event loop with the mock it measures.
-const provider = process.argv[2];
+const provider = process.argv[2] === 'tencent-scf' ? 'tencent-scf' : 'aws-lambda';
 try {
   const { startMock } = await import('@layerspec/mock');
   if (typeof startMock !== 'function') {
