@@ -3,7 +3,6 @@ import {
   InvalidInputError,
   InvalidResponseError,
   checkInput,
-  findSchemaViolation,
   makeRedactor,
   parseRetryAfter,
   sendWithRetries,
@@ -12,7 +11,7 @@ import {
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import { toLambdaError } from './errors.js';
 import type { components, paths } from './generated/aws-lambda.js';
-import { inputRules, operation, servers, successSchema } from './generated/rules.js';
+import { inputRules, operation, servers } from './generated/rules.js';
 import { signRequest, type LambdaCredentials } from './sign.js';
 
 export type { LambdaCredentials } from './sign.js';
@@ -127,7 +126,8 @@ export function createLambdaClient(options: LambdaClientOptions) {
       throw new InvalidResponseError('the answer is not a JSON object', response.status, requestId);
     }
     if (validateResponses) {
-      const violation = findSchemaViolation(successSchema, parsed);
+      const { findViolation } = await import('./validate.js');
+      const violation = findViolation(parsed);
       if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, response.status, requestId);
     }
     return parsed as GetLayerVersionOutput;

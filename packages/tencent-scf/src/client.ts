@@ -3,7 +3,6 @@ import {
   InvalidInputError,
   InvalidResponseError,
   checkInput,
-  findSchemaViolation,
   makeRedactor,
   parseRetryAfter,
   sendWithRetries,
@@ -12,7 +11,7 @@ import {
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import { TencentCloudError, isRetryableCode } from './errors.js';
 import type { components, paths } from './generated/tencent-scf.js';
-import { constantHeaders, inputRules, operation, servers, successSchema } from './generated/rules.js';
+import { constantHeaders, inputRules, operation, servers } from './generated/rules.js';
 import { signTc3 } from './sign.js';
 
 export interface ScfCredentials {
@@ -176,7 +175,8 @@ export function createScfClient(options: ScfClientOptions) {
       throw new TencentCloudError(code, message, requestId);
     }
     if (validateResponses) {
-      const violation = findSchemaViolation(successSchema, envelope);
+      const { findViolation } = await import('./validate.js');
+      const violation = findViolation(envelope);
       if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, response.status, requestId);
     }
     return result as GetLayerVersionOutput;

@@ -1,0 +1,16 @@
+// ESM + .d.ts in dist/. The private @layerspec/client-runtime is bundled in (code and types),
+// so the published package depends on openapi-fetch only.
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm'],
+  target: 'es2022',
+  platform: 'neutral',
+  tsconfig: 'tsconfig.build.json',
+  dts: { resolve: ['@layerspec/client-runtime'] },
+  noExternal: ['@layerspec/client-runtime'],
+  external: ['openapi-fetch'],
+  clean: true,
+  sourcemap: false,
+});
