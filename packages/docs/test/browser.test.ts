@@ -1,0 +1,223 @@
+// What a reader sees, in a real Chromium with every off-host request blocked: the portal, and each
+// Redoc page opened from disk (file://). Field names, statuses and examples are read from the
+// bundled specs, never listed here.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRedocPage } from '../src/redoc.js';
+import { getOperation, listErrors, listFields, loadBundle, resolveNode } from '../src/spec.js';
+import { expandSchemas, launchBrowser, missingNames, openOperation, screenshot, type Browser } from './browser.js';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const concepts = JSON.parse(readFileSync(new URL('../concepts.json', import.meta.url), 'utf8'));
+const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
+const apis = Object.keys(providers.apis);
+const fileUrl = (name: string) => pathToFileURL(join(dist, name)).href;
+
+let browser: Browser | undefined;
+let startError: unknown;
+
+beforeAll(async () => {
+  try {
+    if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is not built; run \`npm run docs\` (turbo builds it before this test)`);
+    browser = await launchBrowser();
+  } catch (error) {
+    startError = error;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Each test fails on its own, naming the cause, when there is no build or no Chromium. */
+function ready(): Browser {
+  if (!browser) throw startError;
+  return browser;
+}
+
+/** Every leaf name a reader must find, per response (status, and oneOf branch when there is one). */
+function responseGroups(doc: any) {
+  const groups = new Map<string, string[]>();
+  for (const field of listFields(doc).filter((f) => f.side === 'response')) {
+    for (const where of field.appearsIn) {
+      const leaf = field.name.split('.').pop()!;
+      groups.set(where, [...new Set([...(groups.get(where) ?? []), leaf])]);
+    }
+  }
+  return groups;
+}
+
+async function clickTab(page: Page, name: string): Promise<boolean> {
+  const tab = page.getByTestId('middle-panel').getByRole('tab', { name, exact: true });
+  if ((await tab.count()) === 0) return false;
+  await tab.first().click();
+  return true;
+}
+
+/** Walks every response tab (and oneOf branch), expands the schemas and lists the fields not on screen. */
+async function missingResponseFields(page: Page, doc: any): Promise<string[]> {
+  const missing: string[] = [];
+  for (const [where, names] of responseGroups(doc)) {
+    const [status, branch] = where.split(' ');
+    if (!(await clickTab(page, status!))) {
+      missing.push(`${where}: the response tab ${status}`);
+      continue;
+    }
+    if (branch) await clickTab(page, branch);
+    await expandSchemas(page);
+    missing.push(...(await missingNames(page, names)).map((name) => `${where}: ${name}`));
+  }
+  return missing;
+}
+
+describe('portal', () => {
+  it('says what layerspec is, has a card per provider and downloads that work offline', async () => {
+    const { page, offHost } = await ready().open(fileUrl('index.html'));
+    await expect(page.title()).resolves.toContain('layerspec');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
+    for (const api of apis) {
+      const { doc } = loadBundle(api);
+      const card = page.locator(`article.card[data-api="${api}"]`);
+      await expect(card.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(doc.info['x-layerspec-provider'].name);
+      const text = await card.innerText();
+      for (const fact of [doc.info['x-layerspec-provider'].protocol, doc.info['x-layerspec-provider'].signing, doc.info.version, doc.servers[0].url, providers.apis[api].clientPackage, providers.mockCommand, `127.0.0.1:${providers.apis[api].mockPort}`]) {
+        expect(text).toContain(fact);
+      }
+      await expect(card.locator(`a[href="${api}.html"]`).first().isVisible()).resolves.toBe(true);
+      for (const ext of ['json', 'yaml']) {
+        const href = await card.locator(`a[href="specs/${api}.${ext}"]`).getAttribute('href');
+        expect(existsSync(join(dist, href!)), `${href} is in dist`).toBe(true);
+      }
+      expect(JSON.parse(readFileSync(join(dist, 'specs', `${api}.json`), 'utf8'))).toEqual(doc);
+    }
+    await screenshot(page, 'portal');
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+
+  it('has a comparison row for every field and every error of both specs', async () => {
+    const { page, offHost } = await ready().open(`${fileUrl('index.html')}#comparison`);
+    for (const api of apis) {
+      const { doc } = loadBundle(api);
+      const tables = { request: 'request-fields', response: 'response-fields' } as const;
+      for (const field of listFields(doc, concepts[api])) {
+        const cells = page.locator(`table[data-table="${tables[field.side]}"] td[data-api="${api}"] code.field-name`);
+        await expect(cells.getByText(field.name, { exact: true }).count(), `${api} ${field.side} field ${field.name}`).resolves.toBe(1);
+      }
+      for (const error of listErrors(doc, concepts[api])) {
+        const cells = page.locator(`table[data-table="error-codes"] td[data-api="${api}"] code.error-code`);
+        await expect(cells.getByText(error.code, { exact: true }).count(), `${api} error ${error.code}`).resolves.toBe(1);
+      }
+    }
+    // A field without a partner says so in words, not with an empty cell.
+    const emptyCells = await page.locator('table[data-table] td[data-api]').evaluateAll((cells) => cells.filter((c) => c.textContent?.trim() === '').length);
+    expect(emptyCells).toBe(0);
+    await expect(page.getByText('no counterpart', { exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(apis)('%s page', (api) => {
+  const { doc } = loadBundle(api);
+  const { operation, path, method } = getOperation(doc);
+
+  it('shows the title, the operation, every request field and a link back to the portal', async () => {
+    const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
+    await expect(page.title()).resolves.toBe(doc.info.title);
+    await expect(page.getByRole('heading', { level: 1 }).first().innerText()).resolves.toContain(doc.info.title);
+    const portal = page.getByRole('link', { name: 'layerspec docs portal' });
+    await expect(portal.isVisible()).resolves.toBe(true);
+    await expect(portal.getAttribute('href')).resolves.toBe('index.html');
+
+    await openOperation(page, operation.summary);
+    await expect(page.getByText(path, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(method.toUpperCase(), { exact: true }).first().isVisible()).resolves.toBe(true);
+    const requestNames = listFields(doc).filter((f) => f.side === 'request').map((f) => f.name.split('.').pop()!);
+    expect(requestNames.length).toBeGreaterThan(0);
+    await expect(missingNames(page, requestNames)).resolves.toEqual([]);
+    await screenshot(page, `${api}-operation`);
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every response field of every response, nested members included', async () => {
+    const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
+    await openOperation(page, operation.summary);
+    const missing = await missingResponseFields(page, doc);
+    expect(missing).toEqual([]);
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each error example when the reader picks it, and the code samples', async () => {
+    const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
+    await openOperation(page, operation.summary);
+    const right = page.getByTestId('right-panel');
+
+    // The errors: AWS answers each with its own status; Tencent with named examples of its 200 answer.
+    const errorStatuses = Object.keys(operation.responses).filter((status) => !/^2/.test(status));
+    for (const status of errorStatuses) {
+      const response = resolveNode(doc, operation.responses[status]).schema;
+      const example = resolveNode(doc, Object.values<any>(response.content['application/json'].examples)[0]).schema.value;
+      await right.getByText(status, { exact: true }).first().click();
+      // The viewer shows the JSON text, so compare with the message as JSON writes it.
+      const message = JSON.stringify(example.message ?? example.Message);
+      await expect(right.getByTestId('json-viewer').first().innerText(), `example of ${status}`).resolves.toContain(message);
+    }
+
+    // Every named example of the success response is offered; each error example shows its code.
+    await right.getByText('200', { exact: true }).first().click();
+    const okExamples = Object.values<any>(resolveNode(doc, operation.responses['200']).schema.content['application/json'].examples ?? {}).map(
+      (e) => resolveNode(doc, e).schema,
+    );
+    const exampleMenu = right.getByRole('button', { name: 'Example', exact: true }).last();
+    await exampleMenu.click();
+    await expect(page.getByRole('menuitem').allInnerTexts()).resolves.toEqual(okExamples.map((e) => e.summary));
+    await page.getByRole('menuitem').first().click();
+    const errorExamples = okExamples.filter((e) => e.value?.Response?.Error);
+    for (const example of errorExamples) {
+      await exampleMenu.click();
+      await page.getByRole('menuitem').getByText(example.summary, { exact: true }).click();
+      await expect(right.getByTestId('json-viewer').last().innerText(), `example ${example.summary}`).resolves.toContain(JSON.stringify(example.value.Response.Error.Code));
+    }
+    expect(errorStatuses.length + errorExamples.length, 'the spec describes at least one error').toBeGreaterThan(0);
+
+    const sampleText = await right.getByTestId('source-code').first().innerText();
+    expect(sampleText).toContain(`127.0.0.1:${providers.apis[api].mockPort}`);
+    await screenshot(page, `${api}-errors`);
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the field check', () => {
+  it('reports the fields a page fails to render (a broken $ref in a copy of the AWS bundle)', async () => {
+    const api = 'aws-lambda';
+    const { doc } = loadBundle(api);
+    // Point the Content member at a schema that does not exist: Redoc still renders the page, but
+    // Content.* is gone, and the check must say exactly which fields are missing.
+    const broken = structuredClone(doc);
+    const properties = broken.components.schemas.GetLayerVersionResponse.properties;
+    properties.Content.$ref = `${properties.Content.$ref}Missing`;
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-broken-'));
+    try {
+      buildRedocPage({ api, doc: broken, output: join(dir, 'broken.html') });
+      const { page, offHost } = await ready().open(pathToFileURL(join(dir, 'broken.html')).href);
+      await openOperation(page, getOperation(doc).operation.summary);
+      const expected = listFields(doc)
+        .filter((f) => f.side === 'response' && f.name.startsWith('Content.'))
+        .map((f) => `${f.appearsIn[0]}: ${f.name.split('.').pop()}`);
+      expect(expected.length).toBeGreaterThan(0);
+      await expect(missingResponseFields(page, doc)).resolves.toEqual(expected);
+      expect(offHost).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
