@@ -50,9 +50,9 @@ console.log(header);
 /** @type {Record<string, () => Promise<any>>} */
 const runners = {
   size: () => sizeSection(),
-  'cold-start': () => coldStartSection({ runs: quick ? 2 : 7 }),
-  throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 200, runMs: quick ? 300 : 700, runs: quick ? 2 : 3 }),
-  mock: () => mockSections({ connections: [10, 50], seconds: quick ? 0.5 : 1, warmupSeconds: 0.5, runs: quick ? 2 : 3, starts: quick ? 1 : 3, logDir }),
+  'cold-start': () => coldStartSection({ runs: quick ? 2 : 5 }),
+  throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 150, runMs: quick ? 300 : 600, runs: quick ? 2 : 3 }),
+  mock: () => mockSections({ connections: [10, 50], seconds: quick ? 0.5 : 0.8, warmupSeconds: 0.5, runs: quick ? 2 : 3, starts: quick ? 1 : 3, logDir }),
   build: () => buildSection({ coldRuns: quick ? 1 : 2, cachedRuns: quick ? 2 : 5, logDir }),
 };
 
