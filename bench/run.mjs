@@ -14,6 +14,7 @@ import { mockSections } from './sections/mock.mjs';
 import { sizeSection } from './sections/size.mjs';
 import { throughputSection } from './sections/throughput.mjs';
 import { goalsSection } from './lib/goals.mjs';
+import { stopAllChildren } from './lib/processes.mjs';
 import { sectionMarkdown } from './lib/table.mjs';
 
 // Telemetry off and no proxies for this process too (children get the same through childEnv).
@@ -32,6 +33,14 @@ only.sort((a, b) => SECTIONS.indexOf(a) - SECTIONS.indexOf(b));
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}"; known: ${SECTIONS.join(', ')}`);
 
 const quick = flags.quick;
+
+// An interrupted run stops its servers and workers (each by its pid) before it goes.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the bench's child processes`);
+    stopAllChildren().finally(() => process.exit(130));
+  });
+}
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(root, 'bench-results');
 const logDir = join(resultsDir, 'logs');

@@ -12,6 +12,24 @@ export function childEnv(/** @type {Record<string, string>} */ extra = {}) {
   return env;
 }
 
+/** Every child this process started and has not yet seen exit, so an interrupted run can stop them. */
+const liveChildren = new Set();
+
+/**
+ * Remembers a child until it exits. @template {import('node:child_process').ChildProcess} T @param {T} child
+ * @returns {T}
+ */
+export function track(child) {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return child;
+}
+
+/** Stops every child still running, each by its own pid (for Ctrl-C and fatal errors). */
+export async function stopAllChildren() {
+  await Promise.all([...liveChildren].map((child) => stopChild(child)));
+}
+
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +68,7 @@ export function nextMessage(child, types, timeoutMs) {
  */
 export async function startServerChild(script, options = {}) {
   const startedAt = performance.now();
-  const child = fork(script, options.args ?? [], { env: childEnv(options.env), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = track(fork(script, options.args ?? [], { env: childEnv(options.env), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   try {
     const message = await nextMessage(child, 'listening', options.timeoutMs ?? 30_000);
     return { child, url: /** @type {string} */ (message.url), startedAt };
@@ -152,7 +170,7 @@ export function runNode(args, options = {}) {
 export function runCommand(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
-    const child = spawn(command, args, { env: childEnv(options.env), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(command, args, { env: childEnv(options.env), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

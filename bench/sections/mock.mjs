@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { cannedCall, specPath } from '../lib/canned.mjs';
-import { childEnv, freePort, nextMessage, sendRequest, startServerChild, stopChild, waitFor200 } from '../lib/processes.mjs';
+import { childEnv, freePort, track, nextMessage, sendRequest, startServerChild, stopChild, waitFor200 } from '../lib/processes.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
 import { createCall } from '../lib/targets.mjs';
@@ -84,7 +84,7 @@ async function startTimed(contender, starts, request, marker, start) {
 function startOurMock(provider) {
   return async () => {
     const startedAt = performance.now();
-    const child = fork(MOCK_SERVER, [provider], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = track(fork(MOCK_SERVER, [provider], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     const message = await nextMessage(child, ['listening', 'failed'], 30_000).catch(async (error) => {
       await stopChild(child);
       throw error;
@@ -109,10 +109,12 @@ function startBarePrism(provider, logDir) {
     mkdirSync(logDir, { recursive: true });
     const log = openSync(join(logDir, `prism-${provider}.log`), 'a');
     const startedAt = performance.now();
-    const child = spawn(process.execPath, [cli, 'mock', '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'silent', specPath(provider)], {
-      env: childEnv(),
-      stdio: ['ignore', log, log],
-    });
+    const child = track(
+      spawn(process.execPath, [cli, 'mock', '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'silent', specPath(provider)], {
+        env: childEnv(),
+        stdio: ['ignore', log, log],
+      }),
+    );
     closeSync(log);
     return { url: `http://127.0.0.1:${port}`, startedAt, stop: () => stopChild(child) };
   };

@@ -2,7 +2,7 @@
 // canned server in another process. Raw fetch with no signing is the limit.
 import { fork } from 'node:child_process';
 import { cannedCall } from '../lib/canned.mjs';
-import { childEnv, nextMessage, startServerChild, stopChild } from '../lib/processes.mjs';
+import { childEnv, nextMessage, track, startServerChild, stopChild } from '../lib/processes.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
 import { TARGETS } from '../lib/targets.mjs';
@@ -26,7 +26,7 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
           /** @type {(typeof results)[number]} */
           const row = { id: t.id, label: t.label, provider: t.provider, kind: t.kind, concurrency, values: [] };
           results.push(row);
-          const worker = fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          const worker = track(fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
           const message = await nextMessage(worker, ['ready', 'failed'], 30_000).catch((error) => ({ type: 'failed', message: error.message }));
           if (message.type === 'ready') live.push({ row, worker });
           else {
@@ -38,7 +38,12 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
         for (let run = 0; run < runs; run += 1) {
           for (const entry of live) {
             if (entry.row.error) continue;
-            entry.worker.send({ type: 'run', warmupMs, runMs });
+            if (!entry.worker.connected) {
+              entry.row.error = 'error: the worker process exited';
+              continue;
+            }
+            // A send that fails shows up as the worker's exit in nextMessage below.
+            entry.worker.send({ type: 'run', warmupMs, runMs }, () => {});
             try {
               const message = await nextMessage(entry.worker, 'window', 30_000 + warmupMs + runMs);
               entry.row.values.push(message.value);
