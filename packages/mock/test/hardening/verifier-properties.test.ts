@@ -9,6 +9,8 @@ import { defaultTestCredentials, type ReceivedRequest } from '../../src/signatur
 import { Sign, verifyTencentSignature } from '../../src/signatures/tencent-tc3.js';
 import { adversarialString, tried, reportTried } from './arbitraries.js';
 
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const aws = defaultTestCredentials['aws-lambda'];
 const tencent = defaultTestCredentials['tencent-scf'];
 const now = new Date('2026-01-15T10:00:00Z');
@@ -37,7 +39,7 @@ const awsInput = fc.record({
 });
 
 /** Signs with @smithy/signature-v4 and returns what arrives on the wire. */
-async function signedAws(input: fc.infer<typeof awsInput>, secretAccessKey = aws.secretAccessKey): Promise<ReceivedRequest> {
+async function signedAws(input: ValueOf<typeof awsInput>, secretAccessKey = aws.secretAccessKey): Promise<ReceivedRequest> {
   const path = `/2018-10-31/layers/${encodeURIComponent(input.layerName)}/versions/${encodeURIComponent(input.version)}`;
   const headers: Record<string, string> = { host: input.host };
   if (input.extraHeader) headers[input.extraHeader[0]] = input.extraHeader[1];
@@ -61,7 +63,7 @@ const tencentInput = fc.record({
 });
 
 /** Signs with sign3 of the official Node SDK and returns what arrives on the wire (with a port). */
-function signedTencent(input: fc.infer<typeof tencentInput>, secretKey = tencent.secretKey): ReceivedRequest {
+function signedTencent(input: ValueOf<typeof tencentInput>, secretKey = tencent.secretKey): ReceivedRequest {
   const timestamp = Math.floor(now.getTime() / 1000) + input.skewSeconds;
   const authorization = Sign.sign3({
     method: 'POST',
