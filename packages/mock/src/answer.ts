@@ -47,8 +47,8 @@ export interface ProviderAdapter {
   unknownRoute(request: ReceivedRequest): Answer;
   /** The request breaks the spec. */
   invalidRequest(violations: Violation[], request: ReceivedRequest): Answer;
-  /** The client asked the mock for something it cannot give (a `Prefer` naming no scenario). */
-  usageError(message: string): Answer;
+  /** A request the mock cannot read or serve (a `Prefer` naming no scenario, a malformed path): the provider's parameter error. */
+  badRequest(message: string): Answer;
   /** Something went wrong inside the mock: answered as the provider's internal error. */
   internalError(): Answer;
   /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */

@@ -106,7 +106,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
       const count = `${details.length} validation error${details.length === 1 ? '' : 's'} detected: `;
       return renderScenario(invalidParameterScenario, { message: count + details.join('; ') });
     },
-    usageError(message) {
+    badRequest(message) {
       return renderScenario(invalidParameterScenario, { message });
     },
     internalError() {

@@ -110,15 +110,17 @@ export async function createMockHandler(
     if ('answer' in parsed) return { answer: parsed.answer };
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
-    if ('error' in choice) return { answer: adapter.usageError(choice.error) };
+    if ('error' in choice) return { answer: adapter.badRequest(choice.error) };
 
     const [path = '/', query = ''] = splitUrl(request.url);
+    // Prism decodes the path and throws on a malformed escape such as a lone `%`.
+    if (!isDecodable(path)) return { answer: adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`) };
     const callPrism = (seed: string) =>
       prism.request(
         {
           method: request.method.toLowerCase() as 'get',
           url: { path, query: queryObject(query) },
-          headers: request.headers,
+          headers: headersForPrism(request.headers, parsed.body),
           body: parsed.body,
         },
         operations,
@@ -140,7 +142,7 @@ export async function createMockHandler(
       if (error.status === 415) {
         return { answer: adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request) };
       }
-      return { answer: adapter.usageError(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`) };
+      return { answer: adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`) };
     }
     const violations = result.right.validations.input
       .filter((diagnostic) => diagnostic.severity === 0)
@@ -155,7 +157,7 @@ export async function createMockHandler(
     const request = await receive(incoming);
     let result: { answer: Answer; scenario?: string };
     try {
-      result = 'tooLarge' in request ? { answer: adapter.usageError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) } : await answer(request);
+      result = 'tooLarge' in request ? { answer: adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) } : await answer(request);
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
       result = { answer: adapter.internalError() };
@@ -240,6 +242,25 @@ function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer):
   const body = answer.body as SpecNode | undefined;
   const error = answer.headers['x-amzn-errortype'] ?? body?.Response?.Error?.Code;
   return `${provider} ${incoming.method} ${incoming.url} -> ${answer.status}${error ? ` ${error}` : ''}`;
+}
+
+/**
+ * The headers Prism sees. The adapter has already read the body, so Prism gets a plain
+ * `application/json` for it, or no content type when there is no body: a malformed
+ * Content-Type (e.g. `/`) on a GET would otherwise make Prism's own parser throw.
+ */
+function headersForPrism(headers: Record<string, string>, body: unknown): Record<string, string> {
+  const { 'content-type': _contentType, 'content-length': _contentLength, ...rest } = headers;
+  return body === undefined ? rest : { ...rest, 'content-type': 'application/json' };
+}
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isEnvelopeError(result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {

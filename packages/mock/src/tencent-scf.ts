@@ -131,7 +131,7 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
       const first = [...violations].sort((a, b) => order(a) - order(b))[0];
       return first ? answerFor(first, request) : error('InvalidParameter', 'The request is not valid.');
     },
-    usageError(message) {
+    badRequest(message) {
       return error('InvalidParameter', message);
     },
     internalError() {

@@ -132,3 +132,32 @@ describe('Tencent SCF mock: bad requests', () => {
     });
   }
 });
+
+describe('malformed headers Prism cannot parse', () => {
+  it('AWS: a malformed Content-Type on a GET is ignored, as Lambda ignores the body', async () => {
+    const response = await fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/0`, { headers: { ...AWS_HEADERS, 'content-type': '/' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
+  });
+
+  it('Tencent: a malformed Content-Type is InvalidParameter naming the header', async () => {
+    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': '/' }, body: valid });
+    const body = await response.json();
+    expect(body.Response.Error.Code).toBe('InvalidParameter');
+    expect(body.Response.Error.Message).toContain('`Content-Type`');
+  });
+
+  it('Tencent: application/json with odd parameters is read as JSON', async () => {
+    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': 'application/json; charset=%%%; x' }, body: valid });
+    expect((await response.json()).Response.Status).toBe('Active');
+  });
+});
+
+describe('paths Prism cannot decode', () => {
+  it('AWS: a lone % in the path is InvalidParameterValueException, not a 5xx', async () => {
+    const response = await fetch(`${aws.url}/2018-10-31/layers/my%layer/versions/1`, { headers: AWS_HEADERS });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
+    expect((await response.json()).message).toContain('percent-encoding');
+  });
+});
