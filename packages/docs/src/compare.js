@@ -205,7 +205,7 @@ export function compareErrors(a, b) {
       const describe = (/** @type {Side} */ s, /** @type {ErrorEntry[]} */ list) => {
         const statuses = [...new Set(list.map((e) => e.status))].join(', ');
         const carriers = [...new Set(list.map(carrierText))].join(' or ');
-        return `${s.label} answers HTTP ${statuses} with the ${list.length === 1 ? 'name' : `${list.length} names`} in ${carriers}`;
+        return `${s.label} answers HTTP ${statuses} with ${list.length === 1 ? 'the error' : `one of ${list.length} errors`} named in ${carriers}`;
       };
       row.differences = [`${describe(a, row.left)}; ${describe(b, row.right)}.`];
     }

@@ -2,7 +2,7 @@
 // The portal page: what layerspec is, a card per provider, and the side-by-side comparison.
 // Plain template literals through the escaping `html` tag; every value comes from the specs,
 // providers.json or the comparison built from the specs.
-import { factsOf, formatNumber } from './compare.js';
+import { factsOf } from './compare.js';
 import { getOperation } from './spec.js';
 import { html, raw, toString } from './html.js';
 
@@ -95,7 +95,7 @@ function card(side, mockCommand) {
     <dl>
       <dt>Operation</dt><dd><code>${method.toUpperCase()} ${path}</code></dd>
       <dt>Protocol</dt><dd>${meta.protocol ?? ''}</dd>
-      <dt>Endpoint</dt><dd>${(side.doc.servers ?? []).map((/** @type {any} */ server) => html`<code>${server.url}</code> `)}</dd>
+      <dt>Endpoint</dt><dd>${(side.doc.servers ?? []).map((/** @type {any} */ server) => html`<code class="endpoint">${server.url}</code>`)}</dd>
       <dt>Signing</dt><dd>${meta.signing ?? ''}</dd>
       <dt>API version</dt><dd><code>${info.version}</code></dd>
       <dt>Client</dt><dd><code>npm install ${side.provider.clientPackage}</code></dd>
@@ -140,7 +140,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
       ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning.', a, b, rows: comparison.errors, cell: (_side, error) => errorCell(error) })}
     </section>
   </main>
-  <footer>Generated from <code>@layerspec/specs</code> ${sides.map((s) => `${s.api} ${s.doc.info.version}`).join(', ')}. Largest int64 shown as ${formatNumber(2 ** 63)}.</footer>
+  <footer>Generated from the bundled specs of <code>@layerspec/specs</code>: ${sides.map((s) => `${s.api} ${s.doc.info.version}`).join(', ')}. Serve this folder from any static host, or open it from disk.</footer>
 </body>
 </html>
 `;
@@ -163,6 +163,7 @@ h3 { font-size: 18px; margin: 24px 0 4px; }
 .card dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0; }
 .card dt { color: var(--layerspec-muted); }
 .card dd { margin: 0; }
+.card .endpoint { display: table; margin-bottom: 2px; }
 .button { display: inline-block; padding: 6px 14px; border: 1px solid var(--layerspec-border); border-radius: 6px; background: var(--layerspec-bg); text-decoration: none; font-weight: 600; }
 .intro { color: var(--layerspec-text-secondary); }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8px; }

@@ -94,7 +94,7 @@ describe('portal', () => {
       }
       expect(JSON.parse(readFileSync(join(dist, 'specs', `${api}.json`), 'utf8'))).toEqual(doc);
     }
-    await screenshot(page, 'portal');
+    await screenshot(page, 'portal', { fullPage: true });
     expect(offHost).toEqual([]);
     await page.close();
   });
@@ -168,6 +168,7 @@ describe.each(apis)('%s page', (api) => {
       // The viewer shows the JSON text, so compare with the message as JSON writes it.
       const message = JSON.stringify(example.message ?? example.Message);
       await expect(right.getByTestId('json-viewer').first().innerText(), `example of ${status}`).resolves.toContain(message);
+      await screenshot(page, `${api}-error-example`);
     }
 
     // Every named example of the success response is offered; each error example shows its code.
@@ -184,12 +185,12 @@ describe.each(apis)('%s page', (api) => {
       await exampleMenu.click();
       await page.getByRole('menuitem').getByText(example.summary, { exact: true }).click();
       await expect(right.getByTestId('json-viewer').last().innerText(), `example ${example.summary}`).resolves.toContain(JSON.stringify(example.value.Response.Error.Code));
+      if (example === errorExamples[0]) await screenshot(page, `${api}-error-example`);
     }
     expect(errorStatuses.length + errorExamples.length, 'the spec describes at least one error').toBeGreaterThan(0);
 
     const sampleText = await right.getByTestId('source-code').first().innerText();
     expect(sampleText).toContain(`127.0.0.1:${providers.apis[api].mockPort}`);
-    await screenshot(page, `${api}-errors`);
     expect(offHost).toEqual([]);
     await page.close();
   });

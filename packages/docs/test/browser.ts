@@ -62,10 +62,11 @@ export function isLocal(url: string): boolean {
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Redoc keeps its bar and sidebar sticky, so its pages are shot as the reader sees the viewport. */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   const dir = new URL('../test-output/screenshots/', import.meta.url).pathname;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
 }
 
 /** Opens the operation: Redoc 3 keeps a tag's operations folded until asked. */

@@ -1,0 +1,78 @@
+// The portal's HTML and the code samples, without a browser.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
+import { buildComparison } from '../src/compare.js';
+import { escapeHtml, html, raw, toString } from '../src/html.js';
+import { renderPortal } from '../src/portal.js';
+import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
+
+const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
+const templatesDir = new URL('../templates/code-samples', import.meta.url).pathname;
+
+function sideOf(api: string, doc: any) {
+  return { api, name: doc.info['x-layerspec-provider']?.name ?? doc.info.title, label: providers.apis[api].label, provider: providers.apis[api], doc, fields: listFields(doc), errors: listErrors(doc) };
+}
+
+describe('html', () => {
+  it('escapes every interpolated value and keeps only markup built with html or raw', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const inner = html`<b>${'<i>'}</b>`;
+    expect(toString(html`<p>${inner}${raw('<br>')}${['<', '>']}${undefined}</p>`)).toBe('<p><b>&lt;i&gt;</b><br>&lt;&gt;</p>');
+  });
+
+  it('renders spec text that looks like markup as text in the portal', () => {
+    const aws = loadBundle('aws-lambda').doc;
+    const hostile = structuredClone(aws);
+    hostile.info.summary = '<script>alert(1)</script>';
+    hostile.components.schemas.GetLayerVersionResponse.properties.Description['x-layerspec-concept'] = '"><img src=x>';
+    const a = sideOf('aws-lambda', hostile);
+    const b = sideOf('tencent-scf', loadBundle('tencent-scf').doc);
+    const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toContain('"><img src=x>');
+  });
+});
+
+describe('code samples', () => {
+  for (const api of Object.keys(providers.apis)) {
+    it(`${api}: curl against the mock, the layerspec client and the official SDK, filled from the spec's examples`, () => {
+      const { doc } = loadBundle(api);
+      const fields = listFields(doc);
+      const provider = providers.apis[api];
+      const samples = buildCodeSamples({ api, doc, fields, provider, mockCommand: providers.mockCommand, templatesDir });
+      expect(samples.map((s) => s.label)).toEqual(['curl (local mock)', provider.clientPackage, `${provider.sdkPackage} (official SDK)`]);
+      for (const sample of samples) {
+        expect(sample.source).not.toMatch(/\{\{/);
+        expect(sample.source).toContain(`127.0.0.1:${provider.mockPort}`);
+      }
+      expect(samples[1]!.source).toContain(`from '${provider.clientPackage}'`);
+      expect(samples[2]!.source).toContain(`from '${provider.sdkPackage}'`);
+      // Every request field that has an example and lives in the path or the body appears with it.
+      for (const field of fields.filter((f) => f.side === 'request' && (f.in === 'path' || f.in === 'body'))) {
+        expect(samples[0]!.source).toContain(String(field.example));
+      }
+      const augmented = withCodeSamples(doc, samples);
+      expect(getOperation(augmented).operation['x-codeSamples']).toEqual(samples);
+      expect(getOperation(doc).operation['x-codeSamples']).toBeUndefined();
+    });
+  }
+
+  it('refuses a template placeholder that is neither a known value nor a request field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-templates-'));
+    try {
+      mkdirSync(join(dir, 'aws-lambda'));
+      for (const file of ['curl.sh', 'layerspec.ts', 'sdk.ts']) writeFileSync(join(dir, 'aws-lambda', file), '{{NoSuchField}}');
+      const { doc } = loadBundle('aws-lambda');
+      expect(() =>
+        buildCodeSamples({ api: 'aws-lambda', doc, fields: listFields(doc), provider: providers.apis['aws-lambda'], mockCommand: 'x', templatesDir: dir }),
+      ).toThrow(/placeholder \{\{NoSuchField\}\}/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
