@@ -6,6 +6,8 @@ import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, lis
 
 /** The spec example AWS answers an unsigned request with. */
 const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
+/** An Example Object extension that names the `x-amzn-ErrorType` of that example. */
+const ERROR_TYPE_EXTENSION = 'x-layerspec-error-type';
 
 export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   const document = spec.document;
@@ -30,6 +32,8 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   }
 
   function errorTypeFor(header: SpecNode, scenario: Scenario): string | undefined {
+    // An example may name its error itself (an extension the spec can add for the 403 examples).
+    if (typeof scenario.example[ERROR_TYPE_EXTENSION] === 'string') return scenario.example[ERROR_TYPE_EXTENSION];
     const schema = deref(document, header.schema) ?? {};
     if (typeof schema.const === 'string') return schema.const;
     // One response (403) carries several errors; the header's enum lists their names, and an

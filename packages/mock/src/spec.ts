@@ -18,6 +18,8 @@ export interface Scenario {
   response: SpecNode;
   /** The example's value. */
   value: unknown;
+  /** The example object itself (summary, description, `x-` extensions). */
+  example: SpecNode;
 }
 
 export interface LoadedSpec {
@@ -83,7 +85,8 @@ export function listScenarios(document: SpecNode): Scenario[] {
         if (scenarios.some((scenario) => scenario.name === name)) {
           throw new Error(`example name "${name}" is used twice; scenario names must be unique`);
         }
-        scenarios.push({ name, status: Number(status), response: response!, value: deref(document, exampleRef)?.value });
+        const example = deref(document, exampleRef) ?? {};
+        scenarios.push({ name, status: Number(status), response: response!, value: example.value, example });
       }
     }
   }

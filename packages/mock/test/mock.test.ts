@@ -198,3 +198,14 @@ describe('verifySignatures', () => {
     expect(isProblemJson(response.headers.get('content-type'), body)).toBe(false);
   });
 });
+
+describe('AWS error names', () => {
+  it('takes an example\'s own x-layerspec-error-type over the header\'s', async () => {
+    const { createAdapter } = await import('../src/server.js');
+    const { loadSpec } = await import('../src/spec.js');
+    const spec = loadSpec('aws-lambda');
+    const scenario = spec.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
+    scenario.example['x-layerspec-error-type'] = 'ExpiredTokenException';
+    expect(createAdapter(spec).renderScenario('signature-expired').headers['x-amzn-errortype']).toBe('ExpiredTokenException');
+  });
+});
