@@ -247,10 +247,12 @@ function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer):
 /**
  * The headers Prism sees. The adapter has already read the body, so Prism gets a plain
  * `application/json` for it, or no content type when there is no body: a malformed
- * Content-Type (e.g. `/`) on a GET would otherwise make Prism's own parser throw.
+ * Content-Type (e.g. `/`) on a GET would otherwise make Prism's own parser throw. `Accept` is
+ * left out because both providers answer JSON whatever a client accepts, where Prism would
+ * refuse to answer `Accept: text/html`.
  */
 function headersForPrism(headers: Record<string, string>, body: unknown): Record<string, string> {
-  const { 'content-type': _contentType, 'content-length': _contentLength, ...rest } = headers;
+  const { 'content-type': _contentType, 'content-length': _contentLength, accept: _accept, ...rest } = headers;
   return body === undefined ? rest : { ...rest, 'content-type': 'application/json' };
 }
 

@@ -161,3 +161,16 @@ describe('paths Prism cannot decode', () => {
     expect((await response.json()).message).toContain('percent-encoding');
   });
 });
+
+describe('Accept', () => {
+  it('AWS answers JSON to a client that accepts only HTML, as Lambda does', async () => {
+    const response = await fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('Tencent answers JSON to a client that accepts only HTML', async () => {
+    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, accept: 'text/html' }, body: valid });
+    expect((await response.json()).Response.Status).toBe('Active');
+  });
+});
