@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('AWS Lambda mock under random and hostile requests', () => {
-  it('answers every request with a documented status, x-amzn-ErrorType and body, or a 200 the schema accepts', async () => {
+  it('answers every request with a documented status, x-amzn-ErrorType and body, or a 200 the schema accepts', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(awsRequests(awsScenarios.map((s) => s.name)), async (request) => {
         tried('mock aws-lambda: random requests');
@@ -66,7 +66,7 @@ describe('AWS Lambda mock under random and hostile requests', () => {
     );
   });
 
-  it('answers a well-formed request with exactly the scenario it asks for', async () => {
+  it('answers a well-formed request with exactly the scenario it asks for', { timeout: 120_000 }, async () => {
     const layerName = fc.oneof(
       fc.stringMatching(/^[a-zA-Z0-9_-]{1,140}$/),
       fc.stringMatching(/^[a-z0-9-]{1,12}$/).map((region) => encodeURIComponent(`arn:aws:lambda:${region}:123456789012:layer:my-layer`)),
@@ -88,7 +88,7 @@ describe('AWS Lambda mock under random and hostile requests', () => {
     );
   });
 
-  it('with --verify-signatures, answers SDK-signed requests and refuses a wrong secret, whatever the layer and version', async () => {
+  it('with --verify-signatures, answers SDK-signed requests and refuses a wrong secret, whatever the layer and version', { timeout: 120_000 }, async () => {
     const credentials = defaultTestCredentials['aws-lambda'];
     const url = new URL(awsVerifying.url);
     const input = fc.record({
@@ -123,7 +123,7 @@ describe('AWS Lambda mock under random and hostile requests', () => {
 });
 
 describe('Tencent SCF mock under random and hostile requests', () => {
-  it('answers every request with HTTP 200 and the envelope: an Error with Code and Message, or a result the schema accepts', async () => {
+  it('answers every request with HTTP 200 and the envelope: an Error with Code and Message, or a result the schema accepts', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(tencentRequests(tencentScenarios.map((s) => s.name), nowSeconds()), async (request) => {
         tried('mock tencent-scf: random requests');
@@ -135,7 +135,7 @@ describe('Tencent SCF mock under random and hostile requests', () => {
     );
   });
 
-  it('answers a well-formed request with exactly the scenario it asks for', async () => {
+  it('answers a well-formed request with exactly the scenario it asks for', { timeout: 120_000 }, async () => {
     const layerName = fc.stringMatching(/^[A-Za-z](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/);
     await fc.assert(
       fc.asyncProperty(layerName, fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }), fc.option(fc.constantFrom(...tencentScenarios)), async (name, version, scenario) => {
@@ -163,7 +163,7 @@ describe('Tencent SCF mock under random and hostile requests', () => {
     );
   });
 
-  it('with --verify-signatures, answers what sign3 signs and refuses a wrong secret, whatever the body', async () => {
+  it('with --verify-signatures, answers what sign3 signs and refuses a wrong secret, whatever the body', { timeout: 120_000 }, async () => {
     const credentials = defaultTestCredentials['tencent-scf'];
     const url = new URL(tencentVerifying.url);
     await fc.assert(
@@ -209,7 +209,7 @@ describe('both mocks under huge, deep and malformed input', () => {
     fc.integer({ min: 1, max: 2 * 1024 * 1024 }).map((n) => '\u0000'.repeat(n)),
   );
 
-  it('answers bodies of a few MB, deep nesting and huge numbers in the provider shape', async () => {
+  it('answers bodies of a few MB, deep nesting and huge numbers in the provider shape', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(hugeBody, async (body) => {
         tried('mock tencent-scf: huge or deep bodies');
@@ -230,7 +230,7 @@ describe('both mocks under huge, deep and malformed input', () => {
     );
   });
 
-  it('answers an overlong path and header of the provider shape, and survives what HTTP cannot parse', async () => {
+  it('answers an overlong path and header of the provider shape, and survives what HTTP cannot parse', { timeout: 120_000 }, async () => {
     const overlong = await send(aws.url, { method: 'GET', path: `/2018-10-31/layers/${'a'.repeat(8000)}/versions/1`, headers: { authorization: 'x' } });
     expect(checkAws(overlong, 'GET')).toBeUndefined();
     expect(overlong.headers['x-amzn-errortype']).toBe('InvalidParameterValueException');

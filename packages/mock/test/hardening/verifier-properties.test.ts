@@ -109,7 +109,7 @@ function garbageRequest(scheme: string) {
 afterAll(() => reportTried('signature verifier'));
 
 describe('AWS SigV4 verifier, properties', () => {
-  it('accepts every request @smithy/signature-v4 signs, whatever the name, version, query, body and host', async () => {
+  it('accepts every request @smithy/signature-v4 signs, whatever the name, version, query, body and host', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(awsInput, async (input) => {
         tried('verifier aws-lambda: signed by smithy');
@@ -119,7 +119,7 @@ describe('AWS SigV4 verifier, properties', () => {
     );
   });
 
-  it('refuses each such request signed with another secret, or with its body or version changed', async () => {
+  it('refuses each such request signed with another secret, or with its body or version changed', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(awsInput, fc.string({ minLength: 1, maxLength: 5 }), async (input, extra) => {
         tried('verifier aws-lambda: tampered');
@@ -138,7 +138,7 @@ describe('AWS SigV4 verifier, properties', () => {
     );
   });
 
-  it('never throws and names only the four AWS authentication examples, for any request at all', async () => {
+  it('never throws and names only the four AWS authentication examples, for any request at all', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(garbageRequest('AWS4-HMAC-SHA256'), async (request) => {
         tried('verifier aws-lambda: garbage');
@@ -153,7 +153,7 @@ describe('AWS SigV4 verifier, properties', () => {
 });
 
 describe('Tencent TC3 verifier, properties', () => {
-  it('accepts every request sign3 signs, whatever the body, host and service', async () => {
+  it('accepts every request sign3 signs, whatever the body, host and service', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(tencentInput, async (input) => {
         tried('verifier tencent-scf: signed by sign3');
@@ -163,7 +163,7 @@ describe('Tencent TC3 verifier, properties', () => {
     );
   });
 
-  it('refuses each such request signed with another secret, or with its body changed', async () => {
+  it('refuses each such request signed with another secret, or with its body changed', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(tencentInput, fc.string({ minLength: 1, maxLength: 5 }), async (input, extra) => {
         tried('verifier tencent-scf: tampered');
@@ -176,7 +176,7 @@ describe('Tencent TC3 verifier, properties', () => {
     );
   });
 
-  it('never throws and names only the four Tencent authentication examples, for any request at all', async () => {
+  it('never throws and names only the four Tencent authentication examples, for any request at all', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(garbageRequest('TC3-HMAC-SHA256'), async (request) => {
         tried('verifier tencent-scf: garbage');
