@@ -1,7 +1,7 @@
 // What a reader sees, in a real Chromium with every off-host request blocked: the portal, and each
 // Redoc page opened from disk (file://). Field names, statuses and examples are read from the
 // bundled specs, never listed here.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -196,7 +196,7 @@ describe.each(apis)('%s page', (api) => {
   });
 });
 
-describe('the field check', () => {
+describe('the checks themselves', () => {
   it('reports the fields a page fails to render (a broken $ref in a copy of the AWS bundle)', async () => {
     const api = 'aws-lambda';
     const { doc } = loadBundle(api);
@@ -216,6 +216,19 @@ describe('the field check', () => {
       expect(expected.length).toBeGreaterThan(0);
       await expect(missingResponseFields(page, doc)).resolves.toEqual(expected);
       expect(offHost).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records and blocks a request to another host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-offhost-'));
+    try {
+      writeFileSync(join(dir, 'page.html'), '<!doctype html><title>t</title><img src="https://cdn.redoc.ly/redoc/logo-mini.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+      const { page, offHost } = await ready().open(pathToFileURL(join(dir, 'page.html')).href);
+      await page.waitForLoadState('load');
+      expect(offHost).toEqual(['https://cdn.redoc.ly/redoc/logo-mini.svg']);
       await page.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
