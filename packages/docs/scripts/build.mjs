@@ -3,7 +3,7 @@
 // Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
 // at view time), the bundled specs for download, and the portal with the comparison.
 // Code samples are added to a temporary copy of each bundle; specs/ and the bundles stay as they are.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,10 @@ import { renderBar, renderPortal } from '../src/portal.js';
 import { listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(packageDir, 'dist');
+const finalDist = join(packageDir, 'dist');
+// Build beside dist/ and swap it in at the end, so a server or test reading dist/ never sees half a site.
+const dist = join(packageDir, `dist-building-${process.pid}`);
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 const templates = join(packageDir, 'templates');
 const readJson = (/** @type {string} */ path) => JSON.parse(readFileSync(join(packageDir, path), 'utf8'));
 
@@ -70,6 +73,8 @@ try {
 const [a, b] = sides;
 if (!a || !b) throw new Error('the portal compares two APIs; redocly.yaml lists fewer');
 writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand }));
+rmSync(finalDist, { recursive: true, force: true });
+renameSync(dist, finalDist);
 
-const sizes = ['index.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(dist, file)).size / 1024)} KiB`);
-console.log(`built ${dist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);
+const sizes = ['index.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`);
+console.log(`built ${finalDist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);
