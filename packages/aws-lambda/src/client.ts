@@ -8,7 +8,7 @@ import {
   sendWithRetries,
   type RetryOptions,
 } from '@layerspec/client-runtime';
-import createClient, { type ClientOptions } from 'openapi-fetch';
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { toLambdaError } from './errors.js';
 import type { components, paths } from './generated/aws-lambda.js';
 import { inputRules, operation, servers } from './generated/rules.js';
@@ -44,6 +44,17 @@ export interface LambdaClientOptions
   retry?: Omit<RetryOptions, 'maxAttempts' | 'timeoutMs'>;
 }
 
+/** What createLambdaClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */
+export interface LambdaClient {
+  /** Gets a layer version, or rejects with a typed error. */
+  getLayerVersion(input: GetLayerVersionInput, call?: CallOptions): Promise<GetLayerVersionOutput>;
+  /** openapi-fetch's typed GET, for the `{ data, error }` style; requests are signed and retried too. */
+  GET: Client<paths>['GET'];
+  /** openapi-fetch middleware. */
+  use: Client<paths>['use'];
+  eject: Client<paths>['eject'];
+}
+
 const REGION = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
 const path = operation.path;
 
@@ -66,7 +77,7 @@ function checkOptions(options: LambdaClientOptions): void {
   if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
 }
 
-export function createLambdaClient(options: LambdaClientOptions) {
+export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
   checkOptions(options);
   const { region, credentials, endpoint, fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
@@ -143,4 +154,3 @@ export function createLambdaClient(options: LambdaClientOptions) {
   };
 }
 
-export type LambdaClient = ReturnType<typeof createLambdaClient>;

@@ -8,7 +8,7 @@ import {
   sendWithRetries,
   type RetryOptions,
 } from '@layerspec/client-runtime';
-import createClient, { type ClientOptions } from 'openapi-fetch';
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { TencentCloudError, isRetryableCode } from './errors.js';
 import type { components, paths } from './generated/tencent-scf.js';
 import { constantHeaders, inputRules, operation, servers } from './generated/rules.js';
@@ -55,6 +55,17 @@ export interface ScfClientOptions
   retry?: Omit<RetryOptions, 'maxAttempts' | 'timeoutMs'>;
 }
 
+/** What createScfClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */
+export interface ScfClient {
+  /** Gets a layer version, or rejects with a typed error. */
+  getLayerVersion(input: GetLayerVersionInput, call?: CallOptions): Promise<GetLayerVersionOutput>;
+  /** openapi-fetch's typed POST, for the `{ data, error }` style; requests are signed and retried too. */
+  POST: Client<paths>['POST'];
+  /** openapi-fetch middleware. */
+  use: Client<paths>['use'];
+  eject: Client<paths>['eject'];
+}
+
 const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 const LANGUAGES = ['zh-CN', 'en-US'];
 
@@ -86,7 +97,7 @@ function envelopeError(text: string): { Code: string; Message: string } | undefi
   }
 }
 
-export function createScfClient(options: ScfClientOptions) {
+export function createScfClient(options: ScfClientOptions): ScfClient {
   checkOptions(options);
   const { region, credentials, endpoint, language, service = 'scf', fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
@@ -192,4 +203,3 @@ export function createScfClient(options: ScfClientOptions) {
   };
 }
 
-export type ScfClient = ReturnType<typeof createScfClient>;

@@ -1,0 +1,50 @@
+// Type-level behaviour (checked by vitest's typecheck mode with tsc): response fields have the
+// spec's types, errors are typed, and bad input does not compile.
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  LambdaError,
+  TooManyRequestsException,
+  createLambdaClient,
+  type GetLayerVersionInput,
+  type GetLayerVersionOutput,
+  type LambdaErrorName,
+} from '../src/index.js';
+
+const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+
+describe('types', () => {
+  it('resolves to the spec response, every member optional', () => {
+    expectTypeOf(client.getLayerVersion).returns.resolves.toEqualTypeOf<GetLayerVersionOutput>();
+    expectTypeOf<GetLayerVersionOutput['Version']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<NonNullable<GetLayerVersionOutput['Content']>['CodeSize']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<NonNullable<GetLayerVersionOutput['Content']>['CodeSha256']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<GetLayerVersionOutput['CompatibleArchitectures']>().toEqualTypeOf<Array<'x86_64' | 'arm64'> | undefined>();
+    // New runtimes are accepted, the documented ones still autocomplete.
+    expectTypeOf<'nodejs20.x'>().toExtend<NonNullable<GetLayerVersionOutput['CompatibleRuntimes']>[number]>();
+    expectTypeOf<'nodejs99.x'>().toExtend<NonNullable<GetLayerVersionOutput['CompatibleRuntimes']>[number]>();
+  });
+
+  it('takes LayerName (string) and VersionNumber (number)', () => {
+    expectTypeOf<GetLayerVersionInput>().toEqualTypeOf<{ LayerName: string; VersionNumber: number }>();
+    // @ts-expect-error VersionNumber must be a number
+    void client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: '1' });
+    // @ts-expect-error LayerName is required
+    void client.getLayerVersion({ VersionNumber: 1 });
+    // @ts-expect-error the Tencent field name does not belong here
+    void client.getLayerVersion({ LayerName: 'my-layer', LayerVersion: 1 });
+  });
+
+  it('types errors: names open to new ones, throttling details', () => {
+    expectTypeOf<LambdaError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<LambdaError['requestId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<'ResourceNotFoundException'>().toExtend<LambdaErrorName>();
+    expectTypeOf<'SomeFutureException'>().toExtend<LambdaErrorName>();
+    expectTypeOf<TooManyRequestsException['name']>().toEqualTypeOf<'TooManyRequestsException'>();
+    expectTypeOf<TooManyRequestsException['retryAfterSeconds']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<TooManyRequestsException['reason']>().toEqualTypeOf<string | undefined>();
+  });
+
+  it('keeps the typed openapi-fetch GET', () => {
+    expectTypeOf(client.GET).parameter(0).toEqualTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'>();
+  });
+});

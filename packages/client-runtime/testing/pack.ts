@@ -1,0 +1,71 @@
+// Test support shared by both clients' pack tests (not part of any published bundle): packs a
+// package with `npm pack`, installs the tarball into an empty project outside the monorepo,
+// and type-checks and runs a consumer there, as a team outside the monorepo would.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const quietEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+
+export interface PackedProject {
+  /** The empty project the tarball was installed into. */
+  dir: string;
+  tarball: string;
+  /** Paths inside the tarball, such as `package/dist/index.js`. */
+  files: string[];
+  /** The package.json inside the tarball. */
+  manifest: Record<string, any>;
+}
+
+/** Packs `packageDir` and installs the tarball into a new project in the system's temp folder. */
+export function packAndInstall(packageDir: string): PackedProject {
+  const dir = mkdtempSync(join(tmpdir(), 'layerspec-consumer-'));
+  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: packageDir, env: quietEnv, encoding: 'utf8' });
+  const [packed] = JSON.parse(out.slice(out.indexOf('[')));
+  const tarball = join(dir, packed.filename);
+  const files: string[] = packed.files.map((f: { path: string }) => `package/${f.path}`);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  // Dependencies come from the registry (or npm's cache, which `npm ci` filled): never from the monorepo.
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], { cwd: dir, env: quietEnv, stdio: 'pipe' });
+  const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', packed.name, 'package.json'), 'utf8'));
+  return { dir, tarball, files, manifest };
+}
+
+/** Type-checks (strict, NodeNext, no skipLibCheck) and compiles the consumer's .ts files; throws with tsc's output. */
+export function typeCheck(dir: string): void {
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        strict: true,
+        skipLibCheck: false,
+        types: [],
+        outDir: 'out',
+      },
+      include: ['*.ts'],
+    }),
+  );
+  const tsc = resolve(dirname(require.resolve('typescript/package.json')), 'bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`tsc failed in ${dir}:\n${(error as { stdout?: string }).stdout ?? error}`);
+  }
+}
+
+/** Runs @arethetypeswrong/cli on the tarball (ESM-only profile: the packages ship no CommonJS). */
+export function areTheTypesWrong(tarball: string): string {
+  const attw = resolve(dirname(require.resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js');
+  return execFileSync(process.execPath, [attw, tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'ascii', '--no-color', '--no-emoji'], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+}

@@ -1,0 +1,121 @@
+// A team outside the monorepo: `npm pack`, install the tarball into an empty project (no
+// client-runtime, no workspace), type-check a consumer with tsc, and run it against a local
+// server that verifies TC3 with the official Node SDK's signer. attw checks the types.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areTheTypesWrong, packAndInstall, typeCheck, type PackedProject } from '../../client-runtime/testing/pack.js';
+import { successExample } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const Sign = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js').default;
+const run = promisify(execFile);
+const keys = { secretId: 'AKIDPACKTEST00000001', secretKey: 'pack-test-secret-0001' };
+
+let server: Server;
+let endpoint: string;
+let project: PackedProject;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const authorization = req.headers.authorization ?? '';
+      // The service is read from the credential scope, as a verifying mock does.
+      const service = /Credential=[^/]+\/[^/]+\/([^/]+)\/tc3_request/.exec(authorization)?.[1];
+      let expected = '';
+      try {
+        expected = Sign.sign3({
+          method: req.method,
+          url: `http://${req.headers.host}${req.url}`,
+          payload: JSON.parse(body),
+          timestamp: Number(req.headers['x-tc-timestamp']),
+          service,
+          secretId: keys.secretId,
+          secretKey: keys.secretKey,
+          headers: { 'Content-Type': req.headers['content-type'] },
+        });
+      } catch {
+        // An unparseable body cannot match.
+      }
+      const answer =
+        expected === authorization && req.headers['x-tc-action'] === 'GetLayerVersion'
+          ? successExample()
+          : { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'The provided credentials could not be validated.' }, RequestId: 'req-auth' } };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  project = packAndInstall(resolve(import.meta.dirname, '..'));
+}, 120_000);
+
+afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+
+describe('the packed tarball', () => {
+  it('holds the build, README, LICENSE and CHANGELOG, and no sources or tests', () => {
+    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
+    expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
+  });
+
+  it('depends on openapi-fetch only; client-runtime is bundled in', () => {
+    expect(Object.keys(project.manifest.dependencies)).toEqual(['openapi-fetch']);
+    const installed = join(project.dir, 'node_modules/@layerspec/tencent-scf');
+    expect(readFileSync(join(installed, 'dist/index.d.ts'), 'utf8')).not.toContain('client-runtime');
+    for (const file of project.files.filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join(installed, file.slice('package/'.length)), 'utf8')).not.toMatch(/from ["']@layerspec\//);
+    }
+  });
+
+  it('type-checks and runs a consumer: typed data with the right secret, a signature mismatch with a wrong one', async () => {
+    writeFileSync(
+      join(project.dir, 'consumer.ts'),
+      `import { createScfClient, TencentCloudError, type GetLayerVersionOutput, type ScfClient, type TencentErrorCode } from '@layerspec/tencent-scf';
+
+export async function getVersion(endpoint: string, secretKey: string): Promise<string> {
+  const client = createScfClient({ region: 'ap-guangzhou', endpoint, maxAttempts: 1, credentials: { secretId: '${keys.secretId}', secretKey } });
+  try {
+    const layer: GetLayerVersionOutput = await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
+    const status: 'Active' | 'Publishing' | 'PublishFailed' | 'Deleting' | 'DeleteFailed' | 'Deleted' = layer.Status;
+    const version: number = layer.LayerVersion;
+    return \`ok \${version} \${status} \${layer.RequestId}\`;
+  } catch (error) {
+    if (error instanceof TencentCloudError) {
+      const code: TencentErrorCode = error.code;
+      return \`error \${code} \${error.requestId}\`;
+    }
+    throw error;
+  }
+}
+
+export function badInputDoesNotCompile(client: ScfClient) {
+  // @ts-expect-error LayerVersion is a number
+  void client.getLayerVersion({ LayerName: 'layer3', LayerVersion: '1' });
+  // @ts-expect-error LayerName is required
+  void client.getLayerVersion({ LayerVersion: 1 });
+}
+`,
+    );
+    writeFileSync(join(project.dir, 'main.ts'), `import { getVersion } from './consumer.js';\nconst [endpoint, secret] = (globalThis as any).process.argv.slice(2);\nconsole.log(await getVersion(endpoint, secret));\n`);
+    typeCheck(project.dir);
+    const good = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, keys.secretKey], { cwd: project.dir });
+    const example = successExample().Response;
+    expect(good.stdout.trim()).toBe(`ok ${example.LayerVersion} ${example.Status} ${example.RequestId}`);
+    const wrong = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, 'not-the-secret-000000'], { cwd: project.dir });
+    expect(wrong.stdout.trim()).toBe('error AuthFailure.SignatureFailure req-auth');
+  }, 60_000);
+
+  it('passes @arethetypeswrong/cli (ESM-only profile)', () => {
+    // attw exits non-zero (and areTheTypesWrong throws) on any problem the profile counts.
+    const report = areTheTypesWrong(project.tarball);
+    expect(report).toMatch(/node16 \(from ESM\): OK/);
+    expect(report).toMatch(/bundler: OK/);
+  }, 60_000);
+});

@@ -1,0 +1,37 @@
+// Type-level behaviour (checked by vitest's typecheck mode with tsc): response fields have the
+// spec's types, error codes are typed and open, and bad input does not compile.
+import { describe, expectTypeOf, it } from 'vitest';
+import { TencentCloudError, createScfClient, type GetLayerVersionInput, type GetLayerVersionOutput, type TencentErrorCode } from '../src/index.js';
+
+const client = createScfClient({ credentials: { secretId: 'a', secretKey: 'b' } });
+
+describe('types', () => {
+  it('resolves to the spec Response, RequestId included', () => {
+    expectTypeOf(client.getLayerVersion).returns.resolves.toEqualTypeOf<GetLayerVersionOutput>();
+    expectTypeOf<GetLayerVersionOutput['LayerVersion']>().toEqualTypeOf<number>();
+    expectTypeOf<GetLayerVersionOutput['RequestId']>().toEqualTypeOf<string>();
+    expectTypeOf<GetLayerVersionOutput['Status']>().toEqualTypeOf<'Active' | 'Publishing' | 'PublishFailed' | 'Deleting' | 'DeleteFailed' | 'Deleted'>();
+    expectTypeOf<GetLayerVersionOutput['CompatibleRuntimes']>().toEqualTypeOf<string[]>();
+    expectTypeOf<GetLayerVersionOutput>().not.toHaveProperty('Error');
+  });
+
+  it('takes LayerName (string) and LayerVersion (number)', () => {
+    expectTypeOf<GetLayerVersionInput>().toEqualTypeOf<{ LayerName: string; LayerVersion: number }>();
+    // @ts-expect-error LayerVersion must be a number
+    void client.getLayerVersion({ LayerName: 'layer3', LayerVersion: '1' });
+    // @ts-expect-error LayerName is required
+    void client.getLayerVersion({ LayerVersion: 1 });
+    // @ts-expect-error the AWS field name does not belong here
+    void client.getLayerVersion({ LayerName: 'layer3', VersionNumber: 1 });
+    // @ts-expect-error only the two documented languages
+    createScfClient({ credentials: { secretId: 'a', secretKey: 'b' }, language: 'fr-FR' });
+  });
+
+  it('types the error code as the documented codes, open to new ones', () => {
+    expectTypeOf<TencentCloudError['code']>().toEqualTypeOf<TencentErrorCode>();
+    expectTypeOf<'ResourceNotFound.LayerVersion'>().toExtend<TencentErrorCode>();
+    expectTypeOf<'AuthFailure.SignatureFailure'>().toExtend<TencentErrorCode>();
+    expectTypeOf<'Some.FutureCode'>().toExtend<TencentErrorCode>();
+    expectTypeOf<TencentCloudError['requestId']>().toEqualTypeOf<string | undefined>();
+  });
+});
