@@ -205,5 +205,7 @@ async function describeMismatch(
   const canonicalRequest = steps.createCanonicalRequest(prepared, canonicalHeaders, await getPayloadHash(prepared, Sha256));
   const scope = `${longDate.slice(0, 8)}/${parsed.region}/${parsed.service}/aws4_request`;
   const stringToSign = await steps.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
-  return `${MISMATCH_MESSAGE}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
+  // A session token is a credential: the message names it without repeating it.
+  const shown = canonicalRequest.replace(/^x-amz-security-token:.*$/m, 'x-amz-security-token:<redacted>');
+  return `${MISMATCH_MESSAGE}\n\nThe Canonical String for this request should have been\n'${shown}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
 }

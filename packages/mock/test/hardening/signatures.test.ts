@@ -87,6 +87,15 @@ describe('AWS SigV4 verification', () => {
     expect(result?.message).not.toContain('wrong-secret-value');
   });
 
+  it('names a signed session token in the mismatch message without repeating it', async () => {
+    const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' }, sha256: Sha256 });
+    const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/x', query: {}, headers: { host: 'h' } }, { signingDate: signedAt });
+    const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, now);
+    expect(result?.example).toBe('invalid-signature');
+    expect(result?.message).toContain('x-amz-security-token:<redacted>');
+    expect(result?.message).not.toContain('SESSION-TOKEN-VALUE');
+  });
+
   it('answers an unknown access key with unrecognized-client', async () => {
     const request = await signAws({ accessKeyId: 'AKIAUNKNOWNKEY000000' });
     expect(await verifySignature('aws-lambda', request, now)).toMatchObject({ example: 'unrecognized-client' });
