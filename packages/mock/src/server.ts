@@ -99,22 +99,22 @@ export async function createMockHandler(
     logger: prismCore.createLogger('layerspec-mock', { level: 'silent' }),
   });
 
-  async function answer(request: ReceivedRequest): Promise<{ answer: Answer; scenario?: string }> {
+  async function answer(request: ReceivedRequest): Promise<Answer> {
     const unauthenticated = adapter.checkAuthorization(request);
-    if (unauthenticated) return { answer: unauthenticated };
+    if (unauthenticated) return unauthenticated;
     if (options.verifySignatures) {
       const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
-      if (rejection) return { answer: adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message }) };
+      if (rejection) return adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
     }
     const parsed = adapter.parseBody(request);
-    if ('answer' in parsed) return { answer: parsed.answer };
+    if ('answer' in parsed) return parsed.answer;
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
-    if ('error' in choice) return { answer: adapter.badRequest(choice.error) };
+    if ('error' in choice) return adapter.badRequest(choice.error);
 
     const [path = '/', query = ''] = splitUrl(request.url);
     // Prism decodes the path and throws on a malformed escape such as a lone `%`.
-    if (!isDecodable(path)) return { answer: adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`) };
+    if (!isDecodable(path)) return adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`);
     const callPrism = (seed: string) =>
       prism.request(
         {
@@ -137,33 +137,33 @@ export async function createMockHandler(
 
     if (result._tag === 'Left') {
       const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
-      if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return { answer: adapter.unknownRoute(request) };
-      if (error.additional?.validation?.length) return { answer: adapter.invalidRequest(error.additional.validation, request) };
+      if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return adapter.unknownRoute(request);
+      if (error.additional?.validation?.length) return adapter.invalidRequest(error.additional.validation, request);
       if (error.status === 415) {
-        return { answer: adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request) };
+        return adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request);
       }
-      return { answer: adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`) };
+      return adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`);
     }
     const violations = result.right.validations.input
       .filter((diagnostic) => diagnostic.severity === 0)
       .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message }));
-    if (violations.length > 0) return { answer: adapter.invalidRequest(violations, request) };
+    if (violations.length > 0) return adapter.invalidRequest(violations, request);
     const output = result.right.output;
     const mocked = { status: output.statusCode, headers: (output.headers ?? {}) as Record<string, string>, body: output.body };
-    return { answer: adapter.finish(mocked, choice.dynamic ? undefined : choice.scenario), ...(choice.scenario ? { scenario: choice.scenario } : {}) };
+    return adapter.finish(mocked, choice.dynamic ? undefined : choice.scenario);
   }
 
   return async (incoming, outgoing) => {
     const request = await receive(incoming);
-    let result: { answer: Answer; scenario?: string };
+    let result: Answer;
     try {
-      result = 'tooLarge' in request ? { answer: adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) } : await answer(request);
+      result = 'tooLarge' in request ? adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) : await answer(request);
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
-      result = { answer: adapter.internalError() };
+      result = adapter.internalError();
     }
-    send(outgoing, result.answer);
-    options.log?.(logLine(options.provider, incoming, result.answer));
+    send(outgoing, result);
+    options.log?.(logLine(options.provider, incoming, result));
   };
 }
 
