@@ -1,0 +1,100 @@
+// Issue 7, item 2: thousands of random and adversarial inputs against the input check. Each one
+// is either rejected with an InvalidInputError naming the field (and nothing is sent), or sent as
+// exactly one correct request. The oracle is the bundled spec itself, read independently.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, createScfClient } from '../src/index.js';
+import { credentials, json, spec, successExample } from './helpers.js';
+
+const RUNS = 2000;
+const nameRule = spec.components.schemas.LayerName;
+const versionRule = spec.components.schemas.LayerVersionNumber;
+const validName = (v: unknown) =>
+  typeof v === 'string' && [...v].length >= nameRule.minLength && [...v].length <= nameRule.maxLength && new RegExp(nameRule.pattern, 'u').test(v);
+const validVersion = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= versionRule.minimum;
+
+const adversarialStrings = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.string({ minLength: 130, maxLength: 3000 }),
+  fc.constantFrom('', ' ', '..', '../', '../../etc/passwd', '%2F', '..%2F', 'a/b', 'a%2Fb', 'a\u0000b', '\r\n', 'layer\n', 'ﬁ', 'é', '\u202e', 'a'.repeat(64), 'a'.repeat(65), 'a_', 'a-1', '%', '%%', '?x=1', '#frag', 'layer3'),
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,70}$/),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,66}$/),
+);
+const adversarialNumbers = fc.oneof(
+  fc.integer(),
+  fc.maxSafeInteger(),
+  fc.double(),
+  fc.constantFrom(0, -0, 1, -1, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 2 ** 63, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity, 1.5),
+);
+const anything = fc.anything({ maxDepth: 3, withBigInt: true, withMap: true, withDate: true });
+
+async function attempt(value: unknown) {
+  const sent: Request[] = [];
+  const client = createScfClient({
+    region: 'ap-guangzhou',
+    credentials,
+    maxAttempts: 1,
+    fetch: async (request) => {
+      sent.push(request);
+      return json(successExample());
+    },
+  });
+  const outcome = await client.getLayerVersion(value as never).then(() => 'sent' as const, (error: unknown) => error);
+  return { outcome, sent };
+}
+
+async function checkOutcome(input: unknown, outcome: unknown, sent: Request[]) {
+  const fields = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  const shouldSend = fields !== undefined && validName(fields.LayerName) && validVersion(fields.LayerVersion);
+  if (!shouldSend) {
+    expect(outcome).toBeInstanceOf(InvalidInputError);
+    expect(['input', 'LayerName', 'LayerVersion']).toContain((outcome as InvalidInputError).field);
+    expect((outcome as Error).message.startsWith(`${(outcome as InvalidInputError).field} `)).toBe(true);
+    expect(sent).toHaveLength(0);
+    return;
+  }
+  expect(outcome).toBe('sent');
+  expect(sent).toHaveLength(1);
+  expect(new URL(sent[0]!.url).pathname).toBe('/');
+  // Exactly the two fields, with the caller's values as JSON carries them (-0 travels as 0).
+  const expected = JSON.parse(JSON.stringify({ LayerName: fields!.LayerName, LayerVersion: fields!.LayerVersion }));
+  expect(JSON.parse(await sent[0]!.text())).toEqual(expected);
+}
+
+describe('input check under random and adversarial input', () => {
+  it(`LayerName: ${RUNS} strings of every class`, async () => {
+    await fc.assert(
+      fc.asyncProperty(adversarialStrings, async (LayerName) => {
+        const input = { LayerName, LayerVersion: 1 };
+        const { outcome, sent } = await attempt(input);
+        await checkOutcome(input, outcome, sent);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`LayerVersion: ${RUNS} numbers at and beyond 2^53, NaN, fractions and wrong types`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(adversarialNumbers, anything), async (LayerVersion) => {
+        const input = { LayerName: 'layer3', LayerVersion };
+        const { outcome, sent } = await attempt(input);
+        await checkOutcome(input, outcome, sent);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`whole input: ${RUNS} values of any JSON or JavaScript shape`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(anything, fc.record({ LayerName: fc.oneof(adversarialStrings, anything), LayerVersion: fc.oneof(adversarialNumbers, anything) })),
+        async (input) => {
+          const { outcome, sent } = await attempt(input);
+          await checkOutcome(input, outcome, sent);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
