@@ -18,6 +18,7 @@ Options:
   --dynamic              schema-generated data instead of examples, repeatable for the same --seed
   --seed <text>          seed of --dynamic data (default "layerspec")
   --verify-signatures    check each request's SigV4 / TC3 signature against the test credentials
+  --serve-archive        serve a small real layer archive and point success answers' Location at it
   --quiet                do not log requests
   -h, --help             show this help`;
 
@@ -34,6 +35,7 @@ export function parseCliArgs(argv: string[]) {
       dynamic: { type: 'boolean', default: false },
       seed: { type: 'string' },
       'verify-signatures': { type: 'boolean', default: false },
+      'serve-archive': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<void> {
         port: args.port ?? DEFAULT_PORTS[provider],
         dynamic: args.dynamic,
         verifySignatures: args['verify-signatures'],
+        serveArchive: args['serve-archive'],
         ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
         ...(args.seed === undefined ? {} : { seed: args.seed }),
         ...(log ? { log } : {}),

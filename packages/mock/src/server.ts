@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import prismCore from '@stoplight/prism-core';
 import prismHttp from '@stoplight/prism-http';
 import type { Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
+import { isArchiveRequest, layerArchive, withServedArchive } from './archive/index.js';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
 import { type LoadedSpec, type Provider, type SpecNode, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
@@ -28,6 +29,12 @@ export interface StartMockOptions {
   verifySignatures?: boolean;
   /** The test credentials signatures are checked against (defaults are documented in the README). */
   credentials?: TestCredentials;
+  /**
+   * Serve a small real layer archive on the mock and point the success answers' Location (and
+   * size and SHA-256) at it, so a client's verified download runs end to end. Off by default,
+   * so that answers are the spec's examples byte for byte.
+   */
+  serveArchive?: boolean;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -155,9 +162,19 @@ export async function createMockHandler(
 
   return async (incoming, outgoing) => {
     const request = await receive(incoming);
+    if (options.serveArchive && !('tooLarge' in request) && isArchiveRequest(request.method, request.url)) {
+      // Like the providers' presigned download links, the archive needs no Authorization.
+      sendArchive(outgoing, request.method);
+      options.log?.(`${options.provider} ${incoming.method} ${incoming.url} -> 200 archive`);
+      return;
+    }
     let result: Answer;
     try {
       result = 'tooLarge' in request ? adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) : await answer(request);
+      const host = incoming.headers.host;
+      if (options.serveArchive && result.status < 300 && host) {
+        result = { ...result, body: withServedArchive(options.provider, result.body, `http://${host}`) };
+      }
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
       result = adapter.internalError();
@@ -236,6 +253,12 @@ function send(outgoing: ServerResponse, answer: Answer): void {
   const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
   outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
   outgoing.end(body);
+}
+
+function sendArchive(outgoing: ServerResponse, method: string): void {
+  const archive = layerArchive();
+  outgoing.writeHead(200, { 'content-type': 'application/zip', 'content-length': archive.size });
+  outgoing.end(method === 'HEAD' ? undefined : archive.bytes);
 }
 
 function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer): string {

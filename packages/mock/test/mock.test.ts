@@ -209,3 +209,37 @@ describe('AWS error names', () => {
     expect(createAdapter(spec).renderScenario('signature-expired').headers['x-amzn-errortype']).toBe('ExpiredTokenException');
   });
 });
+
+describe('serveArchive', () => {
+  const sha256 = async (bytes: ArrayBuffer) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes));
+
+  it('AWS: points Location at a real archive whose size and SHA-256 the answer states', async () => {
+    const mock = await start({ provider: 'aws-lambda', serveArchive: true });
+    const body = await (await awsGet(mock, { prefer: 'example=signed-layer' })).json();
+    expect(body.Content.Location.startsWith(`${mock.url}/`)).toBe(true);
+    expect(body.LayerArn).toBe(specExamples('aws-lambda').find((example) => example.name === 'signed-layer')!.value.LayerArn);
+    const download = await fetch(body.Content.Location);
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    const bytes = await download.arrayBuffer();
+    expect(bytes.byteLength).toBe(body.Content.CodeSize);
+    expect((await sha256(bytes)).toString('base64')).toBe(body.Content.CodeSha256);
+  });
+
+  it('Tencent: points Location at the archive, with the hex SHA-256', async () => {
+    const mock = await start({ provider: 'tencent-scf', serveArchive: true });
+    const body = await (await tencentPost(mock)).json();
+    const bytes = await (await fetch(body.Response.Location)).arrayBuffer();
+    expect((await sha256(bytes)).toString('hex')).toBe(body.Response.CodeSha256);
+  });
+
+  it('leaves error answers alone, and is off by default', async () => {
+    const withArchive = await start({ provider: 'aws-lambda', serveArchive: true });
+    const notFound = await awsGet(withArchive, { prefer: 'example=resource-not-found' });
+    expect(await notFound.json()).toEqual(specExamples('aws-lambda').find((example) => example.name === 'resource-not-found')!.value);
+    const plain = await start({ provider: 'aws-lambda' });
+    const body = await (await awsGet(plain)).json();
+    expect(body).toEqual(specExamples('aws-lambda')[0]!.value);
+    const archive = await fetch(`${plain.url}/__layerspec/layer.zip`, { headers: AWS_HEADERS });
+    expect(archive.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+  });
+});
