@@ -101,12 +101,15 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
         const given = request.headers['content-type'] ? `\`${request.headers['content-type']}\`` : 'missing';
         return { answer: error('InvalidParameter', `The header \`Content-Type\` is ${given}; a TC3-HMAC-SHA256 request must send \`application/json\`.`) };
       }
-      if (request.body.trim() === '') return { body: {} };
+      // An empty body is not JSON either: Tencent refuses a parameterless call sent without `{}`
+      // ("for content-type=application/json, the request body is not valid JSON",
+      // TencentCloud/tencentcloud-sdk-nodejs#104).
       let body: unknown;
       try {
         body = JSON.parse(request.body);
       } catch (cause) {
-        return { answer: error('InvalidParameter', `The request body is not valid JSON: ${(cause as Error).message}.`) };
+        const detail = request.body.trim() === '' ? 'the body is empty' : (cause as Error).message;
+        return { answer: error('InvalidParameter', `For Content-Type \`application/json\`, the request body is not valid JSON: ${detail}.`) };
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };

@@ -88,7 +88,7 @@ const tencentCases: TencentCase[] = [
   { name: 'version "abc"', body: '{"LayerName":"layer3","LayerVersion":"abc"}', code: 'InvalidParameter', message: ['`LayerVersion`', 'Integer'] },
   { name: 'huge version', body: '{"LayerName":"layer3","LayerVersion":99999999999999999999999}', code: 'InvalidParameterValue', message: ['`LayerVersion`'] },
   { name: 'missing LayerName', body: '{"LayerVersion":1}', code: 'MissingParameter', message: ['`LayerName`'] },
-  { name: 'empty body', body: '', code: 'MissingParameter', message: ['`Layer'] },
+  { name: 'empty body', body: '', code: 'InvalidParameter', message: ['not valid JSON', 'empty'] },
   { name: 'empty object', body: '{}', code: 'MissingParameter', message: ['`Layer'] },
   { name: 'extra field', body: '{"LayerName":"layer3","LayerVersion":1,"Extra":true}', code: 'UnknownParameter', message: ['`Extra`'] },
   { name: 'malformed JSON', body: '{"LayerName":', code: 'InvalidParameter', message: ['JSON'] },
