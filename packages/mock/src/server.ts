@@ -95,6 +95,9 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
 export async function createMockHandler(
   options: StartMockOptions,
 ): Promise<(request: IncomingMessage, response: ServerResponse) => Promise<void>> {
+  if (options.scenario !== undefined && options.dynamic) {
+    throw new TypeError('scenario and dynamic exclude each other: a scenario is one fixed example, dynamic data is generated');
+  }
   const spec = loadSpec(options.provider);
   const adapter = createAdapter(spec);
   if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
@@ -200,7 +203,7 @@ export function chooseResponse(
   if ('error' in prefer) return prefer;
   const valid = spec.scenarios.map((scenario) => scenario.name).join(', ');
   let { example, code } = prefer;
-  if (example === undefined && code === undefined && !(prefer.dynamic ?? options.dynamic)) example = options.scenario;
+  if (example === undefined && code === undefined && !prefer.dynamic) example = options.scenario;
   if (example !== undefined) {
     const scenario = spec.scenarios.find((candidate) => candidate.name === example);
     if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}; the scenarios are: ${valid}` };

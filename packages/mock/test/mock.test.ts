@@ -243,3 +243,16 @@ describe('serveArchive', () => {
     expect(archive.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
   });
 });
+
+describe('option conflicts', () => {
+  it('refuses scenario together with dynamic, saying why', async () => {
+    await expect(startMock({ provider: 'aws-lambda', scenario: 'python-layer', dynamic: true })).rejects.toThrow(/scenario and dynamic exclude each other/);
+  });
+
+  it('lets one request ask for dynamic data on a scenario mock', async () => {
+    const mock = await start({ provider: 'aws-lambda', scenario: 'resource-not-found' });
+    const response = await awsGet(mock, { prefer: 'dynamic=true' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).not.toEqual(specExamples('aws-lambda')[0]!.value);
+  });
+});
