@@ -11,6 +11,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests instead of after a duration. */
+    amount?: number;
     /** Seconds to wait for an answer before counting a timeout. */
     timeout?: number;
     requests?: AutocannonRequest[];
