@@ -1,7 +1,7 @@
 // Signature verification for the mocks: recomputes a request's SigV4 (AWS Lambda) or TC3
 // (Tencent SCF) signature with the test credentials, using the official signers' code.
 import { verifyAwsSignature } from './aws-sigv4.js';
-import { verifyTencentSignature } from './tencent-tc3.js';
+import { SignerUnavailableError, verifyTencentSignature } from './tencent-tc3.js';
 import type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions } from './types.js';
 
 export { defaultTestCredentials } from './credentials.js';
@@ -23,7 +23,9 @@ export async function verifySignature(
     return provider === 'aws-lambda'
       ? await verifyAwsSignature(request, options)
       : await verifyTencentSignature(request, options);
-  } catch {
+  } catch (error) {
+    // A missing signer is the mock's fault; saying "bad signature" would mislead the caller.
+    if (error instanceof SignerUnavailableError) throw error;
     // A request odd enough to trip the signer cannot carry a valid signature.
     return provider === 'aws-lambda'
       ? { example: 'invalid-signature' }

@@ -7,11 +7,32 @@ import { signaturesMatch } from './compare.js';
 import { tencentCredentialsFrom } from './credentials.js';
 import { MAX_CLOCK_SKEW_MS, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
-// The SDK ships CommonJS with `exports.default = Sign`; require() reads it the same way under
-// Node and under vitest, where an ESM default import of it differs.
 type SignModule = typeof import('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js');
+export type OfficialTc3Signer = SignModule['default'];
+
+/** The SDK's signer could not be loaded: a packaging fault, not a bad request. */
+export class SignerUnavailableError extends Error {
+  override readonly name = 'SignerUnavailableError';
+}
+
 const require = createRequire(import.meta.url);
-export const Sign = (require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as SignModule).default;
+let officialSigner: OfficialTc3Signer | undefined;
+
+/**
+ * Sign of tencentcloud-sdk-nodejs-common, loaded on first use so that a mock that never checks a
+ * Tencent signature does not need the SDK. The SDK ships CommonJS with `exports.default = Sign`;
+ * require() reads it the same way under Node and under vitest, where an ESM default import differs.
+ */
+export function officialTc3Signer(): OfficialTc3Signer {
+  if (!officialSigner) {
+    try {
+      officialSigner = (require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as SignModule).default;
+    } catch (cause) {
+      throw new SignerUnavailableError('verifying TC3 signatures needs the package tencentcloud-sdk-nodejs-common', { cause });
+    }
+  }
+  return officialSigner;
+}
 
 const ALGORITHM = 'TC3-HMAC-SHA256';
 // The SDK signs exactly these headers; sign3 can reproduce no other list.
@@ -100,7 +121,7 @@ export async function verifyTencentSignature(
 
   const payload = Buffer.from(request.body, 'utf8');
   // What the official Node SDK sends: the host signed without its port (design.md section 2).
-  const sdkAuthorization = Sign.sign3({
+  const sdkAuthorization = officialTc3Signer().sign3({
     method: request.method.toUpperCase(),
     url: url.href,
     payload,

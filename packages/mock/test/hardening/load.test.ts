@@ -10,7 +10,7 @@ import autocannon, { type AutocannonRequest } from 'autocannon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMock } from '../../src/index.js';
 import { defaultTestCredentials } from '../../src/signatures/index.js';
-import { Sign } from '../../src/signatures/tencent-tc3.js';
+import { officialTc3Signer } from '../../src/signatures/tencent-tc3.js';
 import { loadBundle, scenariosOf } from './answers.js';
 
 const CONNECTIONS = 50;
@@ -183,7 +183,7 @@ describe('load on the Tencent SCF mock', () => {
   function post(host: string, body: string, options: { secretKey?: string; action?: string; prefer?: string; unsigned?: boolean } = {}) {
     const timestamp = Math.floor(Date.now() / 1000);
     // Signed as the official Node SDK signs for an endpoint of 127.0.0.1:PORT (service "127").
-    const authorization = Sign.sign3({
+    const authorization = officialTc3Signer().sign3({
       method: 'POST',
       url: `http://${host}/`,
       payload: Buffer.from(body),

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '../../src/index.js';
 import { defaultTestCredentials } from '../../src/signatures/index.js';
-import { Sign } from '../../src/signatures/tencent-tc3.js';
+import { officialTc3Signer } from '../../src/signatures/tencent-tc3.js';
 import { adversarialString, reportTried, tried } from './arbitraries.js';
 import { awsAnswerChecker, closeSenders, loadBundle, scenariosOf, send, tencentAnswerChecker, type RawRequest } from './answers.js';
 import { awsRequests, encodedSegment, numberText, tencentBody, tencentRequests } from './requests.js';
@@ -170,7 +170,7 @@ describe('Tencent SCF mock under random and hostile requests', () => {
       fc.asyncProperty(tencentBody, fc.boolean(), async (body, wrongSecret) => {
         tried('mock tencent-scf --verify-signatures: signed requests');
         const timestamp = nowSeconds();
-        const authorization = Sign.sign3({
+        const authorization = officialTc3Signer().sign3({
           method: 'POST',
           url: `${tencentVerifying.url}/`,
           payload: Buffer.from(body),

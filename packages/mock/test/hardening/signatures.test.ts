@@ -6,7 +6,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTestCredentials, verifySignature, type ReceivedRequest } from '../../src/signatures/index.js';
-import { Sign, tc3SignatureForHost } from '../../src/signatures/tencent-tc3.js';
+import { officialTc3Signer, tc3SignatureForHost } from '../../src/signatures/tencent-tc3.js';
 import { startCaptureServer, type CaptureServer } from './capture-server.js';
 
 const aws = defaultTestCredentials['aws-lambda'];
@@ -210,7 +210,7 @@ function signTencent(opts: {
   const body = opts.body ?? '{"LayerName":"layer3","LayerVersion":1}';
   const timestamp = opts.timestamp ?? Math.floor(signedAt.getTime() / 1000);
   const host = opts.host ?? 'scf.tencentcloudapi.com';
-  const authorization = Sign.sign3({
+  const authorization = officialTc3Signer().sign3({
     method: 'POST',
     url: `https://${host}/`,
     payload: Buffer.from(body),
