@@ -1,6 +1,6 @@
 // startMock(): one Prism instance per provider behind a node:http server that turns every
 // answer, including the ones Prism makes up itself, into the provider's shape.
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, STATUS_CODES, type ServerResponse, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import prismCore from '@stoplight/prism-core';
@@ -62,12 +62,25 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
   }
   const handler = await createMockHandler(options);
+  const adapter = createAdapter(loadSpec(options.provider));
   const server = createServer((request, response) => {
     handler(request, response).catch((error: unknown) => {
       // The handler answers every request itself; this only runs if writing the answer failed.
       options.log?.(`${options.provider} failed to answer: ${(error as Error).message}`);
       response.destroy();
     });
+  });
+  // Bytes Node's HTTP parser refuses (headers over its 16 KB limit, broken request lines) never
+  // reach the handler; Node would answer them with a bare 400 or 431, so they get the provider's
+  // parameter error instead, and the connection is closed.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request line and headers are larger than 16 KB.' : 'The request is not valid HTTP/1.1.';
+    socket.end(rawAnswer(adapter.badRequest(reason)));
+    options.log?.(`${options.provider} unparseable request (${error.code ?? error.message})`);
   });
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -256,6 +269,14 @@ function send(outgoing: ServerResponse, answer: Answer): void {
   const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
   outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
   outgoing.end(body);
+}
+
+/** An answer as raw HTTP/1.1 bytes, for a socket whose request Node could not parse. */
+function rawAnswer(answer: Answer): string {
+  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
 }
 
 function sendArchive(outgoing: ServerResponse, method: string): void {

@@ -174,3 +174,32 @@ describe('Accept', () => {
     expect((await response.json()).Response.Status).toBe('Active');
   });
 });
+
+describe('requests Node cannot parse', () => {
+  /** Sends raw bytes and returns what came back before the mock closed the connection. */
+  async function raw(url: string, bytes: string): Promise<string> {
+    const { connect } = await import('node:net');
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      let received = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+  }
+
+  it('AWS: headers over 16 KB get InvalidParameterValueException, not a bare 431', async () => {
+    const answer = await raw(aws.url, `GET /2018-10-31/layers/a/versions/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.startsWith('HTTP/1.1 400 ')).toBe(true);
+    expect(answer.toLowerCase()).toContain('x-amzn-errortype: invalidparametervalueexception');
+    expect(answer).toContain('larger than 16 KB');
+  });
+
+  it('Tencent: a broken request line gets HTTP 200 and InvalidParameter in the envelope', async () => {
+    const answer = await raw(tencent.url, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(answer.startsWith('HTTP/1.1 200 ')).toBe(true);
+    expect(answer).toContain('"Code":"InvalidParameter"');
+    expect(answer).toContain('"RequestId"');
+  });
+});
