@@ -2,6 +2,8 @@
 // (Tencent SCF) signature with the test credentials, using the official signers' code.
 import { verifyAwsSignature } from './aws-sigv4.js';
 import { SignerUnavailableError, verifyTencentSignature } from './tencent-tc3.js';
+
+export { SignerUnavailableError } from './tencent-tc3.js';
 import type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions } from './types.js';
 
 export { defaultTestCredentials } from './credentials.js';
@@ -12,7 +14,8 @@ export type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions }
 /**
  * Checks a received request's signature. Resolves to null when it is valid, else to the name of
  * the spec example to answer with (an authentication error of the provider) and a message in
- * the provider's words. Never rejects: any input, however malformed, gets an answer.
+ * the provider's words. Any input, however malformed, gets an answer; it rejects only when the
+ * Tencent SDK's signer cannot be loaded (SignerUnavailableError), a fault of the installation.
  */
 export async function verifySignature(
   provider: MockProvider,
