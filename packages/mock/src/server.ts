@@ -61,8 +61,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   if (!isProvider(options.provider)) {
     throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
   }
-  const handler = await createMockHandler(options);
-  const adapter = createAdapter(loadSpec(options.provider));
+  const { handler, adapter } = await buildMock(options);
   const server = createServer((request, response) => {
     handler(request, response).catch((error: unknown) => {
       // The handler answers every request itself; this only runs if writing the answer failed.
@@ -104,10 +103,14 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   };
 }
 
+type MockHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
 /** The request handler on its own, for callers that bring their own server. */
-export async function createMockHandler(
-  options: StartMockOptions,
-): Promise<(request: IncomingMessage, response: ServerResponse) => Promise<void>> {
+export async function createMockHandler(options: StartMockOptions): Promise<MockHandler> {
+  return (await buildMock(options)).handler;
+}
+
+async function buildMock(options: StartMockOptions): Promise<{ handler: MockHandler; adapter: ProviderAdapter }> {
   if (options.scenario !== undefined && options.dynamic) {
     throw new TypeError('scenario and dynamic exclude each other: a scenario is one fixed example, dynamic data is generated');
   }
@@ -176,7 +179,7 @@ export async function createMockHandler(
     return adapter.finish(mocked, choice.dynamic ? undefined : choice.scenario);
   }
 
-  return async (incoming, outgoing) => {
+  const handler: MockHandler = async (incoming, outgoing) => {
     const request = await receive(incoming);
     if (options.serveArchive && !('tooLarge' in request) && isArchiveRequest(request.method, request.url)) {
       // Like the providers' presigned download links, the archive needs no Authorization.
@@ -198,6 +201,7 @@ export async function createMockHandler(
     send(outgoing, result);
     options.log?.(logLine(options.provider, incoming, result));
   };
+  return { handler, adapter };
 }
 
 interface ResponseChoice {
