@@ -3,14 +3,17 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts' },
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',
   tsconfig: 'tsconfig.build.json',
-  dts: { resolve: ['@layerspec/client-runtime'] },
-  noExternal: ['@layerspec/client-runtime'],
-  external: ['openapi-fetch', 'aws4fetch'],
+  dts: { resolve: [/^@layerspec\/client-runtime/] },
+  noExternal: [/^@layerspec\/client-runtime/],
+  // node: built-ins appear only in the /node entry.
+  external: ['openapi-fetch', 'aws4fetch', /^node:/],
+  // Keep `node:` specifiers in the /node entry.
+  removeNodeProtocol: false,
   clean: true,
   sourcemap: false,
 });

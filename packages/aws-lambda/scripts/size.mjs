@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Bundles a tiny program (create a client, make one call) against dist/ with esbuild, minified,
 // and prints its gzipped size: what a browser or edge bundle pays for this package, signing included.
-import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -17,9 +16,13 @@ client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 }).then(console
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-async function bundle(contents, external = []) {
+/** @returns {Promise<{ minified: number, gzipped: number, lazyGzipped: number }>} sizes in bytes */
+export async function measure() {
+  // Bundled as a browser app would be, with code splitting: what loads at once is the entry and
+  // every chunk it imports statically; chunks behind import() (the response validator, the
+  // verified download) load only when a caller uses them, so they are counted apart.
   const result = await build({
-    stdin: { contents, resolveDir: packageDir, loader: 'js' },
+    stdin: { contents: program, resolveDir: packageDir, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -27,23 +30,27 @@ async function bundle(contents, external = []) {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    external,
+    splitting: true,
+    metafile: true,
+    outdir: resolve(packageDir, '.size'),
   });
-  return result.outputFiles[0].contents;
-}
-
-/** @returns {Promise<{ minified: number, gzipped: number, lazyGzipped: number }>} sizes in bytes */
-export async function measure() {
-  // The response validator is a chunk of dist/ that the client imports only when a caller
-  // asks for validateResponses: a browser bundler loads it lazily, so it is counted apart.
-  const eager = await bundle(program, ['./validate-*']);
-  const validator = readdirSync(resolve(packageDir, 'dist')).find((name) => name.startsWith('validate-'));
-  const lazy = validator ? await bundle(`export * from ${JSON.stringify(resolve(packageDir, 'dist', validator))};`) : new Uint8Array();
-  return { minified: eager.length, gzipped: gzip(eager), lazyGzipped: gzip(lazy) };
+  const outputs = result.metafile.outputs;
+  const eager = new Set();
+  const visit = (path) => {
+    if (eager.has(path)) return;
+    eager.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined));
+  const byPath = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
+  const join = (paths) => Buffer.concat(paths.map((path) => byPath.get(path)));
+  const eagerBytes = join([...eager]);
+  const lazyBytes = join(Object.keys(outputs).filter((path) => !eager.has(path) && path.endsWith('.js')));
+  return { minified: eagerBytes.length, gzipped: gzip(eagerBytes), lazyGzipped: lazyBytes.length ? gzip(lazyBytes) : 0 };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { minified, gzipped, lazyGzipped } = await measure();
   console.log(`@layerspec/aws-lambda: ${gzipped} bytes minified+gzipped (${minified} bytes minified), createLambdaClient + getLayerVersion with SigV4`);
-  console.log(`  + ${lazyGzipped} bytes gzipped (the response validator, bundled standalone) loaded only with validateResponses: true`);
+  console.log(`  + ${lazyGzipped} bytes gzipped loaded only on use (response validator, verified download)`);
 }

@@ -1,13 +1,8 @@
 // createLambdaClient: openapi-fetch over a fetch that checks, signs, retries and times out.
-import {
-  InvalidInputError,
-  InvalidResponseError,
-  checkInput,
-  makeRedactor,
-  parseRetryAfter,
-  sendWithRetries,
-  type RetryOptions,
-} from '@layerspec/client-runtime';
+import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { checkInput } from '@layerspec/client-runtime/input';
+import { makeRedactor } from '@layerspec/client-runtime/redact';
+import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { toLambdaError } from './errors.js';
 import type { components, paths } from './generated/aws-lambda.js';
@@ -17,6 +12,13 @@ import { signRequest, type LambdaCredentials } from './sign.js';
 export type { LambdaCredentials } from './sign.js';
 export type GetLayerVersionInput = { LayerName: string; VersionNumber: number };
 export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResponse'];
+
+export interface DownloadOptions {
+  /** Aborts the download. */
+  signal?: AbortSignal;
+  /** Allow an `http:` Location, for a local mock. Default false. */
+  allowHttp?: boolean;
+}
 
 export interface CallOptions {
   /** Aborts the call, every attempt and every wait between them. */
@@ -50,6 +52,12 @@ export interface LambdaClient {
   getLayerVersion(input: GetLayerVersionInput, call?: CallOptions): Promise<GetLayerVersionOutput>;
   /** openapi-fetch's typed GET, for the `{ data, error }` style; requests are signed and retried too. */
   GET: Client<paths>['GET'];
+  /**
+   * Downloads the archive at the answer's `Location` (unsigned: the URL carries its own
+   * authorisation) and resolves to its bytes once `CodeSize` and the base64 `CodeSha256` match;
+   * rejects with IntegrityError otherwise. Only `https:` unless `allowHttp` is set.
+   */
+  downloadLayerVersion(output: GetLayerVersionOutput, options?: DownloadOptions): Promise<Uint8Array>;
   /** openapi-fetch middleware. */
   use: Client<paths>['use'];
   eject: Client<paths>['eject'];
@@ -144,8 +152,23 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
     return parsed as GetLayerVersionOutput;
   }
 
+  async function downloadLayerVersion(output: GetLayerVersionOutput, download: DownloadOptions = {}): Promise<Uint8Array> {
+    // Loaded on first use: callers who never download do not pay for it.
+    const { downloadVerified } = await import('./download.js');
+    return downloadVerified({ location: output?.Content?.Location, size: output?.Content?.CodeSize, sha256: { base64: output?.Content?.CodeSha256 } }, {
+      maxAttempts,
+      timeoutMs,
+      ...retry,
+      signal: download.signal,
+      allowHttp: download.allowHttp,
+      fetch: send,
+      redact,
+    });
+  }
+
   return {
     getLayerVersion,
+    downloadLayerVersion,
     /** openapi-fetch's typed GET, for the `{ data, error }` style; requests are signed and retried too. */
     GET: client.GET,
     /** openapi-fetch middleware. */

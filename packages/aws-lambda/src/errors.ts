@@ -1,7 +1,7 @@
 // The errors of GetLayerVersion as typed classes. AWS names the error in the
 // `x-amzn-ErrorType` header; the body's message member is `message` for some errors and
 // `Message` for others (design.md section 2), so both are read.
-import { ClientError } from '@layerspec/client-runtime';
+import { ClientError } from '@layerspec/client-runtime/errors';
 import type { documentedErrors } from './generated/rules.js';
 
 /** An error name the spec documents, or any other name AWS may send. */

@@ -1,5 +1,5 @@
 export { createLambdaClient, defaultEndpoint } from './client.js';
-export type { CallOptions, GetLayerVersionInput, GetLayerVersionOutput, LambdaClient, LambdaClientOptions, LambdaCredentials } from './client.js';
+export type { CallOptions, DownloadOptions, GetLayerVersionInput, GetLayerVersionOutput, LambdaClient, LambdaClientOptions, LambdaCredentials } from './client.js';
 export {
   InvalidParameterValueException,
   LambdaError,
@@ -10,12 +10,5 @@ export {
   type LambdaErrorName,
 } from './errors.js';
 export { signRequest, type SignOptions } from './sign.js';
-export {
-  ClientError,
-  IntegrityError,
-  InvalidInputError,
-  InvalidResponseError,
-  NetworkError,
-  TimeoutError,
-} from '@layerspec/client-runtime';
+export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/aws-lambda.js';

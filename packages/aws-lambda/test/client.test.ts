@@ -269,7 +269,7 @@ describe('answers that break the contract', () => {
 
 describe('input checks (nothing is sent)', () => {
   const bad: Array<[unknown, string, RegExp]> = [
-    [{ LayerName: '', VersionNumber: 1 }, 'LayerName', /at least 1 character/],
+    [{ LayerName: '', VersionNumber: 1 }, 'LayerName', /at least 1 characters long/],
     [{ LayerName: 'my layer', VersionNumber: 1 }, 'LayerName', /must match the pattern/],
     [{ LayerName: '../etc', VersionNumber: 1 }, 'LayerName', /must match the pattern/],
     [{ LayerName: 'a'.repeat(141), VersionNumber: 1 }, 'LayerName', /at most 140/],

@@ -59,7 +59,7 @@ afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) 
 
 describe('the packed tarball', () => {
   it('holds the build, README, LICENSE and CHANGELOG, and no sources or tests', () => {
-    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
+    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/node.js', 'package/dist/node.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 

@@ -9,8 +9,8 @@ export class ClientError extends Error {
   }
 
   /** `JSON.stringify` shows name and message too (they are not own enumerable properties of an Error). */
-  toJSON(): Record<string, unknown> {
-    return { ...Object.fromEntries(Object.entries(this)), name: this.name, message: this.message };
+  toJSON(): object {
+    return { ...this, name: this.name, message: this.message };
   }
 }
 
@@ -29,7 +29,7 @@ export class InvalidInputError extends ClientError {
 export class NetworkError extends ClientError {
   readonly attempts: number;
   constructor(message: string, attempts: number, cause: Error) {
-    super('NetworkError', `${message} (after ${attempts} attempt${attempts === 1 ? '' : 's'})`, { cause });
+    super('NetworkError', `${message} (attempts: ${attempts})`, { cause });
     this.attempts = attempts;
   }
 }
@@ -39,7 +39,7 @@ export class TimeoutError extends ClientError {
   readonly attempts: number;
   readonly timeoutMs: number;
   constructor(timeoutMs: number, attempts: number) {
-    super('TimeoutError', `no complete answer within ${timeoutMs} ms (after ${attempts} attempt${attempts === 1 ? '' : 's'})`);
+    super('TimeoutError', `no complete answer within ${timeoutMs} ms (attempts: ${attempts})`);
     this.attempts = attempts;
     this.timeoutMs = timeoutMs;
   }
@@ -62,7 +62,7 @@ export class IntegrityError extends ClientError {
   readonly expected: string;
   readonly actual: string;
   constructor(check: 'size' | 'sha256', expected: string, actual: string) {
-    super('IntegrityError', `the downloaded archive's ${check === 'size' ? 'size' : 'SHA-256'} is ${actual}, expected ${expected}`);
+    super('IntegrityError', `the downloaded archive's ${check} is ${actual}, expected ${expected}`);
     this.check = check;
     this.expected = expected;
     this.actual = actual;

@@ -18,7 +18,7 @@ function checkField(field: string, value: unknown, rule: InputRule): void {
     // JSON Schema counts characters (code points), not UTF-16 units.
     const length = [...value].length;
     if (rule.minLength !== undefined && length < rule.minLength) {
-      throw new InvalidInputError(field, `must be at least ${rule.minLength} character${rule.minLength === 1 ? '' : 's'} long`);
+      throw new InvalidInputError(field, `must be at least ${rule.minLength} characters long`);
     }
     if (rule.maxLength !== undefined && length > rule.maxLength) {
       throw new InvalidInputError(field, `must be at most ${rule.maxLength} characters long`);
@@ -36,7 +36,7 @@ function checkField(field: string, value: unknown, rule: InputRule): void {
     if (rule.maximum !== undefined && value > rule.maximum) throw new InvalidInputError(field, `must be at most ${rule.maximum}`);
     return;
   }
-  throw new InvalidInputError(field, `has a rule of type ${rule.type} that this client cannot check`);
+  throw new InvalidInputError(field, `has an unsupported rule`);
 }
 
 /** Throws InvalidInputError for the first field of `input` that breaks its rule. */

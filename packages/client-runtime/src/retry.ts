@@ -104,7 +104,7 @@ export async function sendWithRetries(options: SendOptions): Promise<Response> {
       retryAfterMs = verdict.retryAfterMs;
     } else if (attempt >= maxAttempts) {
       if (outcome.timedOut) throw new TimeoutError(options.timeoutMs ?? 0, attempt);
-      throw new NetworkError('the request failed before a complete answer arrived', attempt, safeCause(outcome.error, options.redact));
+      throw new NetworkError('no complete answer', attempt, safeCause(outcome.error, options.redact));
     }
     await sleep(Math.max(retryAfterMs ?? 0, backoffDelay(attempt, policy)), caller);
   }

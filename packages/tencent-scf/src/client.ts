@@ -1,13 +1,8 @@
 // createScfClient: openapi-fetch over a fetch that checks, signs (TC3), retries and times out.
-import {
-  InvalidInputError,
-  InvalidResponseError,
-  checkInput,
-  makeRedactor,
-  parseRetryAfter,
-  sendWithRetries,
-  type RetryOptions,
-} from '@layerspec/client-runtime';
+import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { checkInput } from '@layerspec/client-runtime/input';
+import { makeRedactor } from '@layerspec/client-runtime/redact';
+import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { TencentCloudError, isRetryableCode } from './errors.js';
 import type { components, paths } from './generated/tencent-scf.js';
@@ -24,6 +19,13 @@ export interface ScfCredentials {
 export type GetLayerVersionInput = components['schemas']['GetLayerVersionRequest'];
 export type GetLayerVersionOutput = Omit<components['schemas']['GetLayerVersionResult'], 'Error'>;
 export type ScfLanguage = components['parameters']['Language'];
+
+export interface DownloadOptions {
+  /** Aborts the download. */
+  signal?: AbortSignal;
+  /** Allow an `http:` Location, for a local mock. Default false. */
+  allowHttp?: boolean;
+}
 
 export interface CallOptions {
   /** Aborts the call, every attempt and every wait between them. */
@@ -61,6 +63,12 @@ export interface ScfClient {
   getLayerVersion(input: GetLayerVersionInput, call?: CallOptions): Promise<GetLayerVersionOutput>;
   /** openapi-fetch's typed POST, for the `{ data, error }` style; requests are signed and retried too. */
   POST: Client<paths>['POST'];
+  /**
+   * Downloads the archive at the answer's `Location` (unsigned: the URL carries its own
+   * authorisation) and resolves to its bytes once the hex `CodeSha256` match;
+   * rejects with IntegrityError otherwise. Only `https:` unless `allowHttp` is set.
+   */
+  downloadLayerVersion(output: GetLayerVersionOutput, options?: DownloadOptions): Promise<Uint8Array>;
   /** openapi-fetch middleware. */
   use: Client<paths>['use'];
   eject: Client<paths>['eject'];
@@ -193,8 +201,23 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
     return result as GetLayerVersionOutput;
   }
 
+  async function downloadLayerVersion(output: GetLayerVersionOutput, download: DownloadOptions = {}): Promise<Uint8Array> {
+    // Loaded on first use: callers who never download do not pay for it.
+    const { downloadVerified } = await import('./download.js');
+    return downloadVerified({ location: output?.Location, sha256: { hex: output?.CodeSha256 } }, {
+      maxAttempts,
+      timeoutMs,
+      ...retry,
+      signal: download.signal,
+      allowHttp: download.allowHttp,
+      fetch: send,
+      redact,
+    });
+  }
+
   return {
     getLayerVersion,
+    downloadLayerVersion,
     /** openapi-fetch's typed POST, for the `{ data, error }` style; requests are signed and retried too. */
     POST: client.POST,
     /** openapi-fetch middleware. */

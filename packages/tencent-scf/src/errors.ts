@@ -1,5 +1,5 @@
 // API 3.0 reports every error inside `{"Response": {"Error": {...}}}`, with HTTP 200.
-import { ClientError } from '@layerspec/client-runtime';
+import { ClientError } from '@layerspec/client-runtime/errors';
 import type { components } from './generated/tencent-scf.js';
 
 /** A code the spec documents (this action's and the common ones), or any code Tencent adds later. */

@@ -1,13 +1,6 @@
 export { createScfClient } from './client.js';
-export type { CallOptions, GetLayerVersionInput, GetLayerVersionOutput, ScfClient, ScfClientOptions, ScfCredentials, ScfLanguage } from './client.js';
+export type { CallOptions, DownloadOptions, GetLayerVersionInput, GetLayerVersionOutput, ScfClient, ScfClientOptions, ScfCredentials, ScfLanguage } from './client.js';
 export { TencentCloudError, type TencentErrorCode } from './errors.js';
 export { signTc3, type Tc3Input, type Tc3Signature } from './sign.js';
-export {
-  ClientError,
-  IntegrityError,
-  InvalidInputError,
-  InvalidResponseError,
-  NetworkError,
-  TimeoutError,
-} from '@layerspec/client-runtime';
+export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/tencent-scf.js';

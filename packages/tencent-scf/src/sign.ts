@@ -1,6 +1,6 @@
 // TC3-HMAC-SHA256, Tencent Cloud API 3.0's signature, with Web Crypto only. No small library
 // signs TC3, so it is written here and checked against Tencent's published worked example.
-import { hmacSha256, sha256, toHex } from '@layerspec/client-runtime';
+import { hmacSha256, sha256, toHex } from '@layerspec/client-runtime/bytes';
 
 export interface Tc3Input {
   method: string;

@@ -192,7 +192,7 @@ describe('answers that break the contract', () => {
 
 describe('input checks (nothing is sent)', () => {
   const bad: Array<[unknown, string, RegExp]> = [
-    [{ LayerName: '', LayerVersion: 1 }, 'LayerName', /at least 1 character/],
+    [{ LayerName: '', LayerVersion: 1 }, 'LayerName', /at least 1 characters long/],
     [{ LayerName: '1layer', LayerVersion: 1 }, 'LayerName', /must match the pattern/],
     [{ LayerName: 'layer-', LayerVersion: 1 }, 'LayerName', /must match the pattern/],
     [{ LayerName: 'a/../b', LayerVersion: 1 }, 'LayerName', /must match the pattern/],
