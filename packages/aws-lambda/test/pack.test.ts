@@ -4,6 +4,7 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,8 @@ import { successExample } from './helpers.js';
 const run = promisify(execFile);
 const keys = { accessKeyId: 'AKIDPACKTEST00000001', secretAccessKey: 'pack-test-secret-0001' };
 const arn = 'arn:aws:lambda:us-east-1:123456789012:layer:my-layer';
+const archive = Buffer.from('PK\u0003\u0004 a small layer archive');
+const archiveSha256 = createHash('sha256').update(archive).digest('base64');
 
 /** Recomputes the request's signature over the headers it says it signed. */
 async function signatureMatches(req: IncomingMessage): Promise<boolean> {
@@ -41,6 +44,7 @@ const seenPaths: string[] = [];
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    if (req.url === '/archive.zip') return void res.writeHead(200).end(archive);
     seenPaths.push(req.url!);
     if (!(await signatureMatches(req))) {
       res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InvalidSignatureException', 'x-amzn-RequestId': 'req-403' });
@@ -99,13 +103,34 @@ export function badInputDoesNotCompile(client: LambdaClient) {
 }
 `,
     );
-    writeFileSync(join(project.dir, 'main.ts'), `import { getVersion } from './consumer.js';\nconst [endpoint, secret] = (globalThis as any).process.argv.slice(2);\nconsole.log(await getVersion(endpoint, secret));\n`);
+    writeFileSync(
+      join(project.dir, 'download.ts'),
+      `import { createLambdaClient } from '@layerspec/aws-lambda';
+import { downloadLayerVersion } from '@layerspec/aws-lambda/node';
+
+export async function download(endpoint: string, to: string): Promise<string> {
+  const client = createLambdaClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  const layer = { Content: { Location: endpoint + '/archive.zip', CodeSize: ${archive.length}, CodeSha256: '${archiveSha256}' } };
+  const { size } = await downloadLayerVersion(client, layer, { to, allowHttp: true });
+  return \`downloaded \${size}\`;
+}
+`,
+    );
+    writeFileSync(
+      join(project.dir, 'main.ts'),
+      `import { getVersion } from './consumer.js';\nimport { download } from './download.js';\nconst [endpoint, secret, to] = (globalThis as any).process.argv.slice(2);\nconsole.log(to ? await download(endpoint, to) : await getVersion(endpoint, secret));\n`,
+    );
     typeCheck(project.dir);
     const good = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, keys.secretAccessKey], { cwd: project.dir });
     const example = successExample();
     expect(good.stdout.trim()).toBe(`ok ${example.Version} ${example.Content.CodeSize} ${example.LayerVersionArn}`);
     const wrong = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, 'not-the-secret-000000'], { cwd: project.dir });
     expect(wrong.stdout.trim()).toBe('error InvalidSignatureException 403 req-403');
+    // The /node entry from the tarball writes a verified archive.
+    const to = join(project.dir, 'layer.zip');
+    const downloaded = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, '', to], { cwd: project.dir });
+    expect(downloaded.stdout.trim()).toBe(`downloaded ${archive.length}`);
+    expect(readFileSync(to)).toEqual(archive);
     // The ARN travelled as one percent-encoded path segment.
     expect(seenPaths[0]).toBe(`/2018-10-31/layers/${encodeURIComponent(arn)}/versions/1`);
   }, 60_000);

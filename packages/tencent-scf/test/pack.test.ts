@@ -2,6 +2,7 @@
 // client-runtime, no workspace), type-check a consumer with tsc, and run it against a local
 // server that verifies TC3 with the official Node SDK's signer. attw checks the types.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -16,6 +17,8 @@ const require = createRequire(import.meta.url);
 const Sign = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js').default;
 const run = promisify(execFile);
 const keys = { secretId: 'AKIDPACKTEST00000001', secretKey: 'pack-test-secret-0001' };
+const archive = Buffer.from('PK\u0003\u0004 a small layer archive');
+const archiveSha256 = createHash('sha256').update(archive).digest('hex');
 
 let server: Server;
 let endpoint: string;
@@ -23,6 +26,7 @@ let project: PackedProject;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === '/archive.zip') return void res.writeHead(200).end(archive);
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
@@ -103,13 +107,33 @@ export function badInputDoesNotCompile(client: ScfClient) {
 }
 `,
     );
-    writeFileSync(join(project.dir, 'main.ts'), `import { getVersion } from './consumer.js';\nconst [endpoint, secret] = (globalThis as any).process.argv.slice(2);\nconsole.log(await getVersion(endpoint, secret));\n`);
+    writeFileSync(
+      join(project.dir, 'download.ts'),
+      `import { createScfClient, type GetLayerVersionOutput } from '@layerspec/tencent-scf';
+import { downloadLayerVersion } from '@layerspec/tencent-scf/node';
+
+export async function download(endpoint: string, to: string, layer: GetLayerVersionOutput): Promise<string> {
+  const client = createScfClient({ endpoint, credentials: { secretId: 'a', secretKey: 'b' } });
+  const { size } = await downloadLayerVersion(client, { ...layer, Location: endpoint + '/archive.zip', CodeSha256: '${archiveSha256}' }, { to, allowHttp: true });
+  return \`downloaded \${size}\`;
+}
+`,
+    );
+    writeFileSync(
+      join(project.dir, 'main.ts'),
+      `import { getVersion } from './consumer.js';\nimport { download } from './download.js';\nconst [endpoint, secret, to, layer] = (globalThis as any).process.argv.slice(2);\nconsole.log(to ? await download(endpoint, to, JSON.parse(layer)) : await getVersion(endpoint, secret));\n`,
+    );
     typeCheck(project.dir);
     const good = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, keys.secretKey], { cwd: project.dir });
     const example = successExample().Response;
     expect(good.stdout.trim()).toBe(`ok ${example.LayerVersion} ${example.Status} ${example.RequestId}`);
     const wrong = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, 'not-the-secret-000000'], { cwd: project.dir });
     expect(wrong.stdout.trim()).toBe('error AuthFailure.SignatureFailure req-auth');
+    // The /node entry from the tarball writes a verified archive.
+    const to = join(project.dir, 'layer.zip');
+    const downloaded = await run(process.execPath, [join(project.dir, 'out/main.js'), endpoint, '', to, JSON.stringify(example)], { cwd: project.dir });
+    expect(downloaded.stdout.trim()).toBe(`downloaded ${archive.length}`);
+    expect(readFileSync(to)).toEqual(archive);
   }, 60_000);
 
   it('passes @arethetypeswrong/cli (ESM-only profile)', () => {
