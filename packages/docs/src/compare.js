@@ -53,9 +53,9 @@ export function typeOf(doc, node) {
 /** The rules of a field that a reader compares, as short texts. @param {Json} doc @param {Field} field */
 export function factsOf(doc, field) {
   const s = field.schema ?? {};
-  const length = s.minLength !== undefined || s.maxLength !== undefined ? `${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters` : undefined;
-  const range = s.minimum !== undefined || s.maximum !== undefined ? `${formatNumber(s.minimum ?? -Infinity)}–${formatNumber(s.maximum ?? Infinity)}` : undefined;
-  const items = s.minItems !== undefined || s.maxItems !== undefined ? `${s.minItems ?? 0}–${s.maxItems ?? '∞'} items` : undefined;
+  const length = s.minLength !== undefined || s.maxLength !== undefined ? `${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters` : undefined;
+  const range = s.minimum !== undefined || s.maximum !== undefined ? `${formatNumber(s.minimum ?? -Infinity)} to ${formatNumber(s.maximum ?? Infinity)}` : undefined;
+  const items = s.minItems !== undefined || s.maxItems !== undefined ? `${s.minItems ?? 0} to ${s.maxItems ?? '∞'} items` : undefined;
   const values = s.const !== undefined ? [String(s.const)] : Array.isArray(s.enum) ? s.enum.map(String) : undefined;
   return {
     type: typeOf(doc, { ...s, format: undefined, pattern: undefined, enum: undefined }),

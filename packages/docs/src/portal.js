@@ -28,6 +28,13 @@ function prose(sentence) {
   return sentence.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
 }
 
+/** The first sentence of a spec description, for a table cell. @param {string} text */
+function firstSentence(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/\.(\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end + 1);
+}
+
 /** @param {unknown} value */
 function exampleText(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -45,6 +52,7 @@ function fieldCell(side, field) {
   ].filter(Boolean);
   return html`<div class="field">
     <code class="field-name">${field.name}</code>
+    ${field.description ? html`<span class="description">${prose(firstSentence(field.description))}</span>` : ''}
     <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}</span>
     ${rules.length > 0 ? html`<span class="meta">${rules.join(' · ')}</span>` : ''}
     ${facts.pattern ? html`<span class="meta">pattern <code>${facts.pattern}</code></span>` : ''}
@@ -73,7 +81,7 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
       <tbody>
         ${rows.map(
           (row) => html`<tr data-concept="${row.concept ?? ''}">
-            <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="none">untagged</span>`}</th>
+            <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="untagged">no shared meaning</span>`}</th>
             <td data-api="${a.api}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
             <td data-api="${b.api}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
             <td class="differences"><ul>${row.differences.map((text) => html`<li>${prose(text)}</li>`)}</ul></td>
@@ -174,8 +182,10 @@ tbody th { font-weight: 500; }
 .concept { font-family: var(--layerspec-mono); font-size: 12.5px; color: var(--layerspec-text-secondary); }
 .field + .field { margin-top: 8px; }
 .field .meta { display: block; color: var(--layerspec-muted); font-size: 12.5px; }
+.field .description { display: block; color: var(--layerspec-text-secondary); font-size: 13px; }
 .field-name, .error-code { font-weight: 600; background: none; padding: 0; }
 .none { color: var(--layerspec-missing); font-style: italic; }
+.untagged { color: var(--layerspec-muted); font-style: italic; }
 .differences ul { margin: 0; padding-left: 18px; }
 footer { border-top: 1px solid var(--layerspec-border); color: var(--layerspec-muted); padding: 16px 32px; font-size: 12.5px; }
 `;

@@ -52,7 +52,7 @@ describe('fieldDifferences', () => {
     expect(fieldDifferences(a, left!, b, right!)).toEqual([
       'Named `V` by A, `LV` by B.',
       'Both are 64-bit integers (int64): above 2^53 − 1 a JavaScript number loses precision, so read them as BigInt or text.',
-      'Range: 1–2^63 − 1 in A, 0–2^63 − 1 in B.',
+      'Range: 1 to 2^63 − 1 in A, 0 to 2^63 − 1 in B.',
     ]);
     const dateA = { ...left!, name: 'D', schema: { type: 'string', pattern: '^\\d{4}T$' }, example: '2018T' };
     const dateB = { ...right!, name: 'D', schema: { type: 'string', pattern: '^\\d{4} $' }, example: '2019 ' };
