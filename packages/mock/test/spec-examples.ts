@@ -11,6 +11,8 @@ export interface SpecExample {
   name: string;
   status: number;
   value: any;
+  /** The example object itself, for its `x-` extensions. */
+  example: any;
   /** The response object the example belongs to. */
   response: any;
 }
@@ -35,7 +37,8 @@ export function specExamples(provider: ProviderName): SpecExample[] {
       for (const [status, ref] of Object.entries<any>(operation.responses)) {
         const response = resolve(document, ref);
         for (const [name, example] of Object.entries<any>(response.content?.['application/json']?.examples ?? {})) {
-          examples.push({ name, status: Number(status), value: resolve(document, example).value, response });
+          const resolved = resolve(document, example);
+          examples.push({ name, status: Number(status), value: resolved.value, example: resolved, response });
         }
       }
     }
@@ -43,8 +46,12 @@ export function specExamples(provider: ProviderName): SpecExample[] {
   return examples;
 }
 
-/** The error name AWS sends for an example: the header's const, or the enum member the example is named after. */
+/**
+ * The error name AWS sends for an example: the example's own `x-layerspec-error-type`, the
+ * header's const, or the enum member the example is named after (else the header's example).
+ */
 export function awsErrorName(document: any, example: SpecExample): string {
+  if (typeof example.example['x-layerspec-error-type'] === 'string') return example.example['x-layerspec-error-type'];
   const header = resolve(document, example.response.headers?.['x-amzn-ErrorType']);
   const schema = resolve(document, header.schema);
   if (schema.const) return schema.const;
