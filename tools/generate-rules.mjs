@@ -48,8 +48,9 @@ function inputRule(doc, schema) {
   const inlined = inline(doc, schema);
   const merged = { ...inlined };
   for (const part of inlined.allOf ?? []) Object.assign(merged, part);
-  delete merged.allOf;
-  return merged;
+  // Only what the input check reads (`format: int64` is enforced as "a safe integer").
+  const checked = ['type', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'];
+  return Object.fromEntries(checked.filter((key) => merged[key] !== undefined).map((key) => [key, merged[key]]));
 }
 
 function theOperation(doc) {
@@ -62,7 +63,7 @@ function theOperation(doc) {
 }
 
 export function extractRules(doc) {
-  const { path, method, item, op } = theOperation(doc);
+  const { path, item, op } = theOperation(doc);
   const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveRef(doc, p));
   const inputs = {};
   const constantHeaders = {};
@@ -89,12 +90,10 @@ export function extractRules(doc) {
   const errorCodes = [...new Set((errorCode?.anyOf ?? []).flatMap((s) => resolveRef(doc, s).enum ?? []))];
 
   const success = resolveRef(doc, op.responses['200']).content['application/json'].schema;
-  const servers = doc.servers.map((s) => ({
-    url: s.url,
-    variables: Object.fromEntries(Object.entries(s.variables ?? {}).map(([k, v]) => [k, v.default])),
-  }));
+  // Server URLs, variables left as `{name}` for the client to fill in.
+  const servers = doc.servers.map((s) => s.url);
   return {
-    operation: { operationId: op.operationId, method: method.toUpperCase(), path },
+    operation: { path },
     servers,
     inputRules: inputs,
     constantHeaders,

@@ -1,16 +1,16 @@
 // createLambdaClient: openapi-fetch over a fetch that checks, signs, retries and times out.
-import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
 import { checkInput } from '@layerspec/client-runtime/input';
-import { makeRedactor } from '@layerspec/client-runtime/redact';
+import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
 import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { toLambdaError } from './errors.js';
-import type { components, paths } from './generated/aws-lambda.js';
+import type { components, operations, paths } from './generated/aws-lambda.js';
 import { inputRules, operation, servers } from './generated/rules.js';
 import { signRequest, type LambdaCredentials } from './sign.js';
 
 export type { LambdaCredentials } from './sign.js';
-export type GetLayerVersionInput = { LayerName: string; VersionNumber: number };
+export type GetLayerVersionInput = operations['GetLayerVersion']['parameters']['path'];
 export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResponse'];
 
 export interface DownloadOptions {
@@ -68,7 +68,7 @@ const path = operation.path;
 
 /** The spec's default server with the region filled in. */
 export function defaultEndpoint(region: string): string {
-  return servers[0].url.replace('{region}', region);
+  return servers[0].replace('{region}', region);
 }
 
 function checkOptions(options: LambdaClientOptions): void {
@@ -80,7 +80,7 @@ function checkOptions(options: LambdaClientOptions): void {
     throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new InvalidInputError('timeoutMs', 'must be a positive number of milliseconds');
+    throw new InvalidInputError('timeoutMs', 'must be a positive number');
   }
   if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
 }
@@ -89,16 +89,21 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
   checkOptions(options);
   const { region, credentials, endpoint, fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
+  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
+  const seen = new Set<string>();
+  const redact = makeRedactor(() => [...seen]);
   const getCredentials = async (): Promise<LambdaCredentials> => {
-    const found = typeof credentials === 'function' ? await credentials() : credentials;
+    let found;
+    try {
+      found = typeof credentials === 'function' ? await credentials() : credentials;
+    } catch (cause) {
+      throw new ClientError('CredentialsError', 'the credentials provider failed', { cause: safeCause(cause, redact) });
+    }
     if (!found?.accessKeyId || !found?.secretAccessKey) {
       throw new InvalidInputError('credentials', 'must have accessKeyId and secretAccessKey');
     }
     return found;
   };
-  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
-  const seen = new Set<string>();
-  const redact = makeRedactor(() => [...seen]);
 
   const signingFetch = async (request: Request): Promise<Response> => {
     const body = request.body === null ? undefined : await request.text();
@@ -138,11 +143,10 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
     let parsed: unknown;
     try {
       parsed = JSON.parse(data ?? '');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError(`${typeof parsed} is not an object`);
     } catch (cause) {
-      throw new InvalidResponseError('the answer is not complete JSON', response.status, requestId, { cause });
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new InvalidResponseError('the answer is not a JSON object', response.status, requestId);
+      // Cut off, not JSON, or not an object: the cause says which.
+      throw new InvalidResponseError('the answer is not a complete JSON object', response.status, requestId, { cause });
     }
     if (validateResponses) {
       const { findViolation } = await import('./validate.js');

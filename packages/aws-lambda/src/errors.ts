@@ -80,7 +80,7 @@ function errorName(response: Response, body: Record<string, unknown>): string {
 export function toLambdaError(response: Response, parsedBody: unknown): LambdaError {
   const body = typeof parsedBody === 'object' && parsedBody !== null ? (parsedBody as Record<string, unknown>) : {};
   const name = errorName(response, body);
-  const message = text(body.message) ?? text(body.Message) ?? `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const message = text(body.message) ?? text(body.Message) ?? `HTTP ${response.status}`;
   const details: LambdaErrorDetails = {
     status: response.status,
     requestId: response.headers.get('x-amzn-RequestId') ?? undefined,

@@ -31,7 +31,7 @@ function checkField(field: string, value: unknown, rule: InputRule): void {
   if (rule.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidInputError(field, 'must be an integer');
     // An int64 beyond 2^53 - 1 cannot be held exactly in a JavaScript number.
-    if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, `must be a safe integer (at most ${Number.MAX_SAFE_INTEGER})`);
+    if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, 'must be a safe integer (at most 2^53 - 1)');
     if (rule.minimum !== undefined && value < rule.minimum) throw new InvalidInputError(field, `must be at least ${rule.minimum}`);
     if (rule.maximum !== undefined && value > rule.maximum) throw new InvalidInputError(field, `must be at most ${rule.maximum}`);
     return;

@@ -1,6 +1,6 @@
 // One request, tried up to `maxAttempts` times: capped exponential backoff with full jitter,
 // `Retry-After` honoured, a timeout per attempt, and the caller's signal ending everything.
-import { NetworkError, TimeoutError } from './errors.js';
+import { ClientError, NetworkError, TimeoutError } from './errors.js';
 import { safeCause } from './redact.js';
 
 export interface RetryOptions {
@@ -79,6 +79,8 @@ async function attemptOnce(options: SendOptions, timeoutMs: number | undefined):
     const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     return { response, timedOut: false };
   } catch (error) {
+    // Our own errors (bad credentials, a failed credentials provider) are final, not network trouble.
+    if (error instanceof ClientError && !caller?.aborted) throw error;
     return { error, timedOut };
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,7 @@
 // createScfClient: openapi-fetch over a fetch that checks, signs (TC3), retries and times out.
-import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
 import { checkInput } from '@layerspec/client-runtime/input';
-import { makeRedactor } from '@layerspec/client-runtime/redact';
+import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
 import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import { TencentCloudError, isRetryableCode } from './errors.js';
@@ -90,7 +90,7 @@ function checkOptions(options: ScfClientOptions): void {
     throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new InvalidInputError('timeoutMs', 'must be a positive number of milliseconds');
+    throw new InvalidInputError('timeoutMs', 'must be a positive number');
   }
   if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
 }
@@ -109,13 +109,19 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
   checkOptions(options);
   const { region, credentials, endpoint, language, service = 'scf', fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
+  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
+  const seen = new Set<string>();
+  const redact = makeRedactor(() => [...seen]);
   const getCredentials = async (): Promise<ScfCredentials> => {
-    const found = typeof credentials === 'function' ? await credentials() : credentials;
+    let found;
+    try {
+      found = typeof credentials === 'function' ? await credentials() : credentials;
+    } catch (cause) {
+      throw new ClientError('CredentialsError', 'the credentials provider failed', { cause: safeCause(cause, redact) });
+    }
     if (!found?.secretId || !found?.secretKey) throw new InvalidInputError('credentials', 'must have secretId and secretKey');
     return found;
   };
-  const seen = new Set<string>();
-  const redact = makeRedactor(() => [...seen]);
 
   const signingFetch = async (request: Request): Promise<Response> => {
     const payload = request.body === null ? '' : await request.text();
@@ -160,7 +166,7 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
     });
   };
 
-  const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? servers[0].url, fetch: signingFetch });
+  const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? servers[0], fetch: signingFetch });
 
   /** Gets a layer version; rejects with TencentCloudError, InvalidInputError, NetworkError, TimeoutError or InvalidResponseError. */
   async function getLayerVersion(input: GetLayerVersionInput, call: CallOptions = {}): Promise<GetLayerVersionOutput> {

@@ -225,3 +225,21 @@ describe('input checks (nothing is sent)', () => {
     expect(() => createScfClient({ credentials, maxAttempts: 1.5 })).toThrow(/^maxAttempts /);
   });
 });
+
+describe('credentials', () => {
+  it('a failing credentials provider ends the call at once with CredentialsError and its cause', async () => {
+    const { fetch, requests } = fakeFetch(json(successExample()));
+    const client = createScfClient({ region: 'ap-guangzhou', fetch, credentials: async () => { throw new Error('metadata service unreachable'); } });
+    const error = await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CredentialsError', message: 'the credentials provider failed' });
+    expect(((error as Error).cause as Error).message).toBe('metadata service unreachable');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('credentials without a secret are an InvalidInputError naming credentials, and nothing is sent', async () => {
+    const { fetch, requests } = fakeFetch(json(successExample()));
+    const client = createScfClient({ region: 'ap-guangzhou', fetch, credentials: () => ({ secretId: 'AKID0000000000001', secretKey: '' }) });
+    await expect(client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'credentials' });
+    expect(requests).toHaveLength(0);
+  });
+});
