@@ -32,16 +32,10 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   }
 
   function errorTypeFor(header: SpecNode, scenario: Scenario): string | undefined {
-    // An example may name its error itself (an extension the spec can add for the 403 examples).
+    // One response (403) carries several errors, so each of its examples names its own.
     if (typeof scenario.example[ERROR_TYPE_EXTENSION] === 'string') return scenario.example[ERROR_TYPE_EXTENSION];
     const schema = deref(document, header.schema) ?? {};
-    if (typeof schema.const === 'string') return schema.const;
-    // One response (403) carries several errors; the header's enum lists their names, and an
-    // example named after one (missing-authentication-token -> MissingAuthenticationTokenException)
-    // takes it. An example named otherwise (signature-expired) gets the header's own example.
-    const values: string[] = schema.enum ?? [];
-    const named = `${scenario.name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Exception`;
-    return values.includes(named) ? named : headerExample(header);
+    return typeof schema.const === 'string' ? schema.const : headerExample(header);
   }
 
   function headerExample(header: SpecNode): string | undefined {

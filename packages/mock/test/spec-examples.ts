@@ -46,17 +46,11 @@ export function specExamples(provider: ProviderName): SpecExample[] {
   return examples;
 }
 
-/**
- * The error name AWS sends for an example: the example's own `x-layerspec-error-type`, the
- * header's const, or the enum member the example is named after (else the header's example).
- */
+/** The error name AWS sends for an example: the example's own `x-layerspec-error-type`, else the header's const. */
 export function awsErrorName(document: any, example: SpecExample): string {
   if (typeof example.example['x-layerspec-error-type'] === 'string') return example.example['x-layerspec-error-type'];
   const header = resolve(document, example.response.headers?.['x-amzn-ErrorType']);
-  const schema = resolve(document, header.schema);
-  if (schema.const) return schema.const;
-  const pascal = example.name.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join('') + 'Exception';
-  return schema.enum.includes(pascal) ? pascal : header.example;
+  return resolve(document, header.schema).const;
 }
 
 /** Asserts nothing of Prism's own problem+json is in an answer. */
