@@ -58,19 +58,22 @@ async function main() {
   const running = [];
   const stopAll = () => Promise.allSettled(running.map((server) => server.close()));
 
-  try {
-    const mocks = await Promise.all([
-      startMock({ provider: 'aws-lambda', host: options.host, port: options.awsPort, log }),
-      startMock({ provider: 'tencent-scf', host: options.host, port: options.tencentPort, log }),
-    ].map((started) => started.then((mock) => (running.push(mock), mock))));
-    console.log(`AWS Lambda mock    ${mocks[0].url}`);
-    console.log(`Tencent SCF mock   ${mocks[1].url}`);
-  } catch (error) {
-    console.error(`start: a mock did not start: ${error.message}`);
+  // Both start together; all of them are waited for, so a mock that starts after the other failed
+  // is still stopped.
+  const results = await Promise.allSettled([
+    startMock({ provider: 'aws-lambda', host: options.host, port: options.awsPort, log }),
+    startMock({ provider: 'tencent-scf', host: options.host, port: options.tencentPort, log }),
+  ]);
+  for (const result of results) if (result.status === 'fulfilled') running.push(result.value);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) {
+    console.error(`start: a mock did not start: ${failed.reason?.message ?? failed.reason}`);
     await stopAll();
     process.exitCode = 1;
     return;
   }
+  console.log(`AWS Lambda mock    ${running[0].url}`);
+  console.log(`Tencent SCF mock   ${running[1].url}`);
 
   if (options.docs) {
     try {

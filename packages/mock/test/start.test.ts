@@ -40,3 +40,22 @@ describe('tools/start.mjs', () => {
     expect(stderr).toContain('LAYERSPEC_TENCENT_PORT must be a port number');
   });
 });
+
+describe('tools/start.mjs when a port is taken', () => {
+  it('stops the mock that did start and exits 1, naming the problem', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = String((blocker.address() as { port: number }).port);
+    try {
+      const child = spawn(process.execPath, [START, '--aws-port', '0', '--tencent-port', taken, '--no-docs'], { stdio: 'pipe' });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(stderr).toContain('a mock did not start');
+      expect(stderr).toContain('EADDRINUSE');
+    } finally {
+      blocker.close();
+    }
+  });
+});
