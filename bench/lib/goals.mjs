@@ -24,7 +24,7 @@ export function goalsSection(sections) {
       add(`${name}: ours under 8 KB gzipped`, entry.error ?? 'n/a', 'not measured');
       continue;
     }
-    add(`${name}: ours under 8 KB gzipped`, `${(entry.gzipped / KB).toFixed(1)} KB`, verdict(entry.gzipped < 8 * KB, `${((entry.gzipped - 8 * KB) / KB).toFixed(1)} KB over`));
+    add(`${name}: ours under 8 KB gzipped`, `${(entry.gzipped / KB).toFixed(1)} KB`, verdict(entry.gzipped < 8 * KB, `${(entry.gzipped - 8 * KB).toLocaleString('en-US')} B over`));
     if (official?.gzipped) {
       const times = official.gzipped / entry.gzipped;
       add(`${name}: at least 15x smaller than the official SDK`, formatRatio(times), verdict(times >= 15, `${formatRatio(times)} of 15x`));

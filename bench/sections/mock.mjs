@@ -51,7 +51,7 @@ async function recordOfficialRequest(provider) {
  * Starts a server `starts` times, timing spawn -> first 200 each time; keeps the last one running.
  * Checks that the answer carries `marker`, a value from the spec's example.
  * @param {Contender} contender @param {number} starts @param {import('../lib/processes.mjs').RecordedRequest} request @param {string} marker
- * @param {() => Promise<{ url: string, startedAt: number, stop: () => Promise<void> }>} start
+ * @param {() => Promise<{ url: string, startedAt: number, stop: () => Promise<void>, exited?: Promise<never> }>} start
  */
 async function startTimed(contender, starts, request, marker, start) {
   for (let run = 0; run < starts; run += 1) {
@@ -61,7 +61,8 @@ async function startTimed(contender, starts, request, marker, start) {
       const server = await start();
       contender.stop = server.stop;
       contender.url = server.url;
-      const firstOk = await waitFor200(server.url, request, 20_000);
+      // A server that dies while starting (say, its spec file is missing) fails at once, not after the deadline.
+      const firstOk = await (server.exited ? Promise.race([waitFor200(server.url, request, 20_000), server.exited]) : waitFor200(server.url, request, 20_000));
       contender.startMs.push(firstOk - server.startedAt);
     } catch (error) {
       contender.error = /** @type {any} */ (error).notBuilt ? NOT_BUILT : `error: ${/** @type {Error} */ (error).message.slice(0, 120)}`;
@@ -107,7 +108,8 @@ function startBarePrism(provider, logDir) {
     const port = await freePort();
     const cli = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
     mkdirSync(logDir, { recursive: true });
-    const log = openSync(join(logDir, `prism-${provider}.log`), 'a');
+    const logFile = join(logDir, `prism-${provider}.log`);
+    const log = openSync(logFile, 'a');
     const startedAt = performance.now();
     const child = track(
       spawn(process.execPath, [cli, 'mock', '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'silent', specPath(provider)], {
@@ -116,7 +118,12 @@ function startBarePrism(provider, logDir) {
       }),
     );
     closeSync(log);
-    return { url: `http://127.0.0.1:${port}`, startedAt, stop: () => stopChild(child) };
+    /** @type {Promise<never>} */
+    const exited = new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`Prism exited (code ${code}) before answering; see ${logFile}`)));
+    });
+    exited.catch(() => {}); // Only awaited while starting; a later exit is the normal stop.
+    return { url: `http://127.0.0.1:${port}`, startedAt, stop: () => stopChild(child), exited };
   };
 }
 

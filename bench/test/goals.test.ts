@@ -15,7 +15,7 @@ describe('goalsSection', () => {
         ],
       },
     ]);
-    expect(resultOf(rows, 'AWS Lambda, node: ours under 8 KB gzipped')).toBe('missed (1.0 KB over)');
+    expect(resultOf(rows, 'AWS Lambda, node: ours under 8 KB gzipped')).toBe('missed (1,024 B over)');
     expect(resultOf(rows, 'AWS Lambda, node: at least 15x smaller than the official SDK')).toBe('missed (10.0x of 15x)');
   });
 
