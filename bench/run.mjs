@@ -62,7 +62,7 @@ const runners = {
   'cold-start': () => coldStartSection({ runs: quick ? 2 : 5 }),
   throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 150, runMs: quick ? 300 : 600, runs: quick ? 2 : 3 }),
   mock: () => mockSections({ connections: [10, 50], seconds: quick ? 0.5 : 0.8, warmupSeconds: 0.5, runs: quick ? 2 : 3, starts: quick ? 1 : 3, logDir }),
-  build: () => buildSection({ coldRuns: quick ? 1 : 2, cachedRuns: quick ? 2 : 5, logDir }),
+  build: () => buildSection({ coldRuns: quick ? 1 : 2, cachedRuns: quick ? 2 : 3, logDir }),
 };
 
 /** @type {any[]} */
