@@ -20,7 +20,10 @@ async function turboBuild(args, logFile) {
   const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(result.stdout);
   // The tasks that missed the cache, so a slow "cached" build names the task to look at.
   const missed = [...result.stdout.matchAll(/^(\S+): cache miss/gm)].map((match) => /** @type {string} */ (match[1]));
-  return { ms: result.ms, cached: cached ? `${cached[1]} of ${cached[2]} cached` : '?', missed };
+  // Tasks configured with `cache: false` run every time; name them, they are what a cached build still pays for.
+  const bypassed = [...result.stdout.matchAll(/^(\S+): cache bypass/gm)].map((match) => /** @type {string} */ (match[1]));
+  const count = cached ? `${cached[1]} of ${cached[2]} cached` : '?';
+  return { ms: result.ms, cached: bypassed.length && !args.includes('--force') ? `${count}; always run (cache: false): ${bypassed.join(', ')}` : count, missed };
 }
 
 /**
