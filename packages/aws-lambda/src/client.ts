@@ -116,7 +116,7 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
       send: async (signal) => {
         const keys = await getCredentials();
         for (const secret of [keys.secretAccessKey, keys.sessionToken]) if (secret) seen.add(secret);
-        const signed = await signRequest({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, { credentials: keys, region });
+        const signed = await signRequest({ method: request.method, url: request.url, headers: request.headers, body }, { credentials: keys, region });
         return send(new Request(signed.url, { method: signed.method, headers: signed.headers, body, signal }));
       },
       // Throttling and server errors (the HTML of a proxy's 502 included) are worth another try.

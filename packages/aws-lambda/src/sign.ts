@@ -17,6 +17,11 @@ export interface SignOptions {
   datetime?: string;
 }
 
+// Derived signing keys, by secret, day, region and service (aws4fetch's cache): with it a call
+// costs one HMAC instead of five. Bounded like @smithy/signature-v4's own module-level cache.
+const signingKeys = new Map<string, ArrayBuffer>();
+const MAX_SIGNING_KEYS = 50;
+
 /** Returns the request's method, URL and headers with `Authorization` and `X-Amz-Date` (and token) added. */
 export async function signRequest(
   request: { method: string; url: string; headers: Headers; body?: string | undefined },
@@ -33,6 +38,8 @@ export async function signRequest(
     service: options.service ?? 'lambda',
     region: options.region,
     datetime: options.datetime,
+    cache: signingKeys,
   });
+  if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
   return signer.sign();
 }

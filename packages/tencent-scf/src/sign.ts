@@ -18,6 +18,11 @@ export interface Tc3Input {
   secretKey: string;
 }
 
+// Derived signing keys, by secret, UTC day and service: deriving one costs three HMACs (each a
+// Web Crypto round trip), and it changes once a day. Bounded like @smithy/signature-v4's cache.
+const signingKeys = new Map<string, Promise<ArrayBuffer>>();
+const MAX_SIGNING_KEYS = 50;
+
 export interface Tc3Signature {
   authorization: string;
   signature: string;
@@ -28,6 +33,23 @@ export interface Tc3Signature {
 /** The UTC date of a Unix timestamp as YYYY-MM-DD (not the local date: see Tencent's note on UTC+8). */
 function utcDate(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
+}
+
+async function deriveSigningKey(secretKey: string, date: string, service: string): Promise<ArrayBuffer> {
+  const secretDate = await hmacSha256(`TC3${secretKey}`, date);
+  const secretService = await hmacSha256(secretDate, service);
+  return hmacSha256(secretService, 'tc3_request');
+}
+
+function signingKey(secretKey: string, date: string, service: string): Promise<ArrayBuffer> {
+  const id = `${date}/${service}/${secretKey}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+    key = deriveSigningKey(secretKey, date, service);
+    signingKeys.set(id, key);
+  }
+  return key;
 }
 
 export async function signTc3(input: Tc3Input): Promise<Tc3Signature> {
@@ -48,9 +70,7 @@ export async function signTc3(input: Tc3Input): Promise<Tc3Signature> {
   const date = utcDate(input.timestamp);
   const scope = `${date}/${input.service}/tc3_request`;
   const stringToSign = ['TC3-HMAC-SHA256', String(input.timestamp), scope, toHex(await sha256(canonicalRequest))].join('\n');
-  const secretDate = await hmacSha256(`TC3${input.secretKey}`, date);
-  const secretService = await hmacSha256(secretDate, input.service);
-  const secretSigning = await hmacSha256(secretService, 'tc3_request');
+  const secretSigning = await signingKey(input.secretKey, date, input.service);
   const signature = toHex(await hmacSha256(secretSigning, stringToSign));
   return {
     authorization: `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
