@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-// Bundles a tiny program (create a client, make one call) against dist/ with esbuild, minified,
-// and prints its gzipped size: what a browser or edge bundle pays for this package, signing included.
-import { gzipSync } from 'node:zlib';
-import { dirname, relative, resolve } from 'node:path';
+// `npm run size`: the gzipped size of a program that creates a client and makes one call.
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { measureBundle, printBundleSize } from '../../client-runtime/testing/bundle-size.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,43 +12,8 @@ const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKe
 client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 }).then(console.log, console.error);
 `;
 
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
-
-/** @returns {Promise<{ minified: number, gzipped: number, lazyGzipped: number }>} sizes in bytes */
-export async function measure() {
-  // Bundled as a browser app would be, with code splitting: what loads at once is the entry and
-  // every chunk it imports statically; chunks behind import() (the response validator, the
-  // verified download) load only when a caller uses them, so they are counted apart.
-  const result = await build({
-    stdin: { contents: program, resolveDir: packageDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    splitting: true,
-    metafile: true,
-    outdir: resolve(packageDir, '.size'),
-  });
-  const outputs = result.metafile.outputs;
-  const eager = new Set();
-  const visit = (path) => {
-    if (eager.has(path)) return;
-    eager.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined));
-  const byPath = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
-  const join = (paths) => Buffer.concat(paths.map((path) => byPath.get(path)));
-  const eagerBytes = join([...eager]);
-  const lazyBytes = join(Object.keys(outputs).filter((path) => !eager.has(path) && path.endsWith('.js')));
-  return { minified: eagerBytes.length, gzipped: gzip(eagerBytes), lazyGzipped: lazyBytes.length ? gzip(lazyBytes) : 0 };
-}
+export const measure = () => measureBundle({ packageDir, program });
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { minified, gzipped, lazyGzipped } = await measure();
-  console.log(`@layerspec/aws-lambda: ${gzipped} bytes minified+gzipped (${minified} bytes minified), createLambdaClient + getLayerVersion with SigV4`);
-  console.log(`  + ${lazyGzipped} bytes gzipped loaded only on use (response validator, verified download)`);
+  printBundleSize('@layerspec/aws-lambda', 'createLambdaClient + getLayerVersion with SigV4', await measure());
 }
