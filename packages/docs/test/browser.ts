@@ -85,6 +85,20 @@ export async function expandSchemas(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Expands the schemas and lists the names still not shown, asking again while Redoc renders
+ * (it expands nested members asynchronously, later on a busy machine); gives up after `waitMs`.
+ */
+export async function missingNamesAfterExpanding(page: Page, names: string[], waitMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    await expandSchemas(page);
+    const missing = await missingNames(page, names);
+    if (missing.length === 0 || Date.now() > deadline) return missing;
+    await page.waitForTimeout(200);
+  }
+}
+
 /** The names that no visible element of the middle panel shows as its whole text. */
 export async function missingNames(page: Page, names: string[]): Promise<string[]> {
   const shown = new Set(
