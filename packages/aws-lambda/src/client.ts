@@ -2,48 +2,26 @@
 import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
 import { checkInput } from '@layerspec/client-runtime/input';
 import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
-import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import type { CallOptions, DownloadOptions, TransportOptions } from '@layerspec/client-runtime/options';
+import { parseRetryAfter, sendWithRetries } from '@layerspec/client-runtime/retry';
+import createClient, { type Client } from 'openapi-fetch';
 import { toLambdaError } from './errors.js';
 import type { components, operations, paths } from './generated/aws-lambda.js';
 import { inputRules, operation, servers } from './generated/rules.js';
 import { signRequest, type LambdaCredentials } from './sign.js';
 
 export type { LambdaCredentials } from './sign.js';
+export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
 export type GetLayerVersionInput = operations['GetLayerVersion']['parameters']['path'];
 export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResponse'];
 
-export interface DownloadOptions {
-  /** Aborts the download. */
-  signal?: AbortSignal;
-  /** Allow an `http:` Location, for a local mock. Default false. */
-  allowHttp?: boolean;
-}
-
-export interface CallOptions {
-  /** Aborts the call, every attempt and every wait between them. */
-  signal?: AbortSignal;
-  /** Extra headers for this call (signed with the rest). */
-  headers?: Record<string, string>;
-}
-
-export interface LambdaClientOptions
-  extends Omit<ClientOptions, 'baseUrl' | 'fetch' | 'signal' | 'headers' | 'body' | 'method' | 'credentials'>,
-    Pick<RetryOptions, 'maxAttempts' | 'timeoutMs'> {
+export interface LambdaClientOptions extends TransportOptions {
   /** The AWS Region of the layer, such as `us-east-1`; also the signing region. */
   region: string;
   /** Keys, or a function that returns them (called before each attempt, so rotated keys are picked up). */
   credentials: LambdaCredentials | (() => LambdaCredentials | Promise<LambdaCredentials>);
   /** Base URL; the spec's regional endpoint `https://lambda.<region>.amazonaws.com` by default. */
   endpoint?: string;
-  /** The transport; `globalThis.fetch` by default. It receives signed requests. */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Check every success body against the spec's schema and reject one that breaks it. Default false. */
-  validateResponses?: boolean;
-  /** Backoff tuning, mostly for tests; see RetryOptions. */
-  retry?: Omit<RetryOptions, 'maxAttempts' | 'timeoutMs'>;
 }
 
 /** What createLambdaClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */

@@ -2,8 +2,9 @@
 import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
 import { checkInput } from '@layerspec/client-runtime/input';
 import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
-import { parseRetryAfter, sendWithRetries, type RetryOptions } from '@layerspec/client-runtime/retry';
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import type { CallOptions, DownloadOptions, TransportOptions } from '@layerspec/client-runtime/options';
+import { parseRetryAfter, sendWithRetries } from '@layerspec/client-runtime/retry';
+import createClient, { type Client } from 'openapi-fetch';
 import { TencentCloudError, isRetryableCode } from './errors.js';
 import type { components, paths } from './generated/tencent-scf.js';
 import { constantHeaders, inputRules, operation, servers } from './generated/rules.js';
@@ -16,27 +17,12 @@ export interface ScfCredentials {
   token?: string | undefined;
 }
 
+export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
 export type GetLayerVersionInput = components['schemas']['GetLayerVersionRequest'];
 export type GetLayerVersionOutput = Omit<components['schemas']['GetLayerVersionResult'], 'Error'>;
 export type ScfLanguage = components['parameters']['Language'];
 
-export interface DownloadOptions {
-  /** Aborts the download. */
-  signal?: AbortSignal;
-  /** Allow an `http:` Location, for a local mock. Default false. */
-  allowHttp?: boolean;
-}
-
-export interface CallOptions {
-  /** Aborts the call, every attempt and every wait between them. */
-  signal?: AbortSignal;
-  /** Extra headers for this call. */
-  headers?: Record<string, string>;
-}
-
-export interface ScfClientOptions
-  extends Omit<ClientOptions, 'baseUrl' | 'fetch' | 'signal' | 'headers' | 'body' | 'method' | 'credentials'>,
-    Pick<RetryOptions, 'maxAttempts' | 'timeoutMs'> {
+export interface ScfClientOptions extends TransportOptions {
   /** The region of the layer, sent as `X-TC-Region`, such as `ap-guangzhou`. */
   region?: string;
   /** Keys, or a function that returns them (called before each attempt). */
@@ -47,14 +33,6 @@ export interface ScfClientOptions
   language?: ScfLanguage;
   /** Service name in the signature's credential scope. Default `scf`. */
   service?: string;
-  /** The transport; `globalThis.fetch` by default. It receives signed requests. */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Check every success body against the spec's schema and reject one that breaks it. Default false. */
-  validateResponses?: boolean;
-  /** Backoff tuning, mostly for tests; see RetryOptions. */
-  retry?: Omit<RetryOptions, 'maxAttempts' | 'timeoutMs'>;
 }
 
 /** What createScfClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */
