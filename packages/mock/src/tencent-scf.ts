@@ -13,6 +13,14 @@ interface TencentError {
   Response: { Error: { Code: string; Message: string }; RequestId: string };
 }
 
+/** The error codes the spec lists: the enums that `ErrorCode` is made of. */
+function documentedCodes(document: SpecNode): Set<string> {
+  const errorCode = deref(document, document.components?.schemas?.ErrorCode) ?? {};
+  const enums = (errorCode.anyOf ?? []).flatMap((member: SpecNode) => deref(document, member)?.enum ?? []);
+  if (enums.length === 0) throw new Error('the tencent-scf spec lists no error codes under ErrorCode');
+  return new Set<string>(enums);
+}
+
 export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
   const document = spec.document;
   const [route] = listOperations(document);
@@ -22,6 +30,7 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
     .filter((parameter: SpecNode) => parameter.in === 'header');
   const bodySchema = deref(document, route.operation.requestBody?.content?.['application/json']?.schema) ?? {};
   findScenario(spec, MISSING_AUTHORIZATION_SCENARIO);
+  const codes = documentedCodes(document);
 
   function renderScenario(name: string, options: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
@@ -43,6 +52,8 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
 
   /** An error answer; takes the spec's example for the code when there is one. */
   function error(code: string, message: string): Answer {
+    // Every code the mock makes up must be one the spec documents, so the spec stays the truth.
+    if (!codes.has(code)) throw new Error(`the tencent-scf spec documents no error code ${code}`);
     const name = scenarioForCode(code);
     if (name) return renderScenario(name, { message });
     return { status: 200, headers: jsonHeaders(), body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };

@@ -4,6 +4,8 @@ import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, UnknownScenarioError, defaultTestCredentials, listScenarioNames, startMock } from '../src/index.js';
 import { AWS_HEADERS, TENCENT_HEADERS, isProblemJson, readBundle, specExamples } from './spec-examples.js';
+import { loadSpec } from '../src/spec.js';
+import { createTencentScfAdapter } from '../src/tencent-scf.js';
 
 const LAYER_PATH = '/2018-10-31/layers/my-layer/versions/1';
 const TENCENT_BODY = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
@@ -254,5 +256,21 @@ describe('option conflicts', () => {
     const response = await awsGet(mock, { prefer: 'dynamic=true' });
     expect(response.status).toBe(200);
     expect(await response.json()).not.toEqual(specExamples('aws-lambda')[0]!.value);
+  });
+});
+
+describe('Tencent error codes', () => {
+  const request = { method: 'GET', url: '/nowhere', headers: {}, body: '' };
+
+  it('answers made-up errors only with codes the spec documents', () => {
+    const answer = createTencentScfAdapter(loadSpec('tencent-scf')).unknownRoute(request);
+    expect((answer.body as any).Response.Error.Code).toBe('UnsupportedProtocol');
+  });
+
+  it('refuses a code the spec no longer documents instead of inventing it', () => {
+    const spec = loadSpec('tencent-scf');
+    const common = spec.document.components.schemas.CommonErrorCode;
+    common.enum = common.enum.filter((code: string) => code !== 'UnsupportedProtocol');
+    expect(() => createTencentScfAdapter(spec).unknownRoute(request)).toThrow(/documents no error code UnsupportedProtocol/);
   });
 });
