@@ -11,6 +11,7 @@ const AWS_RUNTIMES = [
   'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet6', 'nodejs4.3-edge', 'go1.x',
   'ruby2.5', 'ruby2.7', 'provided', 'provided.al2', 'nodejs18.x', 'python3.10', 'java17', 'ruby3.2',
   'python3.11', 'nodejs20.x', 'provided.al2023', 'python3.12', 'java21',
+  'dotnet8', 'dotnet10', 'java25', 'nodejs22.x', 'nodejs24.x', 'python3.13', 'python3.14', 'ruby3.3', 'ruby3.4', 'ruby4.0',
 ];
 
 const awsOp = '#/paths/~12018-10-31~1layers~1{LayerName}~1versions~1{VersionNumber}/get';
@@ -92,5 +93,13 @@ describe('provider examples', () => {
     const doc = loadBundle('aws-lambda');
     const runtime = resolvePointer(doc, '#/components/schemas/Runtime');
     expect(runtime.anyOf).toHaveLength(2);
+  });
+
+  it('the newer-runtime example names only runtimes that the documented list still lacks', () => {
+    const doc = loadBundle('aws-lambda');
+    const known: string[] = resolvePointer(doc, '#/components/schemas/KnownRuntime').enum;
+    const runtimes: string[] = resolvePointer(doc, '#/components/examples/NewerRuntimeLayer/value').CompatibleRuntimes;
+    expect(runtimes.length).toBeGreaterThan(0);
+    expect(runtimes.filter((name) => known.includes(name))).toEqual([]);
   });
 });

@@ -58,11 +58,11 @@ export interface components {
          */
         Architecture: "x86_64" | "arm64";
         /**
-         * @description A runtime identifier listed in the AWS Lambda API reference for this
-         *     operation, deprecated runtimes included.
+         * @description A runtime identifier of the current AWS Lambda API model, deprecated
+         *     runtimes included (the API reference page for this operation lags it).
          * @enum {string}
          */
-        KnownRuntime: "nodejs" | "nodejs4.3" | "nodejs6.10" | "nodejs8.10" | "nodejs10.x" | "nodejs12.x" | "nodejs14.x" | "nodejs16.x" | "java8" | "java8.al2" | "java11" | "python2.7" | "python3.6" | "python3.7" | "python3.8" | "python3.9" | "dotnetcore1.0" | "dotnetcore2.0" | "dotnetcore2.1" | "dotnetcore3.1" | "dotnet6" | "nodejs4.3-edge" | "go1.x" | "ruby2.5" | "ruby2.7" | "provided" | "provided.al2" | "nodejs18.x" | "python3.10" | "java17" | "ruby3.2" | "python3.11" | "nodejs20.x" | "provided.al2023" | "python3.12" | "java21";
+        KnownRuntime: "nodejs" | "nodejs4.3" | "nodejs6.10" | "nodejs8.10" | "nodejs10.x" | "nodejs12.x" | "nodejs14.x" | "nodejs16.x" | "java8" | "java8.al2" | "java11" | "python2.7" | "python3.6" | "python3.7" | "python3.8" | "python3.9" | "dotnetcore1.0" | "dotnetcore2.0" | "dotnetcore2.1" | "dotnetcore3.1" | "dotnet6" | "nodejs4.3-edge" | "go1.x" | "ruby2.5" | "ruby2.7" | "provided" | "provided.al2" | "nodejs18.x" | "python3.10" | "java17" | "ruby3.2" | "python3.11" | "nodejs20.x" | "provided.al2023" | "python3.12" | "java21" | "dotnet8" | "dotnet10" | "java25" | "nodejs22.x" | "nodejs24.x" | "python3.13" | "python3.14" | "ruby3.3" | "ruby3.4" | "ruby4.0";
         /**
          * @description A runtime identifier. AWS adds runtimes every few months, and a layer
          *     created for a new runtime must not make a real response invalid against

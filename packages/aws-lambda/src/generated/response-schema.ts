@@ -110,7 +110,17 @@ export const successSchema = {
               "nodejs20.x",
               "provided.al2023",
               "python3.12",
-              "java21"
+              "java21",
+              "dotnet8",
+              "dotnet10",
+              "java25",
+              "nodejs22.x",
+              "nodejs24.x",
+              "python3.13",
+              "python3.14",
+              "ruby3.3",
+              "ruby3.4",
+              "ruby4.0"
             ]
           },
           {
