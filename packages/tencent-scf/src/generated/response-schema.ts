@@ -24,9 +24,6 @@ export const successSchema = {
             "RequestId"
           ],
           "properties": {
-            "Error": {
-              "not": {}
-            },
             "CompatibleRuntimes": {
               "type": "array",
               "items": {

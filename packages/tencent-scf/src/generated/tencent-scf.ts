@@ -48,10 +48,14 @@ export interface components {
         };
         /** @description The unique request ID, returned for every request. It is needed to locate a problem. */
         RequestId: string;
-        /** @description The details of the layer version, as `Response` holds them on success. */
+        /**
+         * @description The details of the layer version, as `Response` holds them on success. It
+         *     declares no `Error` member, so that generated union types narrow with
+         *     `'Error' in response`; the envelope's `oneOf` keeps the two results
+         *     apart all the same: an answer that held both the success members and
+         *     an `Error` object would match both branches, and be refused.
+         */
         GetLayerVersionResult: {
-            /** @description Never present on success; an `Error` member marks the error result instead. */
-            Error?: unknown;
             /** @description The runtimes that the layer version is compatible with, such as `Nodejs16.13` or `Python3.9`. */
             CompatibleRuntimes: string[];
             /** @description The SHA-256 hash of the layer version's archive, as 64 lower-case hexadecimal characters. */
