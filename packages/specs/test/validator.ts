@@ -14,11 +14,16 @@ export function createValidator(api: ApiName, doc: Json) {
   ajv.addVocabulary(annotationKeywords);
   const id = `https://layerspec.invalid/${api}.json`;
   ajv.addSchema({ $id: id, components: { schemas: doc.components.schemas } });
+  /** Compiles a schema object taken from the document (it may hold $refs) once, for many values. */
+  const compile = (schema: Json) => {
+    const check = ajv.compile({ $id: `${id}/check-${Math.random()}`, ...rebase(schema, id) });
+    return (value: unknown): string[] => (check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`));
+  };
   return {
+    compile,
     /** Validates `value` against a schema object taken from the document (it may hold $refs). */
     validate(schema: Json, value: unknown): string[] {
-      const check = ajv.compile({ $id: `${id}/check-${Math.random()}`, ...rebase(schema, id) });
-      return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+      return compile(schema)(value);
     },
   };
 }

@@ -104,8 +104,12 @@ export interface components {
             Description?: string;
             /**
              * @description The date that the layer version was created, in ISO 8601 format
-             *     (YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`.
-             *     The offset has no colon, so the value is not an RFC 3339 `date-time`.
+             *     (YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:
+             *     in UTC, with milliseconds, and an offset without a colon, so the value
+             *     is not an RFC 3339 `date-time`. The pattern takes only days that exist
+             *     (month lengths and leap years included) from 2000 to 2099, and times
+             *     from 00:00:00 to 23:59:59, so that data generated from it (a mock's
+             *     dynamic mode) is a real date too.
              */
             CreatedDate?: string;
             /** @description The version number. */

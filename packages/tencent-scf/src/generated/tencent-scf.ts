@@ -68,6 +68,9 @@ export interface components {
             /**
              * @description The time the version was created, as `YYYY-MM-DD hh:mm:ss` in China
              *     Standard Time (UTC+8) with no zone, so it is not an RFC 3339 `date-time`.
+             *     The pattern takes only days that exist (month lengths and leap years
+             *     included) from 2000 to 2099, and times from 00:00:00 to 23:59:59, so
+             *     that data generated from it (a mock's dynamic mode) is a real date too.
              */
             AddTime: string;
             /** @description The description of the version. */
