@@ -238,7 +238,8 @@ export function listFields(doc, extraConcepts = {}) {
           side: 'response',
           in: 'body',
           ...field,
-          example: examples.map((value) => valueAt(value, path)).find((value) => value !== undefined),
+          // An empty string says nothing as an example; a later example may say more.
+          example: examples.map((value) => valueAt(value, path)).find((value) => value !== undefined && value !== ''),
         }),
     });
   }

@@ -76,3 +76,29 @@ describe('code samples', () => {
     }
   });
 });
+
+describe('portal wording', () => {
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api, loadBundle(api).doc));
+  const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
+  const text = page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('names the branches of a oneOf instead of repeating their type ("object or object")', () => {
+    expect(text).not.toMatch(/\b(\w+) or \1\b/);
+    expect(text).toContain('GetLayerVersionResult or ErrorResult');
+  });
+
+  it('says "at least" or "at most" for a one-sided bound, never ∞', () => {
+    expect(text).not.toContain('∞');
+    expect(text).toContain('at least 1 character');
+  });
+
+  it('shows no empty example', () => {
+    expect(page).not.toMatch(/e\.g\. <code>\s*<\/code>/);
+  });
+
+  it('labels every comparison cell, so a narrow screen can stack them', () => {
+    const cells = page.match(/<td\b[^>]*>/g) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell).toMatch(/data-label="[^"]+"/);
+  });
+});
