@@ -105,7 +105,7 @@ function splitName(name) {
 
 /** @param {Field} field */
 function placeOf(field) {
-  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member' };
+  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member', 'credential-scope': 'part of the credential scope in the Authorization header' };
   return places[field.in];
 }
 

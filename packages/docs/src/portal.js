@@ -3,6 +3,7 @@
 // Plain template literals through the escaping `html` tag; every value comes from the specs,
 // providers.json or the comparison built from the specs.
 import { factsOf } from './compare.js';
+import { operationAnchor } from './redoc.js';
 import { getOperation } from './spec.js';
 import { html, raw, toString } from './html.js';
 
@@ -43,7 +44,14 @@ function exampleText(value) {
 /** @param {Side} side @param {Field} field */
 function fieldCell(side, field) {
   const facts = factsOf(side.doc, field);
-  const place = { path: 'path parameter', query: 'query parameter', header: field.side === 'request' ? 'header' : 'response header', body: 'JSON body' }[field.in];
+  const place = {
+    path: 'path parameter',
+    query: 'query parameter',
+    header: field.side === 'request' ? 'header' : 'response header',
+    body: 'JSON body',
+    'credential-scope': 'credential scope of Authorization',
+  }[field.in];
+  const signed = field.signing ? ` · added when signing (${field.signing})` : '';
   const rules = [
     facts.length,
     facts.range,
@@ -53,7 +61,7 @@ function fieldCell(side, field) {
   return html`<div class="field">
     <code class="field-name">${field.name}</code>
     ${field.description ? html`<span class="description">${prose(firstSentence(field.description))}</span>` : ''}
-    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}</span>
+    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}${signed}</span>
     ${rules.length > 0 ? html`<span class="meta">${rules.join(' · ')}</span>` : ''}
     ${facts.pattern ? html`<span class="meta">pattern <code>${facts.pattern}</code></span>` : ''}
     ${field.side === 'response' && field.appearsIn.some((where) => !/^2/.test(where)) ? html`<span class="meta">in ${field.appearsIn.join('; ')}</span>` : ''}
@@ -96,7 +104,7 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
 function card(side, mockCommand) {
   const info = side.doc.info;
   const meta = info['x-layerspec-provider'] ?? {};
-  const { method, path } = getOperation(side.doc);
+  const { method, path, operation } = getOperation(side.doc);
   return html`<article class="card" data-api="${side.api}">
     <h2><a href="${side.api}.html">${side.name}</a></h2>
     <p>${info.summary ?? ''}</p>
@@ -110,7 +118,7 @@ function card(side, mockCommand) {
       <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
       <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI ${side.doc.openapi})</dd>
     </dl>
-    <p><a class="button" href="${side.api}.html">Read the ${side.name} reference</a></p>
+    <p><a class="button" href="${side.api}.html${operationAnchor(side.doc, operation)}">Read the ${side.name} reference</a></p>
   </article>`;
 }
 
