@@ -37,18 +37,22 @@ export function inlineBlocks(page, tag) {
  * The policy of one HTML page: only what the pages were seen to need in Chromium.
  * - script-src: the hashes of the page's own inline scripts (Redoc is inlined by --inlineBundle),
  *   nothing else; the portal has no script, so none runs there.
- * - style-src 'unsafe-inline': Redoc's styled-components creates <style> elements while the
- *   page runs, whose text no hash can name in advance; a nonce would mean rewriting every page on
- *   every answer. Styles cannot run code, so scripts stay strict; nothing else may load.
+ * - style-src: a page without scripts or style attributes (the portal) gets the hashes of its
+ *   <style> blocks. A Redoc page gets 'unsafe-inline': its styled-components creates <style>
+ *   elements while the page runs, whose text no hash can name in advance, and its markup has
+ *   style attributes; a nonce would mean rewriting every page on every answer. Styles cannot
+ *   run code, so scripts stay hash-only.
  * - img-src and font-src data:: Redoc's inline logo and icon font.
  * @param {string} page the HTML text
  */
 export function pagePolicy(page) {
   const scripts = [...new Set(inlineBlocks(page, 'script').map(sha256))];
+  const styles = [...new Set(inlineBlocks(page, 'style').map(sha256))];
+  const staticStyles = scripts.length === 0 && !/<[^>]+\sstyle\s*=/i.test(page);
   return [
     "default-src 'none'",
     `script-src ${scripts.length > 0 ? scripts.join(' ') : "'none'"}`,
-    "style-src 'unsafe-inline'",
+    `style-src ${staticStyles ? (styles.length > 0 ? styles.join(' ') : "'none'") : "'unsafe-inline'"}`,
     'img-src data:',
     'font-src data:',
     "frame-ancestors 'none'",

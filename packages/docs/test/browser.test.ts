@@ -332,6 +332,22 @@ describe('the checks themselves', () => {
     }
   });
 
+  it('records a Content-Security-Policy violation (an image the docs server\'s policy refuses)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-csp-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title><img src="picture.png">');
+    writeFileSync(join(dir, 'picture.png'), '');
+    const running = await startDocsServer({ port: 0, root: dir });
+    try {
+      const { page, violations } = await ready().open(running.url);
+      await page.waitForLoadState('load');
+      await expect.poll(() => violations.map((v) => v.directive)).toEqual(['img-src']);
+      await page.close();
+    } finally {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('records and blocks a request to another host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-offhost-'));
     try {

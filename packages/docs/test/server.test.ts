@@ -36,6 +36,13 @@ describe('startDocsServer', () => {
       const missing = await fetch(new URL('nope.html', server.url));
       expect(missing.status).toBe(404);
       await missing.text();
+      // A broken percent-encoding or a NUL is a path no file has, not a crash.
+      for (const odd of ['%E0%A4%A', 'a%00b', '.hidden']) {
+        const response = await fetch(`${server.url}${odd}`);
+        await response.text();
+        expect(response.status, odd).toBe(404);
+      }
+      expect((await fetch(server.url)).status).toBe(200);
     } finally {
       await server.close();
     }
@@ -142,6 +149,9 @@ describe('startDocsServer', () => {
         const portal = await fetch(url);
         await portal.text();
         expect(portal.headers.get('content-security-policy')).toContain("script-src 'none'");
+        // A page without scripts keeps only the styles it was built with.
+        expect(page.headers.get('content-security-policy')).toContain("style-src 'unsafe-inline'");
+        expect(portal.headers.get('content-security-policy')).toContain("style-src 'none'");
       },
     );
   });
