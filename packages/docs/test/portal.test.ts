@@ -8,6 +8,7 @@ import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, toString } from '../src/html.js';
 import { renderPortal } from '../src/portal.js';
+import { operationAnchor, withExactInt64Bounds } from '../src/redoc.js';
 import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
@@ -100,5 +101,26 @@ describe('portal wording', () => {
     const cells = page.match(/<td\b[^>]*>/g) ?? [];
     expect(cells.length).toBeGreaterThan(0);
     for (const cell of cells) expect(cell).toMatch(/data-label="[^"]+"/);
+  });
+});
+
+describe('the Redoc copy of a bundle', () => {
+  it('writes int64 bounds that JSON rounds (2^63) as their exact digits, and leaves the bundle alone', () => {
+    const { doc } = loadBundle('aws-lambda');
+    const before = JSON.stringify(doc);
+    const copy = withExactInt64Bounds(doc);
+    expect(copy.components.schemas.LayerVersionNumber.maximum).toBe(String(2n ** 63n - 1n));
+    expect(copy.components.schemas.LayerVersionNumber.minimum).toBe(doc.components.schemas.LayerVersionNumber.minimum);
+    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int64', minimum: -(2 ** 63) } }).a.minimum).toBe(String(-(2n ** 63n)));
+    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int32', maximum: 2 ** 63 } }).a.maximum).toBe(2 ** 63);
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+
+  it("links to Redoc's anchor of the operation, and refuses an operation without a declared tag", () => {
+    const { doc } = loadBundle('aws-lambda');
+    const { operation } = getOperation(doc);
+    expect(operationAnchor(doc, operation)).toBe(`#/${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}`);
+    expect(() => operationAnchor(doc, { operationId: 'X' })).toThrow(/no tag/);
+    expect(() => operationAnchor(doc, { operationId: 'X', tags: ['Nope'] })).toThrow(/not declared/);
   });
 });
