@@ -41,7 +41,13 @@ export function typeOf(doc, node) {
   const { schema } = resolveNode(doc, node);
   if (!schema || typeof schema !== 'object') return 'any';
   const branches = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(branches)) return branches.map((branch) => typeOf(doc, branch)).join(' or ');
+  if (Array.isArray(branches)) {
+    const phrases = branches.map((branch) => typeOf(doc, branch));
+    if (new Set(phrases).size === phrases.length) return phrases.join(' or ');
+    // Branches of the same type ("object or object") are told apart by the schema they name.
+    const names = branches.map((branch, i) => (typeof branch?.$ref === 'string' ? branch.$ref.split('/').pop() : phrases[i]));
+    return new Set(phrases).size === 1 ? `${phrases[0]}: ${names.join(' or ')}` : names.map((name, i) => (name === phrases[i] ? name : `${name} (${phrases[i]})`)).join(' or ');
+  }
   if (schema.type === 'array') return `array of ${typeOf(doc, schema.items)}`;
   const type = schema.type ?? (schema.properties ? 'object' : 'any');
   const format = schema.format ? ` (${schema.format})` : '';
@@ -50,12 +56,26 @@ export function typeOf(doc, node) {
   return `${type}${format}${values}${pattern}`;
 }
 
+/**
+ * A bound as a reader says it: `1 to 140 characters`, `at least 1 character`, `at most 15 items`,
+ * `at least 0`. A minimum of 0 on a count says nothing, so it is left out.
+ * @param {number | undefined} min @param {number | undefined} max @param {string} [unit] singular, e.g. `character`
+ */
+export function bounds(min, max, unit) {
+  const lower = unit && min === 0 ? undefined : min;
+  if (lower === undefined && max === undefined) return undefined;
+  const count = (/** @type {number} */ n) => (unit ? ` ${unit}${n === 1 ? '' : 's'}` : '');
+  if (lower !== undefined && max !== undefined) return `${formatNumber(lower)} to ${formatNumber(max)}${count(max)}`;
+  if (lower !== undefined) return `at least ${formatNumber(lower)}${count(lower)}`;
+  return `at most ${formatNumber(/** @type {number} */ (max))}${count(/** @type {number} */ (max))}`;
+}
+
 /** The rules of a field that a reader compares, as short texts. @param {Json} doc @param {Field} field */
 export function factsOf(doc, field) {
   const s = field.schema ?? {};
-  const length = s.minLength !== undefined || s.maxLength !== undefined ? `${s.minLength ?? 0} to ${s.maxLength ?? '∞'} characters` : undefined;
-  const range = s.minimum !== undefined || s.maximum !== undefined ? `${formatNumber(s.minimum ?? -Infinity)} to ${formatNumber(s.maximum ?? Infinity)}` : undefined;
-  const items = s.minItems !== undefined || s.maxItems !== undefined ? `${s.minItems ?? 0} to ${s.maxItems ?? '∞'} items` : undefined;
+  const length = bounds(s.minLength, s.maxLength, 'character');
+  const range = bounds(s.minimum, s.maximum);
+  const items = bounds(s.minItems, s.maxItems, 'item');
   const values = s.const !== undefined ? [String(s.const)] : Array.isArray(s.enum) ? s.enum.map(String) : undefined;
   return {
     type: typeOf(doc, { ...s, format: undefined, pattern: undefined, enum: undefined }),
@@ -63,7 +83,7 @@ export function factsOf(doc, field) {
     pattern: s.pattern,
     encoding: encodingOf(s.pattern),
     length,
-    range: range?.replace('-Infinity', '−∞').replace('Infinity', '∞'),
+    range,
     items,
     values,
     required: requirement(field),
@@ -85,7 +105,7 @@ function splitName(name) {
 
 /** @param {Field} field */
 function placeOf(field) {
-  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member' };
+  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member', 'credential-scope': 'part of the credential scope in the Authorization header' };
   return places[field.in];
 }
 

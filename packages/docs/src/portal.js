@@ -3,6 +3,7 @@
 // Plain template literals through the escaping `html` tag; every value comes from the specs,
 // providers.json or the comparison built from the specs.
 import { factsOf } from './compare.js';
+import { operationAnchor } from './redoc.js';
 import { getOperation } from './spec.js';
 import { html, raw, toString } from './html.js';
 
@@ -43,7 +44,14 @@ function exampleText(value) {
 /** @param {Side} side @param {Field} field */
 function fieldCell(side, field) {
   const facts = factsOf(side.doc, field);
-  const place = { path: 'path parameter', query: 'query parameter', header: field.side === 'request' ? 'header' : 'response header', body: 'JSON body' }[field.in];
+  const place = {
+    path: 'path parameter',
+    query: 'query parameter',
+    header: field.side === 'request' ? 'header' : 'response header',
+    body: 'JSON body',
+    'credential-scope': 'credential scope of Authorization',
+  }[field.in];
+  const signed = field.signing ? ` · added when signing (${field.signing})` : '';
   const rules = [
     facts.length,
     facts.range,
@@ -53,11 +61,11 @@ function fieldCell(side, field) {
   return html`<div class="field">
     <code class="field-name">${field.name}</code>
     ${field.description ? html`<span class="description">${prose(firstSentence(field.description))}</span>` : ''}
-    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}</span>
+    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}${signed}</span>
     ${rules.length > 0 ? html`<span class="meta">${rules.join(' · ')}</span>` : ''}
     ${facts.pattern ? html`<span class="meta">pattern <code>${facts.pattern}</code></span>` : ''}
     ${field.side === 'response' && field.appearsIn.some((where) => !/^2/.test(where)) ? html`<span class="meta">in ${field.appearsIn.join('; ')}</span>` : ''}
-    ${field.example !== undefined && typeof field.example !== 'object' ? html`<span class="meta">e.g. <code>${exampleText(field.example)}</code></span>` : ''}
+    ${field.example !== undefined && typeof field.example !== 'object' && exampleText(field.example).trim() !== '' ? html`<span class="meta">e.g. <code>${exampleText(field.example)}</code></span>` : ''}
   </div>`;
 }
 
@@ -82,9 +90,9 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
         ${rows.map(
           (row) => html`<tr data-concept="${row.concept ?? ''}">
             <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="untagged">no shared meaning</span>`}</th>
-            <td data-api="${a.api}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
-            <td data-api="${b.api}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
-            <td class="differences"><ul>${row.differences.map((text) => html`<li>${prose(text)}</li>`)}</ul></td>
+            <td data-api="${a.api}" data-label="${a.name}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
+            <td data-api="${b.api}" data-label="${b.name}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
+            <td class="differences" data-label="Differences"><ul>${row.differences.map((text) => html`<li>${prose(text)}</li>`)}</ul></td>
           </tr>`,
         )}
       </tbody>
@@ -96,7 +104,7 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
 function card(side, mockCommand) {
   const info = side.doc.info;
   const meta = info['x-layerspec-provider'] ?? {};
-  const { method, path } = getOperation(side.doc);
+  const { method, path, operation } = getOperation(side.doc);
   return html`<article class="card" data-api="${side.api}">
     <h2><a href="${side.api}.html">${side.name}</a></h2>
     <p>${info.summary ?? ''}</p>
@@ -110,7 +118,7 @@ function card(side, mockCommand) {
       <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
       <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI ${side.doc.openapi})</dd>
     </dl>
-    <p><a class="button" href="${side.api}.html">Read the ${side.name} reference</a></p>
+    <p><a class="button" href="${side.api}.html${operationAnchor(side.doc, operation)}">Read the ${side.name} reference</a></p>
   </article>`;
 }
 
@@ -164,7 +172,7 @@ h1 { font-size: 36px; margin: 16px 0 8px; }
 h2 { font-size: 24px; margin: 32px 0 8px; }
 h3 { font-size: 18px; margin: 24px 0 4px; }
 .hero p { max-width: 860px; font-size: 16px; color: var(--layerspec-text-secondary); }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 24px; margin-top: 24px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 24px; margin-top: 24px; }
 .card { border: 1px solid var(--layerspec-border); border-radius: 6px; background: var(--layerspec-bg-raised); padding: 8px 24px 16px; }
 .card h2 { margin-top: 12px; }
 .card h2 a { color: inherit; text-decoration: none; }
@@ -187,5 +195,18 @@ tbody th { font-weight: 500; }
 .none { color: var(--layerspec-missing); font-style: italic; }
 .untagged { color: var(--layerspec-muted); font-style: italic; }
 .differences ul { margin: 0; padding-left: 18px; }
+/* A phone has no room for four columns: each row becomes a card, each cell says whose it is. */
+@media (max-width: 760px) {
+  main { padding: 12px 14px 32px; }
+  .card { padding: 4px 14px 12px; }
+  .card dl { grid-template-columns: 1fr; gap: 0; }
+  .card dd { margin-bottom: 6px; }
+  table, tbody, tr, tbody th, td { display: block; width: auto; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  tr { border: 1px solid var(--layerspec-border); border-radius: 6px; margin: 0 0 12px; }
+  tbody th, td { border-bottom: 1px solid var(--layerspec-border); padding: 6px 10px; }
+  td:last-child { border-bottom: none; }
+  td::before { content: attr(data-label); display: block; font-weight: 600; font-size: 12.5px; color: var(--layerspec-muted); }
+}
 footer { border-top: 1px solid var(--layerspec-border); color: var(--layerspec-muted); padding: 16px 32px; font-size: 12.5px; }
 `;

@@ -1,13 +1,60 @@
 // @ts-check
-// Serves the built docs folder on node:http with sirv, bound to 127.0.0.1 by default.
+// Serves the built docs folder on node:http, bound to 127.0.0.1 by default.
 // tools/start.mjs imports this beside the mocks; `npm run serve -w @layerspec/docs` runs it alone.
-import { existsSync } from 'node:fs';
+// Only regular files whose real path lies under the root are served (a symlink out of the root,
+// a dangling link, a folder or a dotfile is 404), only to GET and HEAD, each answer with
+// nosniff, a Referrer-Policy and a Content-Security-Policy (see ./csp.js).
+import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
+import { lookup } from 'mrmime';
+import { contentSecurityPolicy, DOCUMENT_POLICY } from './csp.js';
 
 export const defaultRoot = fileURLToPath(new URL('../dist', import.meta.url));
+
+const ALLOWED_METHODS = 'GET, HEAD';
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  // The pages link to each other and to downloads only; no other site needs to know where from.
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * The real path of the regular file a URL path names (a folder's index.html), or undefined when
+ * it is not a regular file under the root.
+ * @param {string} realRoot @param {string} urlPath
+ */
+async function resolveFile(realRoot, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const segments = decoded.split('/').filter(Boolean);
+  // `..` (even percent-encoded), dotfiles, backslashes and NUL never name a file of the site.
+  if (segments.some((segment) => segment.startsWith('.') || segment.includes('\\') || segment.includes('\0'))) return undefined;
+  const wanted = decoded.endsWith('/') ? [...segments, 'index.html'] : segments;
+  try {
+    const real = await realpath(join(realRoot, ...wanted));
+    if (!real.startsWith(realRoot + sep)) return undefined;
+    const stats = await stat(real);
+    return stats.isFile() ? { path: real, stats } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @param {import('node:http').ServerResponse} response @param {number} status @param {string} text
+ * @param {Record<string, string>} [headers]
+ */
+function answerText(response, status, text, headers = {}) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-security-policy': DOCUMENT_POLICY, 'content-type': 'text/plain; charset=utf-8', ...headers });
+  response.end(`${text}\n`);
+}
 
 /**
  * @param {{ host?: string, port?: number, root?: string }} [options]
@@ -18,14 +65,40 @@ export async function startDocsServer({ host = '127.0.0.1', port = 4000, root = 
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} holds no built docs (index.html is missing); run \`npm run docs\` first`);
   }
-  const serve = sirv(root, { etag: true, dotfiles: false });
-  const server = createServer((request, response) =>
-    serve(request, response, () => {
-      response.statusCode = 404;
-      response.setHeader('content-type', 'text/plain; charset=utf-8');
-      response.end(`Not found: ${request.url ?? ''}\n`);
-    }),
-  );
+  const realRoot = realpathSync(root);
+  const server = createServer(async (request, response) => {
+    try {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return answerText(response, 405, `Method not allowed: ${request.method}; the docs answer ${ALLOWED_METHODS}`, { allow: ALLOWED_METHODS });
+      }
+      const urlPath = new URL(request.url ?? '/', 'http://docs.invalid').pathname;
+      const file = await resolveFile(realRoot, urlPath);
+      if (!file) return answerText(response, 404, `Not found: ${urlPath}`);
+      const type = lookup(file.path) ?? 'application/octet-stream';
+      const etag = `W/"${file.stats.size}-${file.stats.mtime.getTime()}"`;
+      const headers = {
+        ...SECURITY_HEADERS,
+        'content-security-policy': type === 'text/html' ? await contentSecurityPolicy(file.path, file.stats) : DOCUMENT_POLICY,
+        'content-type': type.startsWith('text/') || type === 'application/json' ? `${type}; charset=utf-8` : type,
+        'cache-control': 'no-cache',
+        etag,
+        'last-modified': file.stats.mtime.toUTCString(),
+      };
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, headers);
+        return response.end();
+      }
+      response.writeHead(200, { ...headers, 'content-length': String(file.stats.size) });
+      if (request.method === 'HEAD') return response.end();
+      createReadStream(file.path)
+        .on('error', () => response.destroy())
+        .pipe(response);
+    } catch (error) {
+      // Nothing a request carries may stop the server; the reader gets a 500 instead.
+      if (!response.headersSent) answerText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else response.destroy();
+    }
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

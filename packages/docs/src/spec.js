@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
  * @typedef {object} Field
  * @property {'request' | 'response'} side
  * @property {string} name        dotted path for body members (`Content.CodeSha256`), the header or parameter name otherwise
- * @property {'path' | 'query' | 'header' | 'body'} in
+ * @property {'path' | 'query' | 'header' | 'body' | 'credential-scope'} in  credential-scope: inside the Authorization header's scope
+ * @property {string} [signing]   the security scheme that documents the field (`x-layerspec-signing-fields`)
  * @property {string[]} appearsIn  where it occurs: `request`, or a status with the body schema (`404 ResourceNotFoundException`)
  * @property {string[]} requiredIn the subset of appearsIn where it is required
  * @property {Json} schema        the effective schema ($ref followed, allOf merged)
@@ -194,6 +195,30 @@ export function listFields(doc, extraConcepts = {}) {
     });
   }
 
+  // What a signature carries besides Authorization (the time, a session token, the region) is
+  // documented on the security scheme, since a client adds it while signing.
+  for (const requirement of operation.security ?? doc.security ?? []) {
+    for (const schemeName of Object.keys(requirement)) {
+      const scheme = resolveNode(doc, doc.components?.securitySchemes?.[schemeName] ?? {}).schema;
+      for (const entry of scheme?.['x-layerspec-signing-fields'] ?? []) {
+        const inner = resolveNode(doc, entry.schema);
+        add({
+          side: 'request',
+          name: entry.name,
+          in: entry.in,
+          signing: schemeName,
+          appearsIn: ['request'],
+          requiredIn: entry.required ? ['request'] : [],
+          schema: inner.schema,
+          concept: entry['x-layerspec-concept'] ?? inner.concept,
+          description: entry.description ?? inner.schema?.description,
+          example: firstExample(entry, doc),
+          refs: inner.refs,
+        });
+      }
+    }
+  }
+
   const requestBody = resolveNode(doc, operation.requestBody ?? {}).schema;
   const requestMedia = requestBody?.content?.['application/json'];
   if (requestMedia) {
@@ -238,7 +263,8 @@ export function listFields(doc, extraConcepts = {}) {
           side: 'response',
           in: 'body',
           ...field,
-          example: examples.map((value) => valueAt(value, path)).find((value) => value !== undefined),
+          // An empty string says nothing as an example; a later example may say more.
+          example: examples.map((value) => valueAt(value, path)).find((value) => value !== undefined && value !== ''),
         }),
     });
   }

@@ -25,8 +25,17 @@ export async function resolveChromium(): Promise<{ executablePath: string; args:
   return { executablePath, args: [...sparticuz.args.filter((arg) => !WEAKENING_ARGS.has(arg)), ...QUIET_ARGS] };
 }
 
+/** A Content-Security-Policy violation the page reported (its securitypolicyviolation event). */
+export interface Violation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+  source: string;
+}
+
 export interface Browser {
-  open(url: string): Promise<{ page: Page; offHost: string[] }>;
+  /** Opens a page in a fresh tab; `viewport` overrides the desktop size (a phone is 375 wide). */
+  open(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; offHost: string[]; violations: Violation[] }>;
   close(): Promise<void>;
 }
 
@@ -41,9 +50,18 @@ export async function launchBrowser(): Promise<Browser> {
     args,
   });
   return {
-    async open(url) {
+    async open(url, viewport) {
       const offHost: string[] = [];
+      const violations: Violation[] = [];
       const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.exposeFunction('layerspecReportViolation', (violation: Violation) => void violations.push(violation));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { layerspecReportViolation(v: unknown): void }).layerspecReportViolation;
+          report({ directive: event.effectiveDirective, blockedURI: event.blockedURI, sample: event.sample, source: `${event.sourceFile}:${event.lineNumber}` });
+        });
+      });
       // Fail fast: a page from disk renders in well under a second.
       page.setDefaultTimeout(10_000);
       await page.route('**/*', (route) => {
@@ -53,7 +71,7 @@ export async function launchBrowser(): Promise<Browser> {
         return route.abort('blockedbyclient');
       });
       await page.goto(url);
-      return { page, offHost };
+      return { page, offHost, violations };
     },
     async close() {
       await context.close();

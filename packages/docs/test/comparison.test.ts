@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildComparison, compareErrors, compareFields, encodingOf, fieldDifferences, formatNumber } from '../src/compare.js';
-import { listErrors, listFields, loadBundle } from '../src/spec.js';
+import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const concepts = JSON.parse(readFileSync(new URL('../concepts.json', import.meta.url), 'utf8'));
 
@@ -139,6 +139,25 @@ describe('the real specs', () => {
       expect(tagged.length).toBeGreaterThan(0);
       expect(tagged.filter((name) => !leaves.has(name))).toEqual([]);
     }
+  });
+
+  it('pairs the signing facts (time, session token, region) that both specs carry, read from the security schemes', () => {
+    const [aws] = sides;
+    for (const concept of ['request-time', 'security-token', 'region']) {
+      const row = comparison.request.find((r) => r.concept === concept);
+      expect(row, concept).toBeDefined();
+      const names = (side: typeof aws, list: { name: string }[]) => list.map((f) => f.name).sort();
+      expect(names(aws!, row!.left), concept).toEqual(names(aws!, aws!.fields.filter((f) => f.concept === concept)));
+      expect(row!.left.length, `${concept} in AWS`).toBeGreaterThan(0);
+      expect(row!.right.length, `${concept} in Tencent`).toBeGreaterThan(0);
+      expect(row!.differences.join(' ')).not.toContain('No counterpart');
+    }
+    // Each AWS one comes from the security scheme the operation uses, not from its parameters.
+    const scheme = Object.keys(getOperation(aws!.doc).operation.security[0])[0]!;
+    const signing = aws!.doc.components.securitySchemes[scheme]['x-layerspec-signing-fields'].map((f: any) => f.name);
+    expect(aws!.fields.filter((f) => f.in === 'credential-scope' || signing.includes(f.name)).map((f) => f.name).sort()).toEqual([...signing].sort());
+    const region = comparison.request.find((r) => r.concept === 'region')!;
+    expect(region.differences.join(' ')).toContain('credential scope');
   });
 
   it('spells out at least one sentence in every row', () => {

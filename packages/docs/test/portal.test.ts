@@ -8,6 +8,7 @@ import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, toString } from '../src/html.js';
 import { renderPortal } from '../src/portal.js';
+import { operationAnchor, withExactInt64Bounds } from '../src/redoc.js';
 import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
@@ -74,5 +75,52 @@ describe('code samples', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('portal wording', () => {
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api, loadBundle(api).doc));
+  const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
+  const text = page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('names the branches of a oneOf instead of repeating their type ("object or object")', () => {
+    expect(text).not.toMatch(/\b(\w+) or \1\b/);
+    expect(text).toContain('GetLayerVersionResult or ErrorResult');
+  });
+
+  it('says "at least" or "at most" for a one-sided bound, never ∞', () => {
+    expect(text).not.toContain('∞');
+    expect(text).toContain('at least 1 character');
+  });
+
+  it('shows no empty example', () => {
+    expect(page).not.toMatch(/e\.g\. <code>\s*<\/code>/);
+  });
+
+  it('labels every comparison cell, so a narrow screen can stack them', () => {
+    const cells = page.match(/<td\b[^>]*>/g) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(cell).toMatch(/data-label="[^"]+"/);
+  });
+});
+
+describe('the Redoc copy of a bundle', () => {
+  it('writes int64 bounds that JSON rounds (2^63) as their exact digits, and leaves the bundle alone', () => {
+    const { doc } = loadBundle('aws-lambda');
+    const before = JSON.stringify(doc);
+    const copy = withExactInt64Bounds(doc);
+    expect(copy.components.schemas.LayerVersionNumber.maximum).toBe(String(2n ** 63n - 1n));
+    expect(copy.components.schemas.LayerVersionNumber.minimum).toBe(doc.components.schemas.LayerVersionNumber.minimum);
+    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int64', minimum: -(2 ** 63) } }).a.minimum).toBe(String(-(2n ** 63n)));
+    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int32', maximum: 2 ** 63 } }).a.maximum).toBe(2 ** 63);
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+
+  it("links to Redoc's anchor of the operation, and refuses an operation without a declared tag", () => {
+    const { doc } = loadBundle('aws-lambda');
+    const { operation } = getOperation(doc);
+    expect(operationAnchor(doc, operation)).toBe(`#/${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}`);
+    expect(() => operationAnchor(doc, { operationId: 'X' })).toThrow(/no tag/);
+    expect(() => operationAnchor(doc, { operationId: 'X', tags: ['Nope'] })).toThrow(/not declared/);
   });
 });

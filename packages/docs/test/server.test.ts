@@ -1,5 +1,6 @@
 // startDocsServer serves the built folder on 127.0.0.1, on a free port in tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +8,19 @@ import { startDocsServer } from '../src/server.js';
 
 describe('startDocsServer', () => {
   let root: string;
+  let outside: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'layerspec-docs-site-'));
+    outside = mkdtempSync(join(tmpdir(), 'layerspec-docs-outside-'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>portal</title>');
     writeFileSync(join(root, 'spec.yaml'), 'openapi: 3.1.0\n');
+    writeFileSync(join(root, 'archive.layerzip'), 'not a known type');
+    writeFileSync(join(outside, 'secret.txt'), 'outside the root\n');
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
 
   it('serves the folder on 127.0.0.1 and answers 404 for what is not there', async () => {
     const server = await startDocsServer({ port: 0, root });
@@ -28,10 +36,124 @@ describe('startDocsServer', () => {
       const missing = await fetch(new URL('nope.html', server.url));
       expect(missing.status).toBe(404);
       await missing.text();
+      // A broken percent-encoding or a NUL is a path no file has, not a crash.
+      for (const odd of ['%E0%A4%A', 'a%00b', '.hidden']) {
+        const response = await fetch(`${server.url}${odd}`);
+        await response.text();
+        expect(response.status, odd).toBe(404);
+      }
+      expect((await fetch(server.url)).status).toBe(200);
     } finally {
       await server.close();
     }
     await expect(fetch(server.url)).rejects.toThrow();
+  });
+
+  /** A throwaway site with index.html, set up by `plant`; removed afterwards. */
+  async function withSite(plant: (site: string) => void, check: (url: string) => Promise<void>) {
+    const site = mkdtempSync(join(tmpdir(), 'layerspec-docs-links-'));
+    try {
+      writeFileSync(join(site, 'index.html'), '<!doctype html><title>portal</title>');
+      plant(site);
+      const server = await startDocsServer({ port: 0, root: site });
+      try {
+        await check(server.url);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  }
+
+  it('does not follow a symlink out of the root', async () => {
+    await withSite(
+      (site) => {
+        symlinkSync(join(outside, 'secret.txt'), join(site, 'planted.txt'));
+        symlinkSync(outside, join(site, 'planted-dir'));
+      },
+      async (url) => {
+        for (const path of ['planted.txt', 'planted-dir/secret.txt', `%2e%2e%2f${encodeURIComponent(join(outside, 'secret.txt').slice(1))}`]) {
+          const response = await fetch(`${url}${path}`);
+          const body = await response.text();
+          expect(body, path).not.toContain('outside the root');
+          expect(response.status, path).toBe(404);
+        }
+      },
+    );
+  });
+
+  it('starts despite a dangling symlink, and answers 404 for it and for a folder', async () => {
+    await withSite(
+      (site) => {
+        symlinkSync(join(site, 'gone.html'), join(site, 'dangling.html'));
+        mkdirSync(join(site, 'specs'));
+      },
+      async (url) => {
+        for (const path of ['dangling.html', 'specs', 'specs/']) {
+          const response = await fetch(`${url}${path}`);
+          await response.text();
+          expect(response.status, path).toBe(404);
+        }
+        expect((await fetch(url)).status).toBe(200);
+      },
+    );
+  });
+
+  it('answers only GET and HEAD; other methods get 405 with Allow', async () => {
+    const server = await startDocsServer({ port: 0, root });
+    try {
+      for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+        const response = await fetch(server.url, { method, body: method === 'POST' || method === 'PUT' ? 'x' : undefined });
+        await response.text();
+        expect(response.status, method).toBe(405);
+        expect(response.headers.get('allow'), method).toBe('GET, HEAD');
+      }
+      const head = await fetch(server.url, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toContain('text/html');
+      await expect(head.text()).resolves.toBe('');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends application/octet-stream for a file of unknown type, and the security headers on every answer', async () => {
+    const server = await startDocsServer({ port: 0, root });
+    try {
+      const unknown = await fetch(new URL('archive.layerzip', server.url));
+      expect(unknown.status).toBe(200);
+      expect(unknown.headers.get('content-type')).toBe('application/octet-stream');
+      await unknown.text();
+      for (const [path, method] of [['', 'GET'], ['spec.yaml', 'GET'], ['nope.html', 'GET'], ['', 'POST']] as const) {
+        const response = await fetch(new URL(path, server.url), { method });
+        await response.text();
+        expect(response.headers.get('x-content-type-options'), `${method} /${path}`).toBe('nosniff');
+        expect(response.headers.get('referrer-policy'), `${method} /${path}`).toBe('no-referrer');
+        expect(response.headers.get('content-security-policy'), `${method} /${path}`).toContain("default-src 'none'");
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lets a page run only the inline scripts it was built with', async () => {
+    const script = 'document.title = "İ ran";';
+    await withSite(
+      (site) => writeFileSync(join(site, 'page.html'), `<!doctype html><title>t</title><SCRIPT>${script}</SCRIPT><script src="x.js"></script>`),
+      async (url) => {
+        const hash = createHash('sha256').update(script).digest('base64');
+        const page = await fetch(`${url}page.html`);
+        await page.text();
+        expect(page.headers.get('content-security-policy')).toContain(`script-src 'sha256-${hash}';`);
+        const portal = await fetch(url);
+        await portal.text();
+        expect(portal.headers.get('content-security-policy')).toContain("script-src 'none'");
+        // A page without scripts keeps only the styles it was built with.
+        expect(page.headers.get('content-security-policy')).toContain("style-src 'unsafe-inline'");
+        expect(portal.headers.get('content-security-policy')).toContain("style-src 'none'");
+      },
+    );
   });
 
   it('says to build first when the folder holds no docs', async () => {

@@ -70,7 +70,7 @@ export interface components {
          *     (`KnownRuntime`) or any other identifier of the same form; clients get
          *     the documented names as a type hint without rejecting new ones.
          */
-        Runtime: components["schemas"]["KnownRuntime"] | string;
+        Runtime: string | components["schemas"]["KnownRuntime"];
         /** @description Details about a version of a layer and where to download it. */
         LayerVersionContentOutput: {
             /**
