@@ -7,13 +7,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
+/** The port the docs take unless told otherwise. */
+export const DEFAULT_PORT = 4000;
+
 export const defaultRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
 /**
  * @param {{ host?: string, port?: number, root?: string }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function startDocsServer({ host = '127.0.0.1', port = 4000, root = defaultRoot } = {}) {
+export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT, root = defaultRoot } = {}) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} holds no built docs (index.html is missing); run \`npm run docs\` first`);
