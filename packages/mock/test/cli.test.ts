@@ -86,6 +86,9 @@ describe('the layerspec-mock bin', () => {
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(manifest.bin).toEqual({ 'layerspec-mock': './bin/layerspec-mock.js' });
     expect(manifest.files).toContain('bin');
+    // npm ci links bins from the lockfile's copy of the manifest, so it must agree.
+    const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8'));
+    expect(lock.packages['packages/mock'].bin).toEqual({ 'layerspec-mock': 'bin/layerspec-mock.js' });
   });
 
   it('says to run the build when the built code is missing', async () => {
