@@ -1,17 +1,37 @@
 #!/usr/bin/env node
 // `npm start`: after the build, serves both mocks and the docs on 127.0.0.1 and prints their
-// URLs; Ctrl-C stops all three. Ports: flags, else environment, else 4010 / 4011 / 4000.
-//   node tools/start.mjs [--host H] [--aws-port N] [--tencent-port N] [--docs-port N] [--no-docs] [--quiet]
-//   LAYERSPEC_HOST, LAYERSPEC_AWS_PORT, LAYERSPEC_TENCENT_PORT, LAYERSPEC_DOCS_PORT
+// URLs; Ctrl-C stops all three. Each port comes from its flag, else its variable, else the
+// default its package defines (the mock's DEFAULT_PORTS, the docs server's DEFAULT_PORT).
+//   npm start -- [--host H] [--aws-port N] [--tencent-port N] [--docs-port N] [--no-docs] [--quiet]
 import { parseArgs } from 'node:util';
+import { DEFAULT_PORT as DOCS_PORT } from '@layerspec/docs/server';
+import { DEFAULT_PORTS } from '@layerspec/mock/ports';
 
-const USAGE = 'Usage: node tools/start.mjs [--host 127.0.0.1] [--aws-port 4010] [--tencent-port 4011] [--docs-port 4000] [--no-docs] [--quiet]';
+/** The three servers: what picks each one's port, and what it is called in messages. */
+const SERVERS = {
+  aws: { label: 'AWS Lambda mock', flag: 'aws-port', env: 'LAYERSPEC_AWS_PORT', fallback: DEFAULT_PORTS['aws-lambda'] },
+  tencent: { label: 'Tencent SCF mock', flag: 'tencent-port', env: 'LAYERSPEC_TENCENT_PORT', fallback: DEFAULT_PORTS['tencent-scf'] },
+  docs: { label: 'docs', flag: 'docs-port', env: 'LAYERSPEC_DOCS_PORT', fallback: DOCS_PORT },
+};
 
-function port(name, flag, envName, fallback) {
-  const raw = flag ?? process.env[envName];
+const USAGE = `Usage: npm start -- [options]   (or: node tools/start.mjs [options], after npm run build)
+
+Options:
+  --host <host>          address to bind (default 127.0.0.1; LAYERSPEC_HOST)
+${Object.values(SERVERS)
+  .map((s) => `  ${`--${s.flag} <port>`.padEnd(23)}${s.label} (default ${s.fallback}; ${s.env})`)
+  .join('\n')}
+  --no-docs              serve the mocks only
+  --quiet                do not log requests
+  -h, --help             show this help
+
+Example: npm start -- --aws-port 5010 --tencent-port 5011 --docs-port 5000`;
+
+function port({ flag, env }, fromFlag, fallback) {
+  const raw = fromFlag ?? process.env[env];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
-    throw new Error(`${flag === undefined ? envName : `--${name}`} must be a port number from 0 to 65535, got "${raw}"`);
+    throw new Error(`${fromFlag === undefined ? env : `--${flag}`} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return Number(raw);
 }
@@ -19,6 +39,8 @@ function port(name, flag, envName, fallback) {
 function readOptions(argv) {
   const { values } = parseArgs({
     args: argv,
+    strict: true,
+    allowPositionals: false,
     options: {
       host: { type: 'string' },
       'aws-port': { type: 'string' },
@@ -34,10 +56,16 @@ function readOptions(argv) {
     quiet: values.quiet,
     docs: !values['no-docs'],
     host: values.host ?? process.env.LAYERSPEC_HOST ?? '127.0.0.1',
-    awsPort: port('aws-port', values['aws-port'], 'LAYERSPEC_AWS_PORT', 4010),
-    tencentPort: port('tencent-port', values['tencent-port'], 'LAYERSPEC_TENCENT_PORT', 4011),
-    docsPort: port('docs-port', values['docs-port'], 'LAYERSPEC_DOCS_PORT', 4000),
+    ports: Object.fromEntries(Object.entries(SERVERS).map(([key, s]) => [key, port(s, values[s.flag], s.fallback)])),
   };
+}
+
+/** Why a server did not start; for a taken port, which flag or variable picks another. */
+function startError(server, port, error) {
+  if (error?.code === 'EADDRINUSE') {
+    return `the ${server.label} did not start: port ${port} is taken. Stop what uses it, or pick another port with --${server.flag} <port> (npm start -- --${server.flag} <port>) or ${server.env}=<port>.`;
+  }
+  return `the ${server.label} did not start: ${error?.message ?? error}`;
 }
 
 async function main() {
@@ -45,7 +73,7 @@ async function main() {
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(`start: ${error.message}\n${USAGE}`);
+    console.error(`start: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -60,14 +88,19 @@ async function main() {
 
   // Both start together; all of them are waited for, so a mock that starts after the other failed
   // is still stopped.
-  const results = await Promise.allSettled([
-    startMock({ provider: 'aws-lambda', host: options.host, port: options.awsPort, log }),
-    startMock({ provider: 'tencent-scf', host: options.host, port: options.tencentPort, log }),
-  ]);
+  const mocks = [
+    { key: 'aws', provider: 'aws-lambda' },
+    { key: 'tencent', provider: 'tencent-scf' },
+  ];
+  const results = await Promise.allSettled(
+    mocks.map(({ key, provider }) => startMock({ provider, host: options.host, port: options.ports[key], log })),
+  );
   for (const result of results) if (result.status === 'fulfilled') running.push(result.value);
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) {
-    console.error(`start: a mock did not start: ${failed.reason?.message ?? failed.reason}`);
+  const failures = results.flatMap((result, i) =>
+    result.status === 'rejected' ? [startError(SERVERS[mocks[i].key], options.ports[mocks[i].key], result.reason)] : [],
+  );
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(`start: ${failure}`);
     await stopAll();
     process.exitCode = 1;
     return;
@@ -78,12 +111,12 @@ async function main() {
   if (options.docs) {
     try {
       const { startDocsServer } = await import('@layerspec/docs/server');
-      const docs = await startDocsServer({ host: options.host, port: options.docsPort });
+      const docs = await startDocsServer({ host: options.host, port: options.ports.docs });
       running.push(docs);
       console.log(`Docs               ${docs.url}`);
     } catch (error) {
       // The mocks are still useful without the docs (e.g. before the docs are built), so they keep running.
-      console.error(`start: the docs server did not start: ${error.message}`);
+      console.error(`start: ${startError(SERVERS.docs, options.ports.docs, error)}`);
     }
   }
   console.log('Press Ctrl-C to stop.');

@@ -2,7 +2,7 @@
 // package with `npm pack`, installs the tarball into an empty project outside the monorepo,
 // and type-checks and runs a consumer there, as a team outside the monorepo would.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,11 +28,19 @@ export function packAndInstall(packageDir: string): PackedProject {
   const [packed] = JSON.parse(out.slice(out.indexOf('[')));
   const tarball = join(dir, packed.filename);
   const files: string[] = packed.files.map((f: { path: string }) => `package/${f.path}`);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  const manifest = installTarball(dir, tarball, packed.name);
+  return { dir, tarball, files, manifest };
+}
+
+/**
+ * Installs one tarball, and nothing else of the monorepo, into `dir` (a new empty project when it
+ * has no package.json yet); returns the installed package.json.
+ */
+export function installTarball(dir: string, tarball: string, name: string): Record<string, any> {
+  if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // Dependencies come from the registry (or npm's cache, which `npm ci` filled): never from the monorepo.
   execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], { cwd: dir, env: quietEnv, stdio: 'pipe' });
-  const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', packed.name, 'package.json'), 'utf8'));
-  return { dir, tarball, files, manifest };
+  return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8'));
 }
 
 /** Type-checks (strict, NodeNext, no skipLibCheck) and compiles the consumer's .ts files; throws with tsc's output. */

@@ -1,10 +1,13 @@
+/** The port the docs take unless told otherwise. */
+export declare const DEFAULT_PORT: number;
+
 /** The folder the build writes: packages/docs/dist. */
 export declare const defaultRoot: string;
 
 export interface DocsServerOptions {
   /** Address to bind; 127.0.0.1 by default. */
   host?: string;
-  /** Port to bind; 4000 by default, 0 for any free port. */
+  /** Port to bind; DEFAULT_PORT by default, 0 for any free port. */
   port?: number;
   /** The built docs folder; packages/docs/dist by default. */
   root?: string;

@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { lookup } from 'mrmime';
 import { contentSecurityPolicy, DOCUMENT_POLICY } from './csp.js';
 
+/** The port the docs take unless told otherwise. */
+export const DEFAULT_PORT = 4000;
+
 export const defaultRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
 const ALLOWED_METHODS = 'GET, HEAD';
@@ -60,7 +63,7 @@ function answerText(response, status, text, headers = {}) {
  * @param {{ host?: string, port?: number, root?: string }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function startDocsServer({ host = '127.0.0.1', port = 4000, root = defaultRoot } = {}) {
+export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT, root = defaultRoot } = {}) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} holds no built docs (index.html is missing); run \`npm run docs\` first`);

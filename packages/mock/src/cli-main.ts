@@ -2,13 +2,12 @@
 // ready, logs one line per request and stops cleanly on Ctrl-C.
 import { parseArgs } from 'node:util';
 import type { RunningMock } from './server.js';
+import { DEFAULT_PORTS } from './ports.js';
 import { PROVIDERS, type Provider, isProvider } from './spec.js';
-
-export const DEFAULT_PORTS: Record<Provider, number> = { 'aws-lambda': 4010, 'tencent-scf': 4011 };
 
 const USAGE = `Usage: layerspec-mock [options]
 
-Starts the GetLayerVersion mocks: AWS Lambda on 127.0.0.1:4010 and Tencent SCF on 127.0.0.1:4011.
+Starts the GetLayerVersion mocks: AWS Lambda on 127.0.0.1:${DEFAULT_PORTS['aws-lambda']} and Tencent SCF on 127.0.0.1:${DEFAULT_PORTS['tencent-scf']}.
 
 Options:
   --provider <name>      aws-lambda or tencent-scf (default: both)

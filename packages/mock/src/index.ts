@@ -2,7 +2,7 @@ export { startMock, createMockHandler, type StartMockOptions, type RunningMock }
 export { PROVIDERS, type Provider, type Scenario, loadSpec, UnknownScenarioError } from './spec.js';
 export type { Answer, ReceivedRequest } from './answer.js';
 export { defaultTestCredentials, type TestCredentials } from './signatures/index.js';
-export { DEFAULT_PORTS } from './cli-main.js';
+export { DEFAULT_PORTS } from './ports.js';
 
 import { loadSpec, type Provider } from './spec.js';
 

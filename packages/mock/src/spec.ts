@@ -1,7 +1,8 @@
-// Reads a provider's bundled spec (@layerspec/specs, built from redocly.yaml's `apis:`) and
-// lists its named examples: every example name is a scenario a client can ask for.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Reads a provider's bundled spec (@layerspec/specs, built from redocly.yaml's `apis:`, copied
+// into dist/specs/ by the build) and lists its named examples: every example name is a scenario
+// a client can ask for.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export const PROVIDERS = ['aws-lambda', 'tencent-scf'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -28,18 +29,20 @@ export interface LoadedSpec {
   scenarios: Scenario[];
 }
 
-const require = createRequire(import.meta.url);
-
 export function isProvider(value: unknown): value is Provider {
   return typeof value === 'string' && (PROVIDERS as readonly string[]).includes(value);
 }
 
-/** The path of the bundled JSON spec of a provider, as @layerspec/specs exports it. */
+/** The path of the bundled JSON spec of a provider: the build's copy of @layerspec/specs' file. */
 export function specPath(provider: Provider): string {
-  return require.resolve(`@layerspec/specs/${provider}.json`);
+  // From dist/spec.js and from src/spec.ts (the tests) alike, the package's dist/ folder.
+  return fileURLToPath(new URL(`../dist/specs/${provider}.json`, import.meta.url));
 }
 
 export function loadSpec(provider: Provider): LoadedSpec {
+  if (!existsSync(specPath(provider))) {
+    throw new Error(`${specPath(provider)} is missing: run \`npm run build\` at the repository root first`);
+  }
   const document = JSON.parse(readFileSync(specPath(provider), 'utf8')) as SpecNode;
   return { provider, document, scenarios: listScenarios(document) };
 }

@@ -1,20 +1,24 @@
-// The layerspec-mock command, as installed: the built dist/cli.js in a child process.
+// The layerspec-mock command, as installed: the committed bin/layerspec-mock.js, which loads the
+// built dist/cli.js, in a child process.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli-main.js';
 import { listScenarioNames } from '../src/index.js';
 import { AWS_HEADERS } from './spec-examples.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/layerspec-mock.js', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+function run(args: string[], cli = CLI) {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: 'pipe' });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -74,5 +78,33 @@ describe('layerspec-mock', () => {
     const cli = run(['--port', '1234']);
     expect(await cli.exited).toBe(2);
     expect(cli.stderr()).toContain('Usage: layerspec-mock');
+  });
+});
+
+describe('the layerspec-mock bin', () => {
+  it('is the committed file that package.json names, so npm links it before any build', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.bin).toEqual({ 'layerspec-mock': './bin/layerspec-mock.js' });
+    expect(manifest.files).toContain('bin');
+    // npm ci links bins from the lockfile's copy of the manifest, so it must agree.
+    const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8'));
+    expect(lock.packages['packages/mock'].bin).toEqual({ 'layerspec-mock': 'bin/layerspec-mock.js' });
+  });
+
+  it('says to run the build when the built code is missing', async () => {
+    // A copy of the package with no dist/, as in a fresh clone before `npm run build`.
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-mock-unbuilt-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(new URL('../package.json', import.meta.url), join(dir, 'package.json'));
+      copyFileSync(CLI, join(dir, 'bin/layerspec-mock.js'));
+      const cli = run(['--provider', 'aws-lambda', '--port', '0'], join(dir, 'bin/layerspec-mock.js'));
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr()).toContain('run `npm run build`');
+      // One clear line, no stack trace.
+      expect(cli.stderr()).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18,3 +18,18 @@ describe('README scenario list', () => {
     expect(listed).toEqual(expected);
   });
 });
+
+describe('README addresses', () => {
+  it('name only the default ports the mock and docs packages define', async () => {
+    const { DEFAULT_PORTS } = await import('../src/ports.js');
+    const { DEFAULT_PORT: docsPort } = await import('../../docs/src/server.js');
+    const defaults = [...Object.values(DEFAULT_PORTS), docsPort];
+    for (const file of ['../../../README.md', '../README.md', '../../docs/README.md']) {
+      const text = readFileSync(new URL(file, import.meta.url), 'utf8');
+      // Ports of the dynamic range (49152 and up) are examples of what port 0 gets.
+      const ports = [...text.matchAll(/127\.0\.0\.1:(\d+)/g)].map((match) => Number(match[1])).filter((port) => port < 49152);
+      expect(ports.length, file).toBeGreaterThan(0);
+      expect(ports.filter((port) => !defaults.includes(port)), file).toEqual([]);
+    }
+  });
+});

@@ -32,6 +32,27 @@ describe('tools/start.mjs', () => {
     }
   });
 
+  it('prints usage and exits 2 on an unknown flag', async () => {
+    const child = spawn(process.execPath, [START, '--aws-prot', '5010'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
+    expect(stderr).toContain("Unknown option '--aws-prot'");
+    expect(stderr).toContain('--aws-port');
+  });
+
+  it('names the default ports the mock and docs packages define in its help', async () => {
+    const { DEFAULT_PORTS } = await import('../src/ports.js');
+    const { DEFAULT_PORT: docsPort } = await import('../../docs/src/server.js');
+    const child = spawn(process.execPath, [START, '--help'], { stdio: 'pipe' });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(stdout).toContain(`--aws-port <port>      AWS Lambda mock (default ${DEFAULT_PORTS['aws-lambda']}; LAYERSPEC_AWS_PORT)`);
+    expect(stdout).toContain(`--tencent-port <port>  Tencent SCF mock (default ${DEFAULT_PORTS['tencent-scf']}; LAYERSPEC_TENCENT_PORT)`);
+    expect(stdout).toContain(`--docs-port <port>     docs (default ${docsPort}; LAYERSPEC_DOCS_PORT)`);
+  });
+
   it('refuses a port that is not a number, naming the variable', async () => {
     const child = spawn(process.execPath, [START, '--no-docs'], { stdio: 'pipe', env: { ...process.env, LAYERSPEC_TENCENT_PORT: 'abc' } });
     let stderr = '';
@@ -52,8 +73,9 @@ describe('tools/start.mjs when a port is taken', () => {
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(1);
-      expect(stderr).toContain('a mock did not start');
-      expect(stderr).toContain('EADDRINUSE');
+      expect(stderr).toContain(`port ${taken} is taken`);
+      expect(stderr).toContain(`--tencent-port <port>`);
+      expect(stderr).toContain('LAYERSPEC_TENCENT_PORT');
     } finally {
       blocker.close();
     }

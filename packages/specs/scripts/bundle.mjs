@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`.
-import { execFileSync } from 'node:child_process';
+// Usage: node scripts/bundle.mjs [--out-dir DIR]   (default: this package's dist/)
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { readApis, repoRoot } from '../../../tools/apis.mjs';
 
 const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
-const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const dist = resolve(values['out-dir'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../dist'));
+
+// redocly starts once per file and prints the same notices each time (on Node 20 an end-of-life
+// box it offers no switch for), so its stderr is kept and each distinct paragraph printed once.
+const notices = new Set();
 
 // Bundle into a staging folder and rename each file over the old one, so a running mock or
 // test never finds dist/ empty while another build rewrites it.
@@ -17,11 +24,17 @@ const staging = `${dist}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 for (const api of Object.keys(readApis())) {
   for (const ext of ['json', 'yaml']) {
-    execFileSync(
-      process.execPath,
-      [redocly, 'bundle', api, '--config', resolve(repoRoot, 'redocly.yaml'), '--output', resolve(staging, `${api}.${ext}`)],
-      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
-    );
+    const args = [redocly, 'bundle', api, '--config', resolve(repoRoot, 'redocly.yaml'), '--output', resolve(staging, `${api}.${ext}`)];
+    const result = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' },
+    });
+    if (result.status !== 0) {
+      process.stderr.write(result.stderr ?? '');
+      throw new Error(`redocly bundle ${api} --output ${api}.${ext} failed (${result.error?.message ?? `exit ${result.status}`})`);
+    }
+    for (const paragraph of result.stderr.split(/\n\s*\n/)) if (paragraph.trim()) notices.add(paragraph.trim());
   }
 }
 mkdirSync(dist, { recursive: true });
@@ -29,4 +42,5 @@ const built = readdirSync(staging);
 for (const file of readdirSync(dist)) if (!built.includes(file)) rmSync(resolve(dist, file));
 for (const file of built) renameSync(resolve(staging, file), resolve(dist, file));
 rmSync(staging, { recursive: true, force: true });
+for (const notice of notices) process.stderr.write(`${notice}\n\n`);
 console.log(`bundled ${Object.keys(readApis()).join(', ')} into ${dist}`);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run pack`: after the build, packs every publishable workspace package (every one not
+// marked "private") with `npm pack` into one folder, ready for `npm install ./<file>.tgz`.
+// Nothing here is on a public registry, so each tarball must install on its own: a tarball that
+// depends on another package of this repository is refused.
+//   node tools/pack.mjs [--out-dir DIR]   (default: packs/ at the repository root)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { repoRoot } from './apis.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const quietEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+
+/** Every workspace package, as npm sees it: name, version, path, private, dependencies. */
+function workspaces() {
+  return JSON.parse(execFileSync(npm, ['query', '.workspace'], { cwd: repoRoot, env: quietEnv, encoding: 'utf8' }));
+}
+
+/**
+ * Packs the publishable workspaces into `outDir` (emptied of old tarballs first).
+ * @returns {{ name: string, file: string }[]} one entry per tarball, `file` an absolute path
+ */
+export function packAll(outDir) {
+  const all = workspaces();
+  const names = new Set(all.map((w) => w.name));
+  const publishable = all.filter((w) => !w.private);
+  const problems = publishable.flatMap((w) =>
+    Object.keys({ ...w.dependencies, ...w.peerDependencies, ...w.optionalDependencies })
+      .filter((dep) => names.has(dep))
+      .map((dep) => `${w.name} depends on ${dep}, which is not on any registry, so its tarball would not install on its own`),
+  );
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+
+  mkdirSync(outDir, { recursive: true });
+  for (const file of readdirSync(outDir)) if (file.endsWith('.tgz')) rmSync(resolve(outDir, file));
+  return publishable.map((w) => {
+    const out = execFileSync(npm, ['pack', '--json', '--pack-destination', outDir], { cwd: w.path, env: quietEnv, encoding: 'utf8' });
+    const [packed] = JSON.parse(out.slice(out.indexOf('[')));
+    return { name: packed.name, file: resolve(outDir, packed.filename) };
+  });
+}
+
+function main() {
+  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+  const outDir = resolve(values['out-dir'] ?? resolve(repoRoot, 'packs'));
+  let packed;
+  try {
+    packed = packAll(outDir);
+  } catch (error) {
+    console.error(`pack: ${error.message}`);
+    process.exit(1);
+  }
+  for (const { name, file } of packed) console.log(`${name.padEnd(24)} ${relative(process.cwd(), file)}`);
+  console.log(`\nInstall any of them on its own, in another project: npm install ${packed[0].file}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
