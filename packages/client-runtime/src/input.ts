@@ -48,3 +48,17 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
     checkField(field, (input as Record<string, unknown>)[field], rule);
   }
 }
+
+/** Checks the options both clients share; names the option and the rule it broke. */
+export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutMs?: unknown; endpoint?: unknown }): void {
+  const { maxAttempts, timeoutMs, endpoint } = options;
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && (maxAttempts as number) >= 1)) {
+    throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
+  }
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && (timeoutMs as number) > 0)) throw new InvalidInputError('timeoutMs', 'must be a positive number');
+  if (endpoint === undefined) return;
+  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
+  // fetch refuses such a URL only when sending, in a TypeError that quotes the password.
+  const { username, password } = new URL(endpoint);
+  if (username || password) throw new InvalidInputError('endpoint', 'must not contain a user name or password');
+}
