@@ -1,7 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
 import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
-import { sendWithRetries, type RetryOptions } from './retry.js';
+import { readBounded, sendWithRetries, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
 export interface ExpectedArchive {
@@ -55,6 +55,24 @@ async function fetchFollowing(location: string, signal: AbortSignal, options: Do
   }
 }
 
+/**
+ * Reads an archive within `limit` bytes. When the length is told (and not of a compressed body)
+ * the bytes go straight into one buffer of that size, so a large archive is held once, not twice.
+ */
+async function readArchive(answer: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const length = Number(answer.headers.get('content-length') ?? NaN);
+  if (!answer.body || answer.headers.has('content-encoding') || !Number.isSafeInteger(length) || length > limit) return readBounded(answer, limit);
+  const bytes = new Uint8Array(length);
+  const reader = answer.body.getReader();
+  let offset = 0;
+  for (let part; !(part = await reader.read()).done; offset += part.value.length) {
+    // fetch rejects a body longer than its content-length; this guards a looser transport.
+    if (offset + part.value.length > length) return void reader.cancel().catch(() => {});
+    bytes.set(part.value, offset);
+  }
+  return bytes.subarray(0, offset);
+}
+
 /** Fetches the archive and resolves to its bytes once size and SHA-256 match; rejects otherwise. */
 export async function downloadVerified(expected: ExpectedArchive, options: DownloadOptions): Promise<Uint8Array> {
   const { location, size } = expected;
@@ -71,11 +89,14 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
   // Reading stops one byte past the promised size: a longer body is already a mismatch.
   const limit = Math.min(maxBytes, size ?? maxBytes);
   let response: Response;
+  // The bytes of the last attempt's answer, read once (the returned Response is not read again).
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
   try {
     response = await sendWithRetries({
       defaultTimeoutMs: DOWNLOAD_TIMEOUT_MS,
       ...options,
       maxBytes: limit,
+      read: async (answer, bound) => (bytes = await readArchive(answer, bound)),
       send: (signal) => fetchFollowing(location, signal, options),
       judge: (answer) => ({ retry: answer.status === 429 || answer.status >= 500 }),
     });
@@ -84,7 +105,7 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
     throw error;
   }
   if (!response.ok) throw new InvalidResponseError(`the archive could not be downloaded: HTTP ${response.status}`, response.status, undefined);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!bytes) bytes = new Uint8Array(await response.arrayBuffer());
   if (size !== undefined && bytes.length !== size) throw new IntegrityError('size', String(size), String(bytes.length));
   const digest = await sha256(bytes);
   const actual = 'base64' in expected.sha256 ? toBase64(digest) : toHex(digest);

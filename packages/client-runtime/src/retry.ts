@@ -38,6 +38,8 @@ export interface SendOptions extends RetryOptions {
   redact: (text: string) => string;
   /** Bound of each answer's body, decompressed. Default MAX_ANSWER_BYTES. */
   maxBytes?: number | undefined;
+  /** Reads a body within the bound (undefined when longer); readBounded by default. */
+  read?: (answer: Response, limit: number) => Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 /** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */
@@ -113,7 +115,7 @@ async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ r
       throw new InvalidResponseError(`HTTP ${answer.status} redirects to ${answer.headers.get('location')}, which is not followed`, answer.status, undefined);
     }
     const limit = options.maxBytes ?? MAX_ANSWER_BYTES;
-    const body = NO_BODY.has(answer.status) ? null : await Promise.race([readBounded(answer, limit), aborted]);
+    const body = NO_BODY.has(answer.status) ? null : await Promise.race([(options.read ?? readBounded)(answer, limit), aborted]);
     if (body === undefined) throw new ResponseTooLargeError(limit, answer.status);
     const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     return { response, timedOut: false };
