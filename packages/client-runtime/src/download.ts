@@ -1,6 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
 import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
+import { isTimeout, TIMEOUT_RULE } from './input.js';
 import { readBounded, sendWithRetries, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
@@ -84,6 +85,7 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
   if (size !== undefined && !(typeof size === 'number' && Number.isSafeInteger(size) && size >= 0)) {
     throw new InvalidInputError('CodeSize', 'must be a non-negative integer');
   }
+  if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
   const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
   if (!(Number.isSafeInteger(maxBytes) && maxBytes >= 0)) throw new InvalidInputError('maxBytes', 'must be a non-negative integer');
   // Reading stops one byte past the promised size: a longer body is already a mismatch.

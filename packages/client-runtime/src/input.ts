@@ -49,13 +49,17 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
   }
 }
 
+// The longest delay a timer takes everywhere (a signed 32-bit count of milliseconds).
+export const TIMEOUT_RULE = 'must be a positive number of milliseconds, at most 2147483647';
+export const isTimeout = (ms: unknown): boolean => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
+
 /** Checks the options both clients share; names the option and the rule it broke. */
 export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutMs?: unknown; endpoint?: unknown }): void {
   const { maxAttempts, timeoutMs, endpoint } = options;
   if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && (maxAttempts as number) >= 1)) {
     throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
   }
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && (timeoutMs as number) > 0)) throw new InvalidInputError('timeoutMs', 'must be a positive number');
+  if (timeoutMs !== undefined && !isTimeout(timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
   if (endpoint === undefined) return;
   if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
   // fetch refuses such a URL only when sending, in a TypeError that quotes the password.

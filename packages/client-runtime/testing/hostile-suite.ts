@@ -199,6 +199,14 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       expect(error).toBeInstanceOf(TimeoutError);
     });
 
+    it('a timeout no timer can hold is refused as an InvalidInputError, at creation and per download', async () => {
+      for (const timeoutMs of [2 ** 31, Number.POSITIVE_INFINITY, 0]) {
+        expect(() => client({ timeoutMs }), String(timeoutMs)).toThrow(InvalidInputError);
+      }
+      const error = await fail(client().downloadLayerVersion(adapter.layer('https://archive.example/x.zip', archive) as never, { timeoutMs: 2 ** 32 }));
+      expect(error).toMatchObject({ name: 'InvalidInputError', field: 'timeoutMs' });
+    });
+
     it('a download that drips ends in TimeoutError', { timeout: 60_000 }, async () => {
       server.script('drip');
       const error = await fail(client({ timeoutMs: 500 }).downloadLayerVersion(adapter.layer(`${server.url}/layer.zip`, archive) as never, { allowHttp: true }));
