@@ -1,8 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
 import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
-import { isTimeout, TIMEOUT_RULE } from './input.js';
-import { readBounded, sendWithRetries, type RetryOptions } from './retry.js';
+import { isTimeout, readBounded, sendWithRetries, TIMEOUT_RULE, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
 export interface ExpectedArchive {

@@ -1,6 +1,7 @@
 // Checks a call's input against the spec's rules (from the generated rules module) before
 // anything is sent, and names the field and the rule that failed.
 import { InvalidInputError } from './errors.js';
+import { isTimeout, TIMEOUT_RULE } from './retry.js';
 
 export interface InputRule {
   readonly type: string;
@@ -48,10 +49,6 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
     checkField(field, (input as Record<string, unknown>)[field], rule);
   }
 }
-
-// The longest delay a timer takes everywhere (a signed 32-bit count of milliseconds).
-export const TIMEOUT_RULE = 'must be a positive number of milliseconds, at most 2147483647';
-export const isTimeout = (ms: unknown): boolean => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
 
 /** Checks the options both clients share; names the option and the rule it broke. */
 export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutMs?: unknown; endpoint?: unknown }): void {

@@ -8,6 +8,10 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Bound of an API answer's body, decompressed: a GetLayerVersion answer is a few KB. */
 export const MAX_ANSWER_BYTES = 256 * 1024;
 
+// The longest delay a timer takes everywhere (a signed 32-bit count of milliseconds).
+export const TIMEOUT_RULE = 'must be a positive number below 2^31 (ms)';
+export const isTimeout = (ms: unknown): boolean => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
+
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 3. */
   maxAttempts?: number;
