@@ -64,6 +64,12 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
   // `redact` knows every secret seen so far, for scrubbing every error before it leaves.
   const { get: getCredentials, redact } = credentialsSource(credentials, ['accessKeyId', 'secretAccessKey'], ['secretAccessKey', 'sessionToken']);
 
+  // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
+  const scrub = async (error: unknown): Promise<never> => {
+    const { scrubError } = await import('@layerspec/client-runtime/scrub');
+    throw scrubError(error, redact);
+  };
+
   const signingFetch = async (request: Request): Promise<Response> => {
     const body = request.body === null ? undefined : await request.text();
     return sendWithRetries({
@@ -82,13 +88,7 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
         retry: response.status === 429 || response.status >= 500,
         retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
       }),
-    });
-  };
-
-  // Loaded on the first failure: a call that succeeds does not pay for it.
-  const scrub = async (error: unknown): Promise<never> => {
-    const { scrubError } = await import('@layerspec/client-runtime/scrub');
-    throw scrubError(error, redact);
+    }).catch(scrub);
   };
 
   const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? defaultEndpoint(region), fetch: signingFetch });

@@ -1,7 +1,8 @@
 // Hostile servers against the AWS client: bounded bodies, no redirects for the API, a default
 // timeout, no secret in error text, and a download that replaces only a regular file.
 import { describeHostileServers, digestOf } from '../../client-runtime/testing/hostile-suite.js';
-import { createLambdaClient } from '../src/index.js';
+import { operation } from '../src/generated/rules.js';
+import { createLambdaClient, type LambdaClient } from '../src/index.js';
 import { downloadLayerVersion } from '../src/node.js';
 
 const secret = 'CANARY-aws-secret-access-key-5e4d3c2b1a';
@@ -19,5 +20,6 @@ describeHostileServers({
   errorQuoting: (text) => ({ status: 403, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' }, body: { message: `Request blocked: ${text}` } }),
   layer: (location, archive) => ({ Version: 1, Content: { Location: location, CodeSize: archive.length, CodeSha256: digestOf(archive).base64 } }),
   sizeKnown: true,
+  raw: (client) => (client as LambdaClient).GET(operation.path, { params: { path: { LayerName: 'my-layer', VersionNumber: 1 } } }),
   downloadToFile: (client, output, options) => downloadLayerVersion(client as never, output as never, options),
 });

@@ -39,6 +39,8 @@ export interface HostileAdapter {
   layer(location: string, archive: Uint8Array): unknown;
   /** Whether the answer gives the archive's size (AWS `CodeSize`). */
   sizeKnown: boolean;
+  /** The same request through openapi-fetch's typed method (GET or POST), which throws transport errors. */
+  raw(client: unknown): Promise<unknown>;
   /** The /node entry's download-to-file. */
   downloadToFile(client: unknown, output: unknown, options: { to: string; allowHttp?: boolean }): Promise<{ path: string; size: number }>;
 }
@@ -233,6 +235,16 @@ export function describeHostileServers(adapter: HostileAdapter): void {
         clean(error);
       });
     }
+
+    it("a redirect whose Location quotes the token shows no secret, through openapi-fetch's method too", async () => {
+      server.script({ redirect: `${other.url}/?token=${adapter.token}&key=${adapter.secret}` });
+      for (const send of [(c: AnyClient) => call(c), (c: AnyClient) => adapter.raw(c)]) {
+        const error = await fail(send(client()));
+        expect(error).toBeInstanceOf(InvalidResponseError);
+        expect((error as Error).message).toContain(other.url);
+        clean(error);
+      }
+    });
 
     it('a credentials provider that fails quoting the secret leaks it nowhere', async () => {
       server.script(adapter.ok);

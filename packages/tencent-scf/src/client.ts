@@ -84,6 +84,12 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
   // `redact` knows every secret seen so far, for scrubbing every error before it leaves.
   const { get: getCredentials, redact } = credentialsSource(credentials, ['secretId', 'secretKey'], ['secretKey', 'token']);
 
+  // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
+  const scrub = async (error: unknown): Promise<never> => {
+    const { scrubError } = await import('@layerspec/client-runtime/scrub');
+    throw scrubError(error, redact);
+  };
+
   const signingFetch = async (request: Request): Promise<Response> => {
     const payload = request.body === null ? '' : await request.text();
     return sendWithRetries({
@@ -123,13 +129,7 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
         const error = response.ok ? envelopeError(await response.text()) : undefined;
         return { retry: error !== undefined && isRetryableCode(error.Code), retryAfterMs };
       },
-    });
-  };
-
-  // Loaded on the first failure: a call that succeeds does not pay for it.
-  const scrub = async (error: unknown): Promise<never> => {
-    const { scrubError } = await import('@layerspec/client-runtime/scrub');
-    throw scrubError(error, redact);
+    }).catch(scrub);
   };
 
   const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? servers[0], fetch: signingFetch });
