@@ -13,8 +13,13 @@ export interface ExpectedArchive {
   sha256: { base64: unknown } | { hex: unknown };
 }
 
-/** Bound of a download whose size the answer does not give (Tencent sends none): 1 GiB. */
-export const MAX_DOWNLOAD_BYTES = 1024 ** 3;
+/**
+ * Bound of a download whose size the answer does not give (Tencent sends none): 512 MiB, above
+ * AWS's 250 MB limit on a function and its layers unzipped. The archive is held in memory (Web
+ * Crypto hashes whole buffers), and a compressed body is gathered in chunks, so reaching the bound
+ * costs up to about three times it.
+ */
+export const MAX_DOWNLOAD_BYTES = 512 * 1024 ** 2;
 /** Limit of each download attempt when the caller sets none: 10 minutes, for large archives. */
 export const DOWNLOAD_TIMEOUT_MS = 600_000;
 /** Redirects a download follows at most. */

@@ -7,7 +7,7 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Allow an `http:` Location (and redirects to `http:`), for a local mock. Default false. */
   allowHttp?: boolean;
-  /** Bound of the archive in bytes; default 1 GiB. On AWS, reading also stops one byte past `CodeSize`. */
+  /** Bound of the archive in bytes; default 512 MiB. On AWS, reading also stops one byte past `CodeSize`. */
   maxBytes?: number;
   /** Limit of each download attempt; default the client's `timeoutMs`, else 10 minutes. */
   timeoutMs?: number;
