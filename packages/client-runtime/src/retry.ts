@@ -116,6 +116,7 @@ async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ r
     const answer = await Promise.race([options.send(controller.signal), aborted]);
     // Neither API redirects; a redirect could carry the signed request (token and body) elsewhere.
     if (answer.type === 'opaqueredirect' || (answer.status > 299 && answer.status < 400 && answer.status !== 304)) {
+      answer.body?.cancel().catch(() => {});
       throw new InvalidResponseError(`HTTP ${answer.status} redirects to ${answer.headers.get('location')}, which is not followed`, answer.status, undefined);
     }
     const limit = options.maxBytes ?? MAX_ANSWER_BYTES;
@@ -124,7 +125,7 @@ async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ r
     const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     return { response, timedOut: false };
   } catch (error) {
-    // Our own errors (bad credentials, a failed credentials provider) are final, not network trouble.
+    // Our own errors (bad credentials, a failed provider, a redirect, a body past its bound) are final, not network trouble.
     if (error instanceof ClientError && !caller?.aborted) throw error;
     return { error, timedOut };
   } finally {
