@@ -1,11 +1,11 @@
 // createLambdaClient: openapi-fetch over a fetch that checks, signs, retries and times out.
-import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
-import { checkInput } from '@layerspec/client-runtime/input';
-import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
+import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { toLambdaError } from './errors.js';
+import { credentialsSource } from '@layerspec/client-runtime/credentials';
+import { checkInput, checkTransportOptions } from '@layerspec/client-runtime/input';
 import type { CallOptions, DownloadOptions, TransportOptions } from '@layerspec/client-runtime/options';
 import { parseRetryAfter, sendWithRetries } from '@layerspec/client-runtime/retry';
 import createClient, { type Client } from 'openapi-fetch';
-import { toLambdaError } from './errors.js';
 import type { components, operations, paths } from './generated/aws-lambda.js';
 import { inputRules, operation, servers } from './generated/rules.js';
 import { signRequest, type LambdaCredentials } from './sign.js';
@@ -54,33 +54,20 @@ function checkOptions(options: LambdaClientOptions): void {
     throw new InvalidInputError('region', 'must be an AWS Region such as us-east-1');
   }
   if (options.credentials === undefined || options.credentials === null) throw new InvalidInputError('credentials', 'is required');
-  if (options.maxAttempts !== undefined && !(Number.isInteger(options.maxAttempts) && options.maxAttempts >= 1)) {
-    throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
-  }
-  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new InvalidInputError('timeoutMs', 'must be a positive number');
-  }
-  if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
+  checkTransportOptions(options);
 }
 
 export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
   checkOptions(options);
   const { region, credentials, endpoint, fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
-  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
-  const seen = new Set<string>();
-  const redact = makeRedactor(() => [...seen]);
-  const getCredentials = async (): Promise<LambdaCredentials> => {
-    let found;
-    try {
-      found = typeof credentials === 'function' ? await credentials() : credentials;
-    } catch (cause) {
-      throw new ClientError('CredentialsError', 'the credentials provider failed', { cause: safeCause(cause, redact) });
-    }
-    if (!found?.accessKeyId || !found?.secretAccessKey) {
-      throw new InvalidInputError('credentials', 'must have accessKeyId and secretAccessKey');
-    }
-    return found;
+  // `redact` knows every secret seen so far, for scrubbing every error before it leaves.
+  const { get: getCredentials, redact } = credentialsSource(credentials, ['accessKeyId', 'secretAccessKey'], ['secretAccessKey', 'sessionToken']);
+
+  // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
+  const scrub = async (error: unknown): Promise<never> => {
+    const { scrubError } = await import('@layerspec/client-runtime/scrub');
+    throw scrubError(error, redact);
   };
 
   const signingFetch = async (request: Request): Promise<Response> => {
@@ -93,22 +80,25 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
       redact,
       send: async (signal) => {
         const keys = await getCredentials();
-        for (const secret of [keys.secretAccessKey, keys.sessionToken]) if (secret) seen.add(secret);
         const signed = await signRequest({ method: request.method, url: request.url, headers: request.headers, body }, { credentials: keys, region });
-        return send(new Request(signed.url, { method: signed.method, headers: signed.headers, body, signal }));
+        return send(new Request(signed.url, { method: signed.method, headers: signed.headers, body, signal, redirect: 'manual' }));
       },
       // Throttling and server errors (the HTML of a proxy's 502 included) are worth another try.
       judge: (response) => ({
         retry: response.status === 429 || response.status >= 500,
         retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
       }),
-    });
+    }).catch(scrub);
   };
 
   const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? defaultEndpoint(region), fetch: signingFetch });
 
   /** Gets a layer version; rejects with a LambdaError subclass, InvalidInputError, NetworkError, TimeoutError or InvalidResponseError. */
   async function getLayerVersion(input: GetLayerVersionInput, call: CallOptions = {}): Promise<GetLayerVersionOutput> {
+    return callLayerVersion(input, call).catch(scrub);
+  }
+
+  async function callLayerVersion(input: GetLayerVersionInput, call: CallOptions): Promise<GetLayerVersionOutput> {
     checkInput(input, inputRules);
     const { data, error, response } = await client.GET(path, {
       params: { path: { LayerName: input.LayerName, VersionNumber: input.VersionNumber } },
@@ -141,11 +131,10 @@ export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
       maxAttempts,
       timeoutMs,
       ...retry,
-      signal: download.signal,
-      allowHttp: download.allowHttp,
+      ...download,
       fetch: send,
       redact,
-    });
+    }).catch(scrub);
   }
 
   return {

@@ -1,7 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
-import { IntegrityError, InvalidInputError, InvalidResponseError } from './errors.js';
-import { sendWithRetries, type RetryOptions } from './retry.js';
+import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
+import { isTimeout, readBounded, sendWithRetries, TIMEOUT_RULE, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
 export interface ExpectedArchive {
@@ -13,36 +13,106 @@ export interface ExpectedArchive {
   sha256: { base64: unknown } | { hex: unknown };
 }
 
+/**
+ * Bound of a download whose size the answer does not give (Tencent sends none): 512 MiB, above
+ * AWS's 250 MB limit on a function and its layers unzipped. The archive is held in memory (Web
+ * Crypto hashes whole buffers), and a compressed body is gathered in chunks, so reaching the bound
+ * costs up to about three times it.
+ */
+export const MAX_DOWNLOAD_BYTES = 512 * 1024 ** 2;
+/** Limit of each download attempt when the caller sets none: 10 minutes, for large archives. */
+export const DOWNLOAD_TIMEOUT_MS = 600_000;
+/** Redirects a download follows at most. */
+export const MAX_REDIRECTS = 5;
+
 export interface DownloadOptions extends RetryOptions {
   signal?: AbortSignal | undefined;
-  /** Allow `http:` locations, for a local mock. Default false: only `https:`. */
+  /** Allow `http:` locations (and redirects to them), for a local mock. Default false: only `https:`. */
   allowHttp?: boolean | undefined;
+  /** Bound of the archive's bytes. Default MAX_DOWNLOAD_BYTES; a known size (AWS `CodeSize`) bounds it further. */
+  maxBytes?: number | undefined;
   /** The transport. The download is not signed: the location carries its own authorisation. */
   fetch: (request: Request) => Promise<Response>;
   redact: (text: string) => string;
 }
 
+/** Why a URL may not be fetched for a download, or undefined when it may. */
+function refusal(url: string, allowHttp: boolean | undefined): string | undefined {
+  const { protocol } = new URL(url);
+  if (protocol === 'https:' || (protocol === 'http:' && allowHttp)) return undefined;
+  return allowHttp ? 'must be an https: or http: URL' : 'must be an https: URL (pass allowHttp for a local mock)';
+}
+
+/** One attempt: fetches `location`, following up to MAX_REDIRECTS redirects to URLs that `refusal` accepts. */
+async function fetchFollowing(location: string, signal: AbortSignal, options: DownloadOptions): Promise<Response> {
+  let url = location;
+  for (let redirects = 0; ; redirects++) {
+    // Unsigned, without cookies or credentials: the URL carries its own authorisation.
+    const answer = await options.fetch(new Request(url, { signal, redirect: 'manual', credentials: 'omit' }));
+    const next = answer.headers.get('location');
+    if (answer.status < 300 || answer.status > 399 || next === null) return answer;
+    await answer.body?.cancel();
+    if (!URL.canParse(next, url)) throw new InvalidResponseError(`the archive host redirects to ${next}, which is not a URL`, answer.status, undefined);
+    url = new URL(next, url).href;
+    const refused = refusal(url, options.allowHttp);
+    if (refused) throw new InvalidResponseError(`the archive host redirects to ${url}, which ${refused}`, answer.status, undefined);
+    if (redirects >= MAX_REDIRECTS) throw new InvalidResponseError(`the archive host redirects more than ${MAX_REDIRECTS} times`, answer.status, undefined);
+  }
+}
+
+/**
+ * Reads an archive within `limit` bytes. When the length is told (and not of a compressed body)
+ * the bytes go straight into one buffer of that size, so a large archive is held once, not twice.
+ */
+async function readArchive(answer: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const length = Number(answer.headers.get('content-length') ?? NaN);
+  if (!answer.body || answer.headers.has('content-encoding') || !Number.isSafeInteger(length) || length > limit) return readBounded(answer, limit);
+  const bytes = new Uint8Array(length);
+  const reader = answer.body.getReader();
+  let offset = 0;
+  for (let part; !(part = await reader.read()).done; offset += part.value.length) {
+    // fetch rejects a body longer than its content-length; this guards a looser transport.
+    if (offset + part.value.length > length) return void reader.cancel().catch(() => {});
+    bytes.set(part.value, offset);
+  }
+  return bytes.subarray(0, offset);
+}
+
 /** Fetches the archive and resolves to its bytes once size and SHA-256 match; rejects otherwise. */
 export async function downloadVerified(expected: ExpectedArchive, options: DownloadOptions): Promise<Uint8Array> {
-  const { location } = expected;
+  const { location, size } = expected;
   if (typeof location !== 'string' || !URL.canParse(location)) throw new InvalidInputError('Location', 'must be an absolute URL');
-  const protocol = new URL(location).protocol;
-  if (!(protocol === 'https:' || (protocol === 'http:' && options.allowHttp))) {
-    throw new InvalidInputError('Location', options.allowHttp ? 'must be an https: or http: URL' : 'must be an https: URL (pass allowHttp for a local mock)');
-  }
+  const refused = refusal(location, options.allowHttp);
+  if (refused) throw new InvalidInputError('Location', refused);
   const wanted = 'base64' in expected.sha256 ? expected.sha256.base64 : expected.sha256.hex;
   if (typeof wanted !== 'string' || wanted === '') throw new InvalidInputError('CodeSha256', 'is required to verify the download');
-  if (expected.size !== undefined && !(typeof expected.size === 'number' && Number.isSafeInteger(expected.size) && expected.size >= 0)) {
+  if (size !== undefined && !(typeof size === 'number' && Number.isSafeInteger(size) && size >= 0)) {
     throw new InvalidInputError('CodeSize', 'must be a non-negative integer');
   }
-  const response = await sendWithRetries({
-    ...options,
-    send: (signal) => options.fetch(new Request(location, { signal })),
-    judge: (answer) => ({ retry: answer.status === 429 || answer.status >= 500 }),
-  });
+  if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
+  const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
+  if (!(Number.isSafeInteger(maxBytes) && maxBytes >= 0)) throw new InvalidInputError('maxBytes', 'must be a non-negative integer');
+  // Reading stops one byte past the promised size: a longer body is already a mismatch.
+  const limit = Math.min(maxBytes, size ?? maxBytes);
+  let response: Response;
+  // The bytes of the last attempt's answer, read once (the returned Response is not read again).
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    response = await sendWithRetries({
+      defaultTimeoutMs: DOWNLOAD_TIMEOUT_MS,
+      ...options,
+      maxBytes: limit,
+      read: async (answer, bound) => (bytes = await readArchive(answer, bound)),
+      send: (signal) => fetchFollowing(location, signal, options),
+      judge: (answer) => ({ retry: answer.status === 429 || answer.status >= 500 }),
+    });
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError && size !== undefined && limit === size) throw new IntegrityError('size', String(size), `more than ${size}`);
+    throw error;
+  }
   if (!response.ok) throw new InvalidResponseError(`the archive could not be downloaded: HTTP ${response.status}`, response.status, undefined);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (expected.size !== undefined && bytes.length !== expected.size) throw new IntegrityError('size', String(expected.size), String(bytes.length));
+  if (!bytes) bytes = new Uint8Array(await response.arrayBuffer());
+  if (size !== undefined && bytes.length !== size) throw new IntegrityError('size', String(size), String(bytes.length));
   const digest = await sha256(bytes);
   const actual = 'base64' in expected.sha256 ? toBase64(digest) : toHex(digest);
   if (actual !== ('base64' in expected.sha256 ? wanted : wanted.toLowerCase())) throw new IntegrityError('sha256', wanted, actual);

@@ -68,3 +68,13 @@ export class IntegrityError extends ClientError {
     this.actual = actual;
   }
 }
+
+/** An answer's body (after decompression) passed the bound; reading stopped there. */
+export class ResponseTooLargeError extends InvalidResponseError {
+  readonly limit: number;
+  constructor(limit: number, status: number) {
+    super(`the answer is larger than ${limit} bytes; reading stopped there`, status, undefined);
+    this.name = 'ResponseTooLargeError';
+    this.limit = limit;
+  }
+}

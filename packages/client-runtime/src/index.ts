@@ -1,7 +1,9 @@
-export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from './errors.js';
-export { checkInput, type InputRule } from './input.js';
+export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError } from './errors.js';
+export { credentialsSource, type CredentialsSource } from './credentials.js';
+export { checkInput, checkTransportOptions, type InputRule } from './input.js';
 export { makeRedactor, safeCause } from './redact.js';
-export { backoffDelay, parseRetryAfter, sendWithRetries, type RetryOptions, type SendOptions, type Verdict } from './retry.js';
+export { scrubError } from './scrub.js';
+export { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES, backoffDelay, parseRetryAfter, readBounded, sendWithRetries, type RetryOptions, type SendOptions, type Verdict } from './retry.js';
 export { findSchemaViolation, type Schema } from './schema.js';
 export { hmacSha256, sha256, toBase64, toHex } from './bytes.js';
-export { downloadVerified, type DownloadOptions, type ExpectedArchive } from './download.js';
+export { DOWNLOAD_TIMEOUT_MS, MAX_DOWNLOAD_BYTES, MAX_REDIRECTS, downloadVerified, type DownloadOptions, type ExpectedArchive } from './download.js';

@@ -1,6 +1,7 @@
 // Checks a call's input against the spec's rules (from the generated rules module) before
 // anything is sent, and names the field and the rule that failed.
 import { InvalidInputError } from './errors.js';
+import { isTimeout, TIMEOUT_RULE } from './retry.js';
 
 export interface InputRule {
   readonly type: string;
@@ -47,4 +48,18 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
   for (const [field, rule] of Object.entries(rules)) {
     checkField(field, (input as Record<string, unknown>)[field], rule);
   }
+}
+
+/** Checks the options both clients share; names the option and the rule it broke. */
+export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutMs?: unknown; endpoint?: unknown }): void {
+  const { maxAttempts, timeoutMs, endpoint } = options;
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && (maxAttempts as number) >= 1)) {
+    throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
+  }
+  if (timeoutMs !== undefined && !isTimeout(timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
+  if (endpoint === undefined) return;
+  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
+  // fetch refuses such a URL only when sending, in a TypeError that quotes the password.
+  const { username, password } = new URL(endpoint);
+  if (username || password) throw new InvalidInputError('endpoint', 'must not contain a user name or password');
 }

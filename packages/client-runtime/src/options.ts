@@ -5,8 +5,12 @@ import type { RetryOptions } from './retry.js';
 export interface DownloadOptions {
   /** Aborts the download. */
   signal?: AbortSignal;
-  /** Allow an `http:` Location, for a local mock. Default false. */
+  /** Allow an `http:` Location (and redirects to `http:`), for a local mock. Default false. */
   allowHttp?: boolean;
+  /** Bound of the archive in bytes; default 512 MiB. On AWS, reading also stops one byte past `CodeSize`. */
+  maxBytes?: number;
+  /** Limit of each download attempt; default the client's `timeoutMs`, else 10 minutes. */
+  timeoutMs?: number;
 }
 
 export interface CallOptions {

@@ -1,13 +1,24 @@
 // One request, tried up to `maxAttempts` times: capped exponential backoff with full jitter,
 // `Retry-After` honoured, a timeout per attempt, and the caller's signal ending everything.
-import { ClientError, NetworkError, TimeoutError } from './errors.js';
+import { ClientError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError } from './errors.js';
 import { safeCause } from './redact.js';
+
+/** Limit of each attempt when the caller sets none: the Tencent Cloud SDK's own default. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Bound of an API answer's body, decompressed: a GetLayerVersion answer is a few KB. */
+export const MAX_ANSWER_BYTES = 256 * 1024;
+
+// The longest delay a timer takes everywhere (a signed 32-bit count of milliseconds).
+export const TIMEOUT_RULE = 'must be a positive number below 2^31 (ms)';
+export const isTimeout = (ms: unknown): boolean => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
 
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 3. */
   maxAttempts?: number;
-  /** Limit for each attempt, from sending to the last byte of the answer. Default none. */
+  /** Limit for each attempt, from asking for credentials to the last byte of the answer. Default `defaultTimeoutMs`. */
   timeoutMs?: number;
+  /** The limit when `timeoutMs` is not set. Default DEFAULT_TIMEOUT_MS (60 s); lowered by tests. */
+  defaultTimeoutMs?: number;
   /** Backoff before attempt n+1 is random in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 100. */
   baseDelayMs?: number;
   /** Cap of the backoff, and the longest `Retry-After` worth waiting for. Default 20000. */
@@ -29,6 +40,10 @@ export interface SendOptions extends RetryOptions {
   judge: (response: Response) => Verdict | Promise<Verdict>;
   signal?: AbortSignal | undefined;
   redact: (text: string) => string;
+  /** Bound of each answer's body, decompressed. Default MAX_ANSWER_BYTES. */
+  maxBytes?: number | undefined;
+  /** Reads a body within the bound (undefined when longer); readBounded by default. */
+  read?: (answer: Response, limit: number) => Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 /** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */
@@ -62,28 +77,59 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/**
+ * Reads a body up to `limit` bytes (after fetch has decompressed it) and cancels the rest, so a
+ * gzip bomb costs at most `limit` bytes; undefined when the body is longer.
+ */
+export async function readBounded(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let part; reader && !(part = await reader.read()).done; ) {
+    total += part.value.length;
+    if (total > limit) return void reader.cancel().catch(() => {});
+    chunks.push(part.value);
+  }
+  const bytes = new Uint8Array(total);
+  total = 0;
+  for (const chunk of chunks) bytes.set(chunk, (total += chunk.length) - chunk.length);
+  return bytes;
+}
+
 /** Sends and reads one attempt completely, so the timeout covers a body that stalls or breaks. */
-async function attemptOnce(options: SendOptions, timeoutMs: number | undefined): Promise<{ response?: Response; error?: unknown; timedOut: boolean }> {
+async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ response?: Response; error?: unknown; timedOut: boolean }> {
   const controller = new AbortController();
   const caller = options.signal;
   const onCallerAbort = () => controller.abort(caller?.reason);
   caller?.addEventListener('abort', onCallerAbort, { once: true });
   let timedOut = false;
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+  const onTimeout = () => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  };
+  // A timeout signal, not a timer: nothing to clear, and it never keeps a process alive.
+  const deadline = AbortSignal.timeout(timeoutMs);
+  deadline.addEventListener('abort', onTimeout, { once: true });
+  // Raced against each step, so a credentials provider or a fetch that ignores the signal cannot hold the attempt.
+  const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
   try {
-    const answer = await options.send(controller.signal);
-    const body = NO_BODY.has(answer.status) ? null : await answer.arrayBuffer();
+    const answer = await Promise.race([options.send(controller.signal), aborted]);
+    // Neither API redirects; a redirect could carry the signed request (token and body) elsewhere.
+    if (answer.type === 'opaqueredirect' || (answer.status > 299 && answer.status < 400 && answer.status !== 304)) {
+      answer.body?.cancel().catch(() => {});
+      throw new InvalidResponseError(`HTTP ${answer.status} redirects to ${answer.headers.get('location')}, which is not followed`, answer.status, undefined);
+    }
+    const limit = options.maxBytes ?? MAX_ANSWER_BYTES;
+    const body = NO_BODY.has(answer.status) ? null : await Promise.race([(options.read ?? readBounded)(answer, limit), aborted]);
+    if (body === undefined) throw new ResponseTooLargeError(limit, answer.status);
     const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     return { response, timedOut: false };
   } catch (error) {
-    // Our own errors (bad credentials, a failed credentials provider) are final, not network trouble.
+    // Our own errors (bad credentials, a failed provider, a redirect, a body past its bound) are final, not network trouble.
     if (error instanceof ClientError && !caller?.aborted) throw error;
     return { error, timedOut };
   } finally {
-    clearTimeout(timer);
+    deadline.removeEventListener('abort', onTimeout);
     caller?.removeEventListener('abort', onCallerAbort);
   }
 }
@@ -93,9 +139,10 @@ export async function sendWithRetries(options: SendOptions): Promise<Response> {
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
   const policy = { baseDelayMs: options.baseDelayMs ?? 100, maxDelayMs: options.maxDelayMs ?? 20_000, random: options.random ?? Math.random };
   const caller = options.signal;
+  const timeoutMs = options.timeoutMs ?? options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
     if (caller?.aborted) throw caller.reason;
-    const outcome = await attemptOnce(options, options.timeoutMs);
+    const outcome = await attemptOnce(options, timeoutMs);
     if (caller?.aborted) throw caller.reason;
     let retryAfterMs: number | undefined;
     if (outcome.response) {
@@ -105,7 +152,7 @@ export async function sendWithRetries(options: SendOptions): Promise<Response> {
       if (!verdict.retry || tooLong || attempt >= maxAttempts) return outcome.response;
       retryAfterMs = verdict.retryAfterMs;
     } else if (attempt >= maxAttempts) {
-      if (outcome.timedOut) throw new TimeoutError(options.timeoutMs ?? 0, attempt);
+      if (outcome.timedOut) throw new TimeoutError(timeoutMs, attempt);
       throw new NetworkError('no complete answer', attempt, safeCause(outcome.error, options.redact));
     }
     await sleep(Math.max(retryAfterMs ?? 0, backoffDelay(attempt, policy)), caller);

@@ -2,6 +2,7 @@
 // scripted fault per incoming request, to test the clients over real sockets.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export type Fault =
   | 'drop' // close the connection before any answer
@@ -9,12 +10,18 @@ export type Fault =
   | 'html502' // a proxy's HTML error page
   | 'cut' // promise a body, send part of it, close the socket
   | 'short' // send a complete HTTP answer whose JSON is cut off
+  | 'drip' // answer 200 and send one byte of the body every 100 ms, never ending
+  | { gzipBomb: number; status?: number } // a small gzip body that inflates to this many zero bytes
+  | { stream: number } // this many bytes, written as fast as the client reads them
+  | { redirect: string; status?: number } // 307 (or `status`) to this Location
   | { status: number; headers?: Record<string, string>; body: unknown };
 
 export interface FaultServer {
   url: string;
   /** Requests received so far. */
-  requests: Array<{ method: string; url: string; headers: IncomingMessage['headers'] }>;
+  requests: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>;
+  /** Body bytes written for each `stream` fault so far, and whether each was written to the end. */
+  streamed: Array<{ sent: number; finished: boolean }>;
   /** Faults for the next requests, in order; the last one repeats. */
   script(...faults: Fault[]): void;
   close(): Promise<void>;
@@ -23,13 +30,22 @@ export interface FaultServer {
 export async function startFaultServer(): Promise<FaultServer> {
   let faults: Fault[] = [];
   const requests: FaultServer['requests'] = [];
+  const streamed: FaultServer['streamed'] = [];
   const stalled = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    req.resume();
     const fault = faults[Math.min(requests.length, faults.length - 1)] ?? 'drop';
-    requests.push({ method: req.method!, url: req.url!, headers: req.headers });
+    const request = { method: req.method!, url: req.url!, headers: req.headers, body: '' };
+    requests.push(request);
+    req.setEncoding('utf8').on('data', (chunk: string) => (request.body += chunk));
     if (fault === 'drop') return req.socket.destroy();
     if (fault === 'stall') return void stalled.add(res);
+    if (fault === 'drip') {
+      stalled.add(res);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const timer = setInterval(() => res.write(' '), 100);
+      return res.on('close', () => clearInterval(timer));
+    }
     if (fault === 'html502') {
       res.writeHead(502, { 'content-type': 'text/html' });
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
@@ -43,6 +59,12 @@ export async function startFaultServer(): Promise<FaultServer> {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"Version": 1, "Descrip');
     }
+    if ('gzipBomb' in fault) {
+      res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return res.end(gzipOfZeros(fault.gzipBomb));
+    }
+    if ('stream' in fault) return streamZeros(res, fault.stream, streamed);
+    if ('redirect' in fault) return void res.writeHead(fault.status ?? 307, { location: fault.redirect }).end();
     res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
     res.end(JSON.stringify(fault.body));
   });
@@ -50,9 +72,11 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    streamed,
     script(...next) {
       faults = next;
       requests.length = 0;
+      streamed.length = 0;
     },
     close() {
       for (const res of stalled) res.socket?.destroy();
@@ -60,4 +84,29 @@ export async function startFaultServer(): Promise<FaultServer> {
       return new Promise((done) => server.close(() => done()));
     },
   };
+}
+
+const bombs = new Map<number, Buffer>();
+
+/** gzip of `size` zero bytes: about a thousandth of `size` on the wire. */
+function gzipOfZeros(size: number): Buffer {
+  if (!bombs.has(size)) bombs.set(size, gzipSync(Buffer.alloc(size), { level: 9 }));
+  return bombs.get(size)!;
+}
+
+/** Writes `size` zero bytes with backpressure, counting what was written before the client left. */
+function streamZeros(res: ServerResponse, size: number, streamed: FaultServer['streamed']): void {
+  const record = { sent: 0, finished: false };
+  streamed.push(record);
+  res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(size) });
+  const chunk = Buffer.alloc(64 * 1024);
+  const pump = () => {
+    while (record.sent < size && !res.destroyed) {
+      const part = chunk.subarray(0, Math.min(chunk.length, size - record.sent));
+      record.sent += part.length;
+      if (!res.write(part)) return void res.once('drain', pump);
+    }
+    if (record.sent >= size) res.end(() => (record.finished = true));
+  };
+  pump();
 }

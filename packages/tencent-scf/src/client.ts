@@ -1,7 +1,7 @@
 // createScfClient: openapi-fetch over a fetch that checks, signs (TC3), retries and times out.
-import { ClientError, InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
-import { checkInput } from '@layerspec/client-runtime/input';
-import { makeRedactor, safeCause } from '@layerspec/client-runtime/redact';
+import { InvalidInputError, InvalidResponseError } from '@layerspec/client-runtime/errors';
+import { credentialsSource } from '@layerspec/client-runtime/credentials';
+import { checkInput, checkTransportOptions } from '@layerspec/client-runtime/input';
 import type { CallOptions, DownloadOptions, TransportOptions } from '@layerspec/client-runtime/options';
 import { parseRetryAfter, sendWithRetries } from '@layerspec/client-runtime/retry';
 import createClient, { type Client } from 'openapi-fetch';
@@ -64,13 +64,7 @@ function checkOptions(options: ScfClientOptions): void {
   if (options.language !== undefined && !LANGUAGES.includes(options.language)) {
     throw new InvalidInputError('language', `must be one of ${LANGUAGES.join(', ')}`);
   }
-  if (options.maxAttempts !== undefined && !(Number.isInteger(options.maxAttempts) && options.maxAttempts >= 1)) {
-    throw new InvalidInputError('maxAttempts', 'must be an integer of at least 1');
-  }
-  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new InvalidInputError('timeoutMs', 'must be a positive number');
-  }
-  if (options.endpoint !== undefined && !URL.canParse(options.endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
+  checkTransportOptions(options);
 }
 
 /** Reads `Response.Error` of an envelope, if the text is one. */
@@ -87,18 +81,13 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
   checkOptions(options);
   const { region, credentials, endpoint, language, service = 'scf', fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
   const send = transport ?? ((request: Request) => globalThis.fetch(request));
-  // Secrets seen so far, for scrubbing any error text that did not come from an answer.
-  const seen = new Set<string>();
-  const redact = makeRedactor(() => [...seen]);
-  const getCredentials = async (): Promise<ScfCredentials> => {
-    let found;
-    try {
-      found = typeof credentials === 'function' ? await credentials() : credentials;
-    } catch (cause) {
-      throw new ClientError('CredentialsError', 'the credentials provider failed', { cause: safeCause(cause, redact) });
-    }
-    if (!found?.secretId || !found?.secretKey) throw new InvalidInputError('credentials', 'must have secretId and secretKey');
-    return found;
+  // `redact` knows every secret seen so far, for scrubbing every error before it leaves.
+  const { get: getCredentials, redact } = credentialsSource(credentials, ['secretId', 'secretKey'], ['secretKey', 'token']);
+
+  // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
+  const scrub = async (error: unknown): Promise<never> => {
+    const { scrubError } = await import('@layerspec/client-runtime/scrub');
+    throw scrubError(error, redact);
   };
 
   const signingFetch = async (request: Request): Promise<Response> => {
@@ -111,7 +100,6 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
       redact,
       send: async (signal) => {
         const keys = await getCredentials();
-        for (const secret of [keys.secretKey, keys.token]) if (secret) seen.add(secret);
         const headers = new Headers(request.headers);
         const timestamp = Math.floor(Date.now() / 1000);
         headers.set('Content-Type', 'application/json');
@@ -132,7 +120,7 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
           secretKey: keys.secretKey,
         });
         headers.set('Authorization', authorization);
-        return send(new Request(request.url, { method: request.method, headers, body: payload || undefined, signal }));
+        return send(new Request(request.url, { method: request.method, headers, body: payload || undefined, signal, redirect: 'manual' }));
       },
       // Every API 3.0 answer is HTTP 200: throttling and internal errors are told by their code.
       judge: async (response) => {
@@ -141,13 +129,17 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
         const error = response.ok ? envelopeError(await response.text()) : undefined;
         return { retry: error !== undefined && isRetryableCode(error.Code), retryAfterMs };
       },
-    });
+    }).catch(scrub);
   };
 
   const client = createClient<paths>({ ...fetchOptions, baseUrl: endpoint ?? servers[0], fetch: signingFetch });
 
   /** Gets a layer version; rejects with TencentCloudError, InvalidInputError, NetworkError, TimeoutError or InvalidResponseError. */
   async function getLayerVersion(input: GetLayerVersionInput, call: CallOptions = {}): Promise<GetLayerVersionOutput> {
+    return callLayerVersion(input, call).catch(scrub);
+  }
+
+  async function callLayerVersion(input: GetLayerVersionInput, call: CallOptions): Promise<GetLayerVersionOutput> {
     checkInput(input, inputRules);
     const { data, error, response } = await client.POST(operation.path, {
       params: { header: { ...constantHeaders, 'X-TC-Timestamp': Math.floor(Date.now() / 1000) } },
@@ -192,11 +184,10 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
       maxAttempts,
       timeoutMs,
       ...retry,
-      signal: download.signal,
-      allowHttp: download.allowHttp,
+      ...download,
       fetch: send,
       redact,
-    });
+    }).catch(scrub);
   }
 
   return {

@@ -232,7 +232,8 @@ describe('credentials', () => {
     const client = createScfClient({ region: 'ap-guangzhou', fetch, credentials: async () => { throw new Error('metadata service unreachable'); } });
     const error = await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsError', message: 'the credentials provider failed' });
-    expect(((error as Error).cause as Error).message).toBe('metadata service unreachable');
+    // The provider's message may quote a secret the client has not seen yet: only its name is kept.
+    expect((error as Error).cause).toMatchObject({ name: 'Error', message: '(message withheld: it may quote a secret)' });
     expect(requests).toHaveLength(0);
   });
 

@@ -106,11 +106,18 @@ describe('downloadLayerVersion from /node (writes a file)', () => {
     });
   }
 
-  it('leaves no temporary file when the final rename fails', async () => {
+  it('refuses a folder that appears at `to` during the download, and leaves no temporary file', async () => {
     const dir = folder();
     const to = join(dir, 'layer.zip');
-    mkdirSync(to); // a folder where the file should go: the temporary file is written, the rename fails
-    await expect(downloadLayerVersion(client, answer('/layer.zip'), { to, allowHttp: true })).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
+    // `to` is checked before sending and again before writing: a folder made in between is refused too.
+    const racing = {
+      downloadLayerVersion: async (...args: Parameters<typeof client.downloadLayerVersion>) => {
+        const bytes = await client.downloadLayerVersion(...args);
+        mkdirSync(to);
+        return bytes;
+      },
+    };
+    await expect(downloadLayerVersion(racing as typeof client, answer('/layer.zip'), { to, allowHttp: true })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'to' });
     expect(readdirSync(dir)).toEqual(['layer.zip']);
     expect(readdirSync(to)).toEqual([]);
   });
