@@ -16,9 +16,18 @@ export function makeRedactor(secrets: () => ReadonlyArray<string | undefined>): 
   };
 }
 
+/** String(value), or its type tag when the value has no text form (a parsed `[{"toString":0}]`). */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A copy of a thrown value that keeps its name, message (redacted) and error code, nothing else. */
 export function safeCause(thrown: unknown, redact: (text: string) => string): Error {
-  const source = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const source = thrown instanceof Error ? thrown : new Error(textOf(thrown));
   const copy = new Error(redact(source.message));
   copy.name = redact(source.name);
   copy.stack = `${copy.name}: ${copy.message}`;

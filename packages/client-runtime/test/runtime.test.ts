@@ -32,6 +32,14 @@ describe('redaction', () => {
     expect({ ...copy }).toEqual({ name: 'Error', code: 'ECONNRESET' });
     expect(copy.stack).not.toContain('super-secret-key');
   });
+
+  it('copies a thrown value that has no text form (a parsed body such as [{"toString":0}])', () => {
+    for (const thrown of [JSON.parse('[{"toString":0}]'), Object.create(null), { toString: () => { throw new Error('no'); } }]) {
+      const copy = safeCause(thrown, makeRedactor(() => []));
+      expect(copy).toBeInstanceOf(Error);
+      expect(copy.message).toMatch(/^\[object (Array|Object)\]$/);
+    }
+  });
 });
 
 describe('checkInput', () => {
