@@ -26,6 +26,15 @@ export interface Violation {
   message: string;
 }
 
+/** A request as Prism gets it, after the adapter's own checks. */
+export interface PreparedRequest {
+  body: unknown;
+  /** The path for Prism, with integers it cannot hold replaced by stand-ins. */
+  path: string;
+  /** Rules the request broke that Prism cannot see (exact integer checks). */
+  violations: Violation[];
+}
+
 export interface RenderOptions {
   /** Replaces the example's message, e.g. to name the parameter that broke a rule. */
   message?: string;
@@ -41,8 +50,11 @@ export interface ProviderAdapter {
   renderScenario(name: string, options?: RenderOptions): Answer;
   /** The provider's answer to a request without credentials, or null when it has some. */
   checkAuthorization(request: ReceivedRequest): Answer | null;
-  /** Reads the body the way the provider does: an answer for an unreadable one, else the parsed body. */
-  parseBody(request: ReceivedRequest): { answer: Answer } | { body: unknown };
+  /**
+   * Reads what Prism cannot read exactly, the way the provider does: an answer for an unreadable
+   * request, else the parsed body, the path Prism gets, and the rules the request already broke.
+   */
+  readRequest(request: ReceivedRequest): { answer: Answer } | PreparedRequest;
   /** No operation matches the method and path. */
   unknownRoute(request: ReceivedRequest): Answer;
   /** The request breaks the spec. */

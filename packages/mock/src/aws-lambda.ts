@@ -1,6 +1,7 @@
 // Makes the mock answer as AWS Lambda does: a non-2xx status, the error name in
 // `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
 import { randomUUID } from 'node:crypto';
+import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
 import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, listOperations } from './spec.js';
 
@@ -8,6 +9,8 @@ import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, lis
 const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
 /** An Example Object extension that names the `x-amzn-ErrorType` of that example. */
 const ERROR_TYPE_EXTENSION = 'x-layerspec-error-type';
+/** A Schema Object extension: the provider's own, unanchored pattern, as its messages quote it. */
+const PROVIDER_PATTERN_EXTENSION = 'x-layerspec-provider-pattern';
 
 export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   const document = spec.document;
@@ -54,15 +57,34 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   }
 
   function pathValues(request: ReceivedRequest): Record<string, string> {
+    return Object.fromEntries(pathSegments(request).map(({ name, value }) => [name.toLowerCase(), value]));
+  }
+
+  /** The path parameters of the route, each with its decoded value and segment index. */
+  function pathSegments(request: ReceivedRequest): { name: string; value: string; index: number }[] {
     const template = route!.path.split('/');
     const actual = pathOf(request).split('/');
-    const values: Record<string, string> = {};
-    if (template.length !== actual.length) return values;
-    template.forEach((part, index) => {
+    if (template.length !== actual.length) return [];
+    return template.flatMap((part, index) => {
       const match = /^\{(.+)\}$/.exec(part);
-      if (match) values[match[1]!.toLowerCase()] = safeDecode(actual[index]!);
+      return match ? [{ name: match[1]!, value: safeDecode(actual[index]!), index }] : [];
     });
-    return values;
+  }
+
+  /** Checks integer path parameters exactly and gives Prism a path whose integers it can hold. */
+  function readPath(request: ReceivedRequest): { path: string; violations: Violation[] } {
+    const segments = pathOf(request).split('/');
+    const violations: Violation[] = [];
+    for (const { name, value, index } of pathSegments(request)) {
+      const parameter = pathParameters.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const schema = deref(document, parameter?.schema);
+      // An empty segment is left to Prism, which reports it as a missing parameter.
+      if (!parameter || !isIntegerSchema(schema) || value === '') continue;
+      const violation = checkIntegerText(value, schema!, ['path', parameter.name.toLowerCase()]);
+      if (violation) violations.push(violation);
+      segments[index] = String(violation ? PRISM_STAND_IN : prismValue(value));
+    }
+    return { path: segments.join('/'), violations };
   }
 
   function describeViolation(violation: Violation, values: Record<string, string>): string {
@@ -82,9 +104,9 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
     checkAuthorization(request) {
       return request.headers.authorization ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
     },
-    parseBody() {
+    readRequest(request) {
       // GetLayerVersion is a GET; Lambda ignores a body on it.
-      return { body: undefined };
+      return { body: undefined, ...readPath(request) };
     },
     unknownRoute(request) {
       // Not in the spec, because the spec describes one operation: a rest-json AWS service
@@ -125,7 +147,8 @@ function constraint(violation: Violation, schema: SpecNode): string {
     case 'required':
       return `Member must have length greater than or equal to ${schema.minLength ?? 1}`;
     case 'pattern':
-      return `Member must satisfy regular expression pattern: ${schema.pattern}`;
+      // Lambda quotes its own pattern, which the spec records beside the anchored one.
+      return `Member must satisfy regular expression pattern: ${schema[PROVIDER_PATTERN_EXTENSION] ?? schema.pattern}`;
     case 'minLength':
       return `Member must have length greater than or equal to ${schema.minLength}`;
     case 'maxLength':

@@ -120,7 +120,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
   }
   // Prism dereferences the document in place, so it gets its own copy.
-  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.document));
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));
   const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
     logger: prismCore.createLogger('layerspec-mock', { level: 'silent' }),
   });
@@ -132,13 +132,14 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
       const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
       if (rejection) return adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
     }
-    const parsed = adapter.parseBody(request);
-    if ('answer' in parsed) return parsed.answer;
+    const prepared = adapter.readRequest(request);
+    if ('answer' in prepared) return prepared.answer;
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
     if ('error' in choice) return adapter.badRequest(choice.error);
 
-    const [path = '/', query = ''] = splitUrl(request.url);
+    const [, query = ''] = splitUrl(request.url);
+    const path = prepared.path;
     // Prism decodes the path and throws on a malformed escape such as a lone `%`.
     if (!isDecodable(path)) return adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`);
     const callPrism = (seed: string) =>
@@ -146,8 +147,8 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
         {
           method: request.method.toLowerCase() as 'get',
           url: { path, query: queryObject(query) },
-          headers: headersForPrism(request.headers, parsed.body),
-          body: parsed.body,
+          headers: headersForPrism(request.headers, prepared.body),
+          body: prepared.body,
         },
         operations,
         prismConfig({ dynamic: choice.dynamic, code: choice.code, exampleKey: choice.scenario, seed }),
@@ -164,15 +165,19 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     if (result._tag === 'Left') {
       const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
       if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return adapter.unknownRoute(request);
-      if (error.additional?.validation?.length) return adapter.invalidRequest(error.additional.validation, request);
+      const violations = [...prepared.violations, ...(error.additional?.validation ?? [])];
+      if (violations.length) return adapter.invalidRequest(violations, request);
       if (error.status === 415) {
         return adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request);
       }
       return adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`);
     }
-    const violations = result.right.validations.input
-      .filter((diagnostic) => diagnostic.severity === 0)
-      .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message }));
+    const violations = [
+      ...prepared.violations,
+      ...result.right.validations.input
+        .filter((diagnostic) => diagnostic.severity === 0)
+        .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message })),
+    ];
     if (violations.length > 0) return adapter.invalidRequest(violations, request);
     const output = result.right.output;
     const mocked = { status: output.statusCode, headers: (output.headers ?? {}) as Record<string, string>, body: output.body };

@@ -2,6 +2,7 @@
 // lists its named examples: every example name is a scenario a client can ask for.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parse as parseExactJson } from 'lossless-json';
 
 export const PROVIDERS = ['aws-lambda', 'tencent-scf'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -24,7 +25,10 @@ export interface Scenario {
 
 export interface LoadedSpec {
   provider: Provider;
+  /** The bundle as the mock reads it: integers a JavaScript number cannot hold are bigints, exact. */
   document: SpecNode;
+  /** The bundle as plain JSON, for Prism, whose validator takes only numbers. */
+  prismDocument: SpecNode;
   scenarios: Scenario[];
 }
 
@@ -40,8 +44,15 @@ export function specPath(provider: Provider): string {
 }
 
 export function loadSpec(provider: Provider): LoadedSpec {
-  const document = JSON.parse(readFileSync(specPath(provider), 'utf8')) as SpecNode;
-  return { provider, document, scenarios: listScenarios(document) };
+  const text = readFileSync(specPath(provider), 'utf8');
+  const document = parseExactJson(text, null, exactNumber) as SpecNode;
+  return { provider, document, prismDocument: JSON.parse(text) as SpecNode, scenarios: listScenarios(document) };
+}
+
+/** A JSON number as a number, or as a bigint when it is an integer a number would round (int64 bounds). */
+export function exactNumber(text: string): number | bigint {
+  const value = Number(text);
+  return /^-?\d+$/.test(text) && !Number.isSafeInteger(value) ? BigInt(text) : value;
 }
 
 /** Follows a local `$ref` (`#/components/...`) until it reaches a real object. */

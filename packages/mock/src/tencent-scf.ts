@@ -3,7 +3,9 @@
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
 import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import { isLosslessNumber, parse as parseExactJson } from 'lossless-json';
 import { pathOf } from './aws-lambda.js';
+import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
 
 /** The spec example Tencent answers a request without an Authorization header with. */
@@ -59,6 +61,23 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
     return { status: 200, headers: jsonHeaders(), body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
   }
 
+  /**
+   * Checks the body's integer parameters exactly, on their JSON text, and turns every number into
+   * one Prism can validate (a stand-in for an int64 above 2^53 that passed the check).
+   */
+  function readIntegers(body: Record<string, unknown>): { body: unknown; violations: Violation[] } {
+    const violations: Violation[] = [];
+    const entries = Object.entries(body).map(([field, value]): [string, unknown] => {
+      const schema = Object.hasOwn(bodySchema.properties ?? {}, field) ? deref(document, bodySchema.properties[field]) : undefined;
+      if (!isLosslessNumber(value) || !isIntegerSchema(schema)) return [field, toNumbers(value)];
+      const violation = checkIntegerText(value.value, schema!, ['body', field]);
+      if (violation) violations.push(violation);
+      return [field, violation ? PRISM_STAND_IN : prismValue(value.value)];
+    });
+    // fromEntries defines own properties, so a `__proto__` key stays a key (an unknown parameter).
+    return { body: Object.fromEntries(entries), violations };
+  }
+
   function headerName(lowerCase: string): string {
     return headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
   }
@@ -104,7 +123,7 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
     checkAuthorization(request) {
       return request.headers.authorization ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
     },
-    parseBody(request) {
+    readRequest(request) {
       if (request.method !== 'POST' || pathOf(request) !== '/') return { answer: this.unknownRoute(request) };
       // API 3.0 with a TC3 signature takes a JSON body; the spec's request body is application/json.
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -117,7 +136,8 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
       // TencentCloud/tencentcloud-sdk-nodejs#104).
       let body: unknown;
       try {
-        body = JSON.parse(request.body);
+        // Numbers stay text until each is checked: LayerVersion is an int64, beyond a number's 2^53.
+        body = parseExactJson(request.body, null, { onDuplicateKey: ({ newValue }) => newValue });
       } catch (cause) {
         const detail = request.body.trim() === '' ? 'the body is empty' : (cause as Error).message;
         return { answer: error('InvalidParameter', `For Content-Type \`application/json\`, the request body is not valid JSON: ${detail}.`) };
@@ -125,7 +145,7 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };
       }
-      return { body };
+      return { ...readIntegers(body as Record<string, unknown>), path: pathOf(request) };
     },
     unknownRoute(request) {
       // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
@@ -157,4 +177,14 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
       return { status: 200, headers: jsonHeaders(), body };
     },
   };
+}
+
+/** A parsed JSON value with every exact number turned into a JavaScript number. */
+function toNumbers(value: unknown): unknown {
+  if (isLosslessNumber(value)) return Number(value.value);
+  if (Array.isArray(value)) return value.map(toNumbers);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, toNumbers(member)]));
+  }
+  return value;
 }
