@@ -82,9 +82,15 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
     return headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
   }
 
+  /** The schema the spec declares for a body field or a header. */
+  function fieldSchema(field: string): SpecNode {
+    const header = headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === field.toLowerCase());
+    const property = Object.hasOwn(bodySchema.properties ?? {}, field) ? bodySchema.properties[field] : undefined;
+    return deref(document, header ? header.schema : property) ?? {};
+  }
+
   function schemaType(field: string): string {
-    const schema = deref(document, bodySchema.properties?.[field]) ?? {};
-    const type = String(schema.type ?? 'string');
+    const type = String(fieldSchema(field).type ?? 'string');
     return type.charAt(0).toUpperCase() + type.slice(1);
   }
 
@@ -113,8 +119,13 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
 
   function invalidValue(code: string, field: string, prismMessage: string): Answer {
     if (code === 'type') return error('InvalidParameter', `The type of parameter \`${field}\` must be ${schemaType(field)}.`);
-    const rule = prismMessage.slice(prismMessage.indexOf(' must ') + 1);
-    return error('InvalidParameterValue', `The value of parameter \`${field}\` does not match the rule: it ${rule}.`);
+    // The spec's example words a broken rule as `...`LayerName` does not match the rule; it must ...`:
+    // its own field's pattern is told in its words, any other rule in the same form.
+    const example = exampleMessage('InvalidParameterValue');
+    const separator = example.indexOf('; ');
+    if (code === 'pattern' && /`([^`]*)`/.exec(example)?.[1] === field) return error('InvalidParameterValue', example);
+    const lead = separator === -1 ? 'The value of parameter `X` does not match the rule; ' : example.slice(0, separator + 2);
+    return error('InvalidParameterValue', `${replaceQuoted(lead, field)}${ruleText(code, fieldSchema(field), prismMessage)}.`);
   }
 
   return {
@@ -187,4 +198,24 @@ function toNumbers(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, toNumbers(member)]));
   }
   return value;
+}
+
+/** The rule a value broke, told from the schema the spec declares. */
+function ruleText(code: string, schema: SpecNode, prismMessage: string): string {
+  switch (code) {
+    case 'pattern':
+      return `it must match the pattern \`${schema.pattern}\``;
+    case 'minLength':
+      return `it must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'} long`;
+    case 'maxLength':
+      return `it must be at most ${schema.maxLength} characters long`;
+    case 'minimum':
+      return `it must be greater than or equal to ${schema.minimum}`;
+    case 'maximum':
+      return `it must be less than or equal to ${schema.maximum}`;
+    case 'enum':
+      return `it must be one of ${(schema.enum as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`;
+    default:
+      return `it ${prismMessage.slice(prismMessage.indexOf(' must ') + 1)}`;
+  }
 }

@@ -81,7 +81,7 @@ const valid = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
 const tencentCases: TencentCase[] = [
   { name: 'empty name', body: '{"LayerName":"","LayerVersion":1}', code: 'InvalidParameterValue', message: ['`LayerName`'] },
   { name: 'name too long', body: JSON.stringify({ LayerName: 'a'.repeat(65), LayerVersion: 1 }), code: 'InvalidParameterValue', message: ['`LayerName`', '64'] },
-  { name: 'illegal characters', body: '{"LayerName":"my layer!","LayerVersion":1}', code: 'InvalidParameterValue', message: ['`LayerName`', 'pattern'] },
+  { name: 'illegal characters', body: '{"LayerName":"my layer!","LayerVersion":1}', code: 'InvalidParameterValue', message: ['`LayerName`', 'does not match the rule'] },
   { name: 'name of the wrong type', body: '{"LayerName":42,"LayerVersion":1}', code: 'InvalidParameter', message: ['`LayerName`', 'String'] },
   { name: 'version -1', body: '{"LayerName":"layer3","LayerVersion":-1}', code: 'InvalidParameterValue', message: ['`LayerVersion`'] },
   { name: 'version 1.5', body: '{"LayerName":"layer3","LayerVersion":1.5}', code: 'InvalidParameter', message: ['`LayerVersion`', 'Integer'] },
