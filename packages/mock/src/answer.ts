@@ -15,6 +15,8 @@ export interface ReceivedRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received (signatures cover bytes, not their UTF-8 decoding). */
+  bodyBytes?: Uint8Array;
 }
 
 /** One reason Prism's validator gave for rejecting a request. */
@@ -48,6 +50,8 @@ export interface ProviderAdapter {
   spec: LoadedSpec;
   /** Renders a named example of the spec as the provider sends it. */
   renderScenario(name: string, options?: RenderOptions): Answer;
+  /** The provider's answer to a signature the verifier refused. */
+  refuseSignature(rejection: { example: string; code?: string; message?: string }): Answer;
   /** The provider's answer to a request without credentials, or null when it has some. */
   checkAuthorization(request: ReceivedRequest): Answer | null;
   /**

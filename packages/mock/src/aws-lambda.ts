@@ -101,6 +101,9 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   return {
     spec,
     renderScenario,
+    refuseSignature(rejection) {
+      return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
+    },
     checkAuthorization(request) {
       return request.headers.authorization ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
     },

@@ -130,7 +130,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     if (unauthenticated) return unauthenticated;
     if (options.verifySignatures) {
       const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
-      if (rejection) return adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
+      if (rejection) return adapter.refuseSignature(rejection);
     }
     const prepared = adapter.readRequest(request);
     if ('answer' in prepared) return prepared.answer;
@@ -271,7 +271,8 @@ async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { t
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') };
+  const bodyBytes = Buffer.concat(chunks);
+  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers, body: bodyBytes.toString('utf8'), bodyBytes };
 }
 
 function send(outgoing: ServerResponse, answer: Answer): void {

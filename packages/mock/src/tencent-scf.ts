@@ -131,6 +131,11 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
   return {
     spec,
     renderScenario,
+    refuseSignature(rejection) {
+      // A code the spec documents without an example (AuthFailure.TokenFailure) is made up in its words.
+      if (rejection.code && rejection.message !== undefined) return error(rejection.code, rejection.message);
+      return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
+    },
     checkAuthorization(request) {
       return request.headers.authorization ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
     },

@@ -90,7 +90,8 @@ describe('AWS SigV4 verification', () => {
   it('names a signed session token in the mismatch message without repeating it', async () => {
     const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' }, sha256: Sha256 });
     const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/x', query: {}, headers: { host: 'h' } }, { signingDate: signedAt });
-    const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, now);
+    const credentials = { ...aws, sessionToken: 'SESSION-TOKEN-VALUE' };
+    const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, { ...now, credentials });
     expect(result?.example).toBe('invalid-signature');
     expect(result?.message).toContain('x-amz-security-token:<redacted>');
     expect(result?.message).not.toContain('SESSION-TOKEN-VALUE');
