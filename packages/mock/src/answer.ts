@@ -71,6 +71,14 @@ export interface ProviderAdapter {
   finish(answer: Answer, scenario: string | undefined): Answer;
 }
 
+export interface AdapterOptions {
+  /**
+   * Keep the request ID of the spec's example in answers rendered from an example, instead of a
+   * new UUID per request (answers the mock makes up without an example always get a new one).
+   */
+  fixedRequestIds?: boolean;
+}
+
 export function jsonHeaders(extra: Record<string, string> = {}): Record<string, string> {
   return { 'content-type': 'application/json', ...extra };
 }

@@ -2,7 +2,7 @@
 // `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
 import { randomUUID } from 'node:crypto';
 import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
-import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
+import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
 import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, listOperations } from './spec.js';
 
 /** The spec example AWS answers an unsigned request with. */
@@ -12,10 +12,11 @@ const ERROR_TYPE_EXTENSION = 'x-layerspec-error-type';
 /** A Schema Object extension: the provider's own, unanchored pattern, as its messages quote it. */
 const PROVIDER_PATTERN_EXTENSION = 'x-layerspec-provider-pattern';
 
-export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
+export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const document = spec.document;
   const [route] = listOperations(document);
   if (!route) throw new Error('the aws-lambda spec has no operation');
+  const requestIdHeader = findRequestIdHeader(document, route.operation);
   const pathParameters = [...(document.paths[route.path].parameters ?? []), ...(route.operation.parameters ?? [])]
     .map((parameter: SpecNode) => deref(document, parameter)!)
     .filter((parameter) => parameter.in === 'path');
@@ -46,14 +47,20 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
     return example === undefined ? undefined : String(example);
   }
 
-  function renderScenario(name: string, options: RenderOptions = {}): Answer {
+  /** A new request ID per answer, as Lambda gives, unless the example's fixed one was asked for. */
+  function stampRequestId(headers: Record<string, string>, fromExample: boolean): Record<string, string> {
+    if (!(options.fixedRequestIds && fromExample)) headers[requestIdHeader] = randomUUID();
+    return headers;
+  }
+
+  function renderScenario(name: string, render: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
     const body = clone(scenario.value) as Record<string, unknown>;
-    if (options.message !== undefined) {
+    if (render.message !== undefined) {
       const key = body && 'Message' in body ? 'Message' : 'message';
-      body[key] = options.message;
+      body[key] = render.message;
     }
-    return { status: scenario.status, headers: jsonHeaders(headersFor(scenario)), body };
+    return { status: scenario.status, headers: jsonHeaders(stampRequestId(headersFor(scenario), true)), body };
   }
 
   function pathValues(request: ReceivedRequest): Record<string, string> {
@@ -119,7 +126,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
       // does not know fails with 404 UnknownOperationException / UnknownError).
       return {
         status: 404,
-        headers: jsonHeaders({ 'x-amzn-errortype': 'UnknownOperationException', 'x-amzn-requestid': randomUUID() }),
+        headers: jsonHeaders(stampRequestId({ 'x-amzn-errortype': 'UnknownOperationException' }, false)),
         body: { Type: 'User', message: `No operation matches ${request.method} ${pathOf(request)}` },
       };
     },
@@ -138,7 +145,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
     finish(answer, scenarioName) {
       const headers = lowerCaseKeys(answer.headers);
       if (scenarioName) Object.assign(headers, headersFor(findScenario(spec, scenarioName)));
-      headers['x-amzn-requestid'] ??= randomUUID();
+      stampRequestId(headers, scenarioName !== undefined);
       return { status: answer.status, headers: jsonHeaders(headers), body: answer.body };
     },
   };
@@ -165,6 +172,16 @@ function constraint(violation: Violation, schema: SpecNode): string {
     default:
       return violation.message;
   }
+}
+
+/** The response header the spec marks as the request ID (`x-amzn-RequestId`), in lower case. */
+function findRequestIdHeader(document: SpecNode, operation: SpecNode): string {
+  for (const response of Object.values<SpecNode>(operation.responses ?? {})) {
+    for (const [name, header] of Object.entries<SpecNode>(deref(document, response)?.headers ?? {})) {
+      if (deref(document, header)?.['x-layerspec-concept'] === 'request-id') return name.toLowerCase();
+    }
+  }
+  throw new Error('the aws-lambda spec marks no response header as the request ID (x-layerspec-concept: request-id)');
 }
 
 export function firstScenarioWithStatus(spec: LoadedSpec, status: number): string {

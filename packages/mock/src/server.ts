@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import prismCore from '@stoplight/prism-core';
 import prismHttp from '@stoplight/prism-http';
-import type { Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
+import type { AdapterOptions, Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
 import { isArchiveRequest, layerArchive, withServedArchive } from './archive/index.js';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
@@ -35,6 +35,11 @@ export interface StartMockOptions {
    * so that answers are the spec's examples byte for byte.
    */
   serveArchive?: boolean;
+  /**
+   * Answer with the request ID of the spec's example (`x-amzn-RequestId`, `Response.RequestId`)
+   * instead of a new UUID per request, for tests that compare answers byte for byte.
+   */
+  fixedRequestIds?: boolean;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -53,8 +58,8 @@ const DEFAULT_SEED = 'layerspec';
 // requires), which by default invents properties a schema does not declare; no provider sends those.
 createRequire(import.meta.url)('json-schema-faker').JSONSchemaFaker.option({ fillProperties: false });
 
-export function createAdapter(spec: LoadedSpec): ProviderAdapter {
-  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec) : createTencentScfAdapter(spec);
+export function createAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
+  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec, options) : createTencentScfAdapter(spec, options);
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
@@ -62,7 +67,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
   }
   const { handler, adapter } = await buildMock(options);
-  const server = createServer((request, response) => {
+  // Node answers a request without Host with its own bare 400; the handler answers it instead.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
     handler(request, response).catch((error: unknown) => {
       // The handler answers every request itself; this only runs if writing the answer failed.
       options.log?.(`${options.provider} failed to answer: ${(error as Error).message}`);
@@ -80,6 +86,13 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request line and headers are larger than 16 KB.' : 'The request is not valid HTTP/1.1.';
     socket.end(rawAnswer(adapter.badRequest(reason)));
     options.log?.(`${options.provider} unparseable request (${error.code ?? error.message})`);
+  });
+  // Node hands CONNECT to this event (and closes nothing on its own): no provider tunnels, so
+  // it is a route the provider does not have, answered in its shape.
+  server.on('connect', (incoming: IncomingMessage, socket) => {
+    const request = { method: incoming.method ?? 'CONNECT', url: incoming.url ?? '', headers: {}, body: '' };
+    socket.end(rawAnswer(adapter.unknownRoute(request)));
+    options.log?.(`${options.provider} CONNECT ${incoming.url} -> unknown route`);
   });
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -115,7 +128,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     throw new TypeError('scenario and dynamic exclude each other: a scenario is one fixed example, dynamic data is generated');
   }
   const spec = loadSpec(options.provider);
-  const adapter = createAdapter(spec);
+  const adapter = createAdapter(spec, { fixedRequestIds: options.fixedRequestIds ?? false });
   if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
     throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
   }
@@ -158,7 +171,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     // Tencent's envelope is a oneOf of the result and an error. Dynamic data stands for the
     // result, so a seed whose data falls on the error branch is followed by the next seed in a
     // fixed sequence: still the same answer for the same seed, every time.
-    for (let attempt = 1; choice.dynamic && choice.code === undefined && attempt < 50 && isEnvelopeError(result); attempt++) {
+    for (let attempt = 1; choice.dynamic && attempt < 50 && isEnvelopeError(result); attempt++) {
       result = await callPrism(`${seed}#${attempt}`);
     }
 
@@ -194,7 +207,9 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     }
     let result: Answer;
     try {
-      result = 'tooLarge' in request ? adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) : await answer(request);
+      if ('tooLarge' in request) result = adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      else if (request.headers.host === undefined) result = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
+      else result = await answer(request);
       const host = incoming.headers.host;
       if (options.serveArchive && result.status < 300 && host) {
         result = { ...result, body: withServedArchive(options.provider, result.body, `http://${host}`) };
@@ -242,7 +257,11 @@ export function chooseResponse(
     const dynamic = prefer.dynamic ?? options.dynamic ?? false;
     return dynamic ? { code, dynamic } : { code, scenario: first.name, dynamic };
   }
-  return { dynamic: prefer.dynamic ?? options.dynamic ?? false };
+  const dynamic = prefer.dynamic ?? options.dynamic ?? false;
+  // Without a preference Prism answers the first example of the success response: named here, so
+  // the answer is known to come from that example.
+  const first = spec.scenarios.find((candidate) => candidate.status >= 200 && candidate.status < 300);
+  return dynamic || !first ? { dynamic } : { code: first.status, scenario: first.name, dynamic };
 }
 
 function prismConfig(mock: { dynamic: boolean; code?: number | undefined; exampleKey?: string | undefined; seed?: string }) {
@@ -272,7 +291,7 @@ async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { t
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   const bodyBytes = Buffer.concat(chunks);
-  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers, body: bodyBytes.toString('utf8'), bodyBytes };
+  return { method: incoming.method ?? 'GET', url: originForm(incoming.url ?? '/'), headers, body: bodyBytes.toString('utf8'), bodyBytes };
 }
 
 function send(outgoing: ServerResponse, answer: Answer): void {
@@ -325,6 +344,17 @@ function isDecodable(path: string): boolean {
 function isEnvelopeError(result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
   const body = result._tag === 'Right' ? (result.right?.output.body as SpecNode | undefined) : undefined;
   return body?.Response?.Error !== undefined;
+}
+
+/**
+ * The path and query of a request target: an absolute-form target (`GET http://host/path`), which
+ * HTTP/1.1 servers must accept, is read as its path; `*` (of `OPTIONS *`) stays as it is.
+ */
+function originForm(target: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  if (!match) return target;
+  const rest = target.slice(match[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function splitUrl(url: string): [string, string] {

@@ -2,7 +2,7 @@
 // {"Response": {...}} envelope with a RequestId, errors included, with the codes and messages
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
-import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
 import { isLosslessNumber, parse as parseExactJson } from 'lossless-json';
 import { pathOf } from './aws-lambda.js';
 import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
@@ -23,7 +23,7 @@ function documentedCodes(document: SpecNode): Set<string> {
   return new Set<string>(enums);
 }
 
-export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
+export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const document = spec.document;
   const [route] = listOperations(document);
   if (!route) throw new Error('the tencent-scf spec has no operation');
@@ -34,10 +34,17 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
   findScenario(spec, MISSING_AUTHORIZATION_SCENARIO);
   const codes = documentedCodes(document);
 
-  function renderScenario(name: string, options: RenderOptions = {}): Answer {
+  /** A new RequestId per answer, as Tencent gives, unless the example's fixed one was asked for. */
+  function stampRequestId(body: unknown, fromExample: boolean): void {
+    const response = (body as { Response?: Record<string, unknown> } | undefined)?.Response;
+    if (response && typeof response === 'object' && !(options.fixedRequestIds && fromExample)) response.RequestId = randomUUID();
+  }
+
+  function renderScenario(name: string, render: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
     const body = clone(scenario.value) as TencentError;
-    if (options.message !== undefined && body.Response.Error) body.Response.Error.Message = options.message;
+    if (render.message !== undefined && body.Response.Error) body.Response.Error.Message = render.message;
+    stampRequestId(body, true);
     // API 3.0 answers every request with HTTP 200, whatever the example's response says.
     return { status: 200, headers: jsonHeaders(), body };
   }
@@ -187,9 +194,9 @@ export function createTencentScfAdapter(spec: LoadedSpec): ProviderAdapter {
     internalError() {
       return error('InternalError', exampleMessage('InternalError'));
     },
-    finish(answer) {
+    finish(answer, scenarioName) {
       const body = answer.body as { Response?: Record<string, unknown> } | undefined;
-      if (body?.Response && typeof body.Response === 'object') body.Response.RequestId ??= randomUUID();
+      stampRequestId(body, scenarioName !== undefined);
       return { status: 200, headers: jsonHeaders(), body };
     },
   };

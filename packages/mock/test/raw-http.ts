@@ -25,6 +25,10 @@ export function sendRaw(url: string, bytes: string | Buffer): Promise<RawAnswer>
     });
     socket.on('end', finish);
     socket.on('error', reject);
+    socket.setTimeout(10_000, () => {
+      socket.destroy();
+      reject(new Error(`no answer within 10 s; received ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 200))}`));
+    });
   });
 }
 

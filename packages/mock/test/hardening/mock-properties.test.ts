@@ -40,10 +40,11 @@ let tencentVerifying: Mock;
 
 beforeAll(async () => {
   [aws, tencent, awsVerifying, tencentVerifying] = await Promise.all([
-    startMock({ provider: 'aws-lambda', port: 0 }),
-    startMock({ provider: 'tencent-scf', port: 0 }),
-    startMock({ provider: 'aws-lambda', port: 0, verifySignatures: true }),
-    startMock({ provider: 'tencent-scf', port: 0, verifySignatures: true }),
+    // Answers are compared with the examples whole, request IDs included.
+    startMock({ provider: 'aws-lambda', port: 0, fixedRequestIds: true }),
+    startMock({ provider: 'tencent-scf', port: 0, fixedRequestIds: true }),
+    startMock({ provider: 'aws-lambda', port: 0, verifySignatures: true, fixedRequestIds: true }),
+    startMock({ provider: 'tencent-scf', port: 0, verifySignatures: true, fixedRequestIds: true }),
   ]);
 });
 
