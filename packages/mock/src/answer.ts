@@ -5,6 +5,8 @@ export interface Answer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** Sent instead of the JSON of `body`: for the mock's own plain-text answers, which are no provider's. */
+  text?: string;
 }
 
 /** A request as the mock received it (same shape as the signature verifier's). */

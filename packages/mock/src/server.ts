@@ -149,7 +149,10 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     if ('answer' in prepared) return prepared.answer;
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
-    if ('error' in choice) return adapter.badRequest(choice.error);
+    if ('error' in choice) {
+      const names = spec.scenarios.map((scenario) => `${scenario.name} (${scenario.status})`).join(', ');
+      return mockUsageError(`${choice.error}. The scenarios of ${spec.provider} are: ${names}`);
+    }
 
     const [, query = ''] = splitUrl(request.url);
     const path = prepared.path;
@@ -238,12 +241,11 @@ export function chooseResponse(
 ): ResponseChoice | { error: string } {
   const prefer = parsePrefer(preferHeader);
   if ('error' in prefer) return prefer;
-  const valid = spec.scenarios.map((scenario) => scenario.name).join(', ');
   let { example, code } = prefer;
   if (example === undefined && code === undefined && !prefer.dynamic) example = options.scenario;
   if (example !== undefined) {
     const scenario = spec.scenarios.find((candidate) => candidate.name === example);
-    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}; the scenarios are: ${valid}` };
+    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}` };
     if (code !== undefined && code !== scenario.status) {
       return { error: `Prefer: example=${example} is a ${scenario.status} answer, not ${code}` };
     }
@@ -294,15 +296,33 @@ async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { t
   return { method: incoming.method ?? 'GET', url: originForm(incoming.url ?? '/'), headers, body: bodyBytes.toString('utf8'), bodyBytes };
 }
 
+/**
+ * The answer to a `Prefer` the mock cannot honour (a misspelt scenario, an undeclared status):
+ * a status, content type and body that neither provider sends, so that no provider-shaped
+ * assertion mistakes a typo in a test for the answer it expected.
+ */
+function mockUsageError(message: string): Answer {
+  return {
+    status: 501,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: undefined,
+    text: `layerspec-mock cannot answer this request as asked: ${message}\n`,
+  };
+}
+
+function bodyText(answer: Answer): string {
+  return answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+}
+
 function send(outgoing: ServerResponse, answer: Answer): void {
-  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const body = bodyText(answer);
   outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
   outgoing.end(body);
 }
 
 /** An answer as raw HTTP/1.1 bytes, for a socket whose request Node could not parse. */
 function rawAnswer(answer: Answer): string {
-  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const body = bodyText(answer);
   const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
   return `${head.join('\r\n')}\r\n\r\n${body}`;

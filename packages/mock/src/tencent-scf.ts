@@ -9,7 +9,7 @@ import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from '.
 import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
 
 /** The spec example Tencent answers a request without an Authorization header with. */
-const MISSING_AUTHORIZATION_SCENARIO = 'auth-failure-invalid-authorization';
+const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
 
 interface TencentError {
   Response: { Error: { Code: string; Message: string }; RequestId: string };

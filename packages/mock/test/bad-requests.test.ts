@@ -43,8 +43,6 @@ const awsCases: AwsCase[] = [
   { name: 'root path', path: '/', status: 404, errorType: 'UnknownOperationException' },
   { name: 'wrong method POST', path: layer('my-layer', '1'), method: 'POST', status: 404, errorType: 'UnknownOperationException' },
   { name: 'wrong method DELETE', path: layer('my-layer', '1'), method: 'DELETE', status: 404, errorType: 'UnknownOperationException' },
-  { name: 'Prefer names no scenario', path: layer('my-layer', '1'), headers: { ...AWS_HEADERS, prefer: 'example=no-such-scenario' }, status: 400, errorType: 'InvalidParameterValueException', message: ['no-such-scenario', 'python-layer'] },
-  { name: 'Prefer code the operation lacks', path: layer('my-layer', '1'), headers: { ...AWS_HEADERS, prefer: 'code=418' }, status: 400, errorType: 'InvalidParameterValueException', message: ['418'] },
 ];
 
 describe('AWS Lambda mock: bad requests', () => {
@@ -105,7 +103,6 @@ const tencentCases: TencentCase[] = [
   { name: 'missing Authorization', body: valid, headers: { authorization: undefined }, code: 'AuthFailure.InvalidAuthorization' },
   { name: 'GET instead of POST', body: '', method: 'GET', code: 'UnsupportedProtocol', message: ['GET /'] },
   { name: 'another path', body: valid, path: '/v2/layers', code: 'UnsupportedProtocol', message: ['/v2/layers'] },
-  { name: 'Prefer names no scenario', body: valid, headers: { prefer: 'example=no-such-scenario' }, code: 'InvalidParameter', message: ['no-such-scenario', 'layer-active'] },
 ];
 
 describe('Tencent SCF mock: bad requests', () => {

@@ -69,11 +69,11 @@ describe('scenarios', () => {
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
   });
 
-  it('rejects a Prefer whose example and code disagree, in the provider shape', async () => {
+  it('refuses a Prefer whose example and code disagree, outside any provider shape', async () => {
     const response = await awsGet(aws, { prefer: 'code=500, example=resource-not-found' });
-    const body = await response.json();
-    expect(response.status).toBe(400);
-    expect(body.message).toContain('resource-not-found is a 404 answer');
+    expect(response.status).toBe(501);
+    expect(response.headers.get('x-amzn-errortype')).toBeNull();
+    expect(await response.text()).toContain('resource-not-found is a 404 answer');
   });
 
   it('routes a raw (not percent-encoded) layer ARN and answers 200', async () => {
@@ -100,7 +100,7 @@ describe('startMock options', () => {
   });
 
   it('serves a Tencent error scenario as HTTP 200 in the envelope', async () => {
-    const mock = await start({ provider: 'tencent-scf', scenario: 'request-limit-exceeded' });
+    const mock = await start({ provider: 'tencent-scf', scenario: 'too-many-requests' });
     const body = await (await tencentPost(mock)).json();
     expect(body.Response.Error.Code).toBe('RequestLimitExceeded');
   });
@@ -120,7 +120,7 @@ describe('startMock options', () => {
     const lines: string[] = [];
     const mock = await start({ provider: 'aws-lambda', log: (line) => lines.push(line) });
     await awsGet(mock);
-    await awsGet(mock, { prefer: 'example=service-exception' });
+    await awsGet(mock, { prefer: 'example=internal-error' });
     expect(lines).toEqual([`aws-lambda GET ${LAYER_PATH} -> 200`, `aws-lambda GET ${LAYER_PATH} -> 500 ServiceException`]);
   });
 

@@ -58,13 +58,13 @@ interface ParsedAuthorization {
 
 function invalidAuthorization(detail?: string): SignatureRejection {
   return {
-    example: 'auth-failure-invalid-authorization',
+    example: 'missing-authentication-token',
     message: detail ? `${MESSAGES.invalidAuthorization} ${detail}` : MESSAGES.invalidAuthorization,
   };
 }
 
 function signatureFailure(): SignatureRejection {
-  return { example: 'auth-failure-signature-failure', message: MESSAGES.signatureFailure };
+  return { example: 'invalid-signature', message: MESSAGES.signatureFailure };
 }
 
 /** Splits `TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=..., Signature=...`. */
@@ -102,16 +102,16 @@ export async function verifyTencentSignature(
   const timestamp = Number(timestampText);
   const now = options.now ?? new Date();
   if (Math.abs(timestamp * 1000 - now.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return { example: 'auth-failure-signature-expire', message: MESSAGES.signatureExpire };
+    return { example: 'signature-expired', message: MESSAGES.signatureExpire };
   }
 
   const credentials = tencentCredentialsFrom(options.credentials);
   if (!signaturesMatch(credentials.secretId, parsed.secretId)) {
-    return { example: 'auth-failure-secret-id-not-found', message: MESSAGES.secretIdNotFound };
+    return { example: 'unrecognized-client', message: MESSAGES.secretIdNotFound };
   }
   // A token belongs to temporary credentials: it must be the configured one, or absent when none is.
   if ((request.headers['x-tc-token'] ?? '') !== (credentials.token ?? '')) {
-    return { example: 'auth-failure-signature-failure', code: 'AuthFailure.TokenFailure', message: MESSAGES.tokenFailure };
+    return { example: 'invalid-signature', code: 'AuthFailure.TokenFailure', message: MESSAGES.tokenFailure };
   }
   const signedHeaders = parsed.signedHeaders.split(';');
   if (!REQUIRED_SIGNED_HEADERS.every((name) => signedHeaders.includes(name)) || parsed.scopeDate !== utcDay(timestamp)) {
