@@ -213,9 +213,8 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
       if ('tooLarge' in request) result = adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
       else if (request.headers.host === undefined) result = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
       else result = await answer(request);
-      const host = incoming.headers.host;
-      if (options.serveArchive && result.status < 300 && host) {
-        result = { ...result, body: withServedArchive(options.provider, result.body, `http://${host}`) };
+      if (options.serveArchive && result.status < 300) {
+        result = { ...result, body: withServedArchive(options.provider, result.body, listeningUrl(incoming)) };
       }
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
@@ -326,6 +325,15 @@ function rawAnswer(answer: Answer): string {
   const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
   return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * The mock's own address, as the connection arrived on it: Location is built from this, never
+ * from the request's Host header, which a client may fill with anything (`a@evil.example`).
+ */
+function listeningUrl(incoming: IncomingMessage): string {
+  const address = incoming.socket.localAddress ?? '127.0.0.1';
+  return `http://${address.includes(':') ? `[${address}]` : address}:${incoming.socket.localPort}`;
 }
 
 function sendArchive(outgoing: ServerResponse, method: string): void {
