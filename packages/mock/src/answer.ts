@@ -67,6 +67,8 @@ export interface ProviderAdapter {
   invalidRequest(violations: Violation[], request: ReceivedRequest): Answer;
   /** A request the mock cannot read or serve (a `Prefer` naming no scenario, a malformed path): the provider's parameter error. */
   badRequest(message: string): Answer;
+  /** A body larger than the mock reads. */
+  bodyTooLarge(limitBytes: number): Answer;
   /** Something went wrong inside the mock: answered as the provider's internal error. */
   internalError(): Answer;
   /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */

@@ -139,6 +139,9 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
     badRequest(message) {
       return renderScenario(invalidParameterScenario, { message });
     },
+    bodyTooLarge(limitBytes) {
+      return renderScenario(invalidParameterScenario, { message: `The request body is larger than ${limitBytes} bytes.` });
+    },
     internalError() {
       return renderScenario(serviceErrorScenario);
     },

@@ -210,7 +210,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     }
     let result: Answer;
     try {
-      if ('tooLarge' in request) result = adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      if ('tooLarge' in request) result = adapter.bodyTooLarge(MAX_BODY_BYTES);
       else if (request.headers.host === undefined) result = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
       else result = await answer(request);
       if (options.serveArchive && result.status < 300) {

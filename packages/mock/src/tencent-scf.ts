@@ -3,10 +3,18 @@
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
 import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
-import { isLosslessNumber, parse as parseExactJson } from 'lossless-json';
 import { pathOf } from './aws-lambda.js';
+import { type JsonScan, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+
+/**
+ * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
+ * below what makes a body cost the mock more than its sender. A body past them is refused
+ * before it is parsed.
+ */
+export const MAX_BODY_PARAMETERS = 64;
+export const MAX_BODY_DEPTH = 64;
 
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
@@ -68,18 +76,29 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     return { status: 200, headers: jsonHeaders(), body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
   }
 
+  /** The answer to a body past MAX_BODY_PARAMETERS or MAX_BODY_DEPTH, from one scan, unparsed. */
+  function refuseUnboundedBody(scan: JsonScan): Answer | undefined {
+    if (scan.tooDeep) return error('InvalidParameter', `The request body is nested deeper than ${MAX_BODY_DEPTH} levels; it was not read.`);
+    if (!scan.tooManyMembers) return undefined;
+    const bound = `The request body holds more than ${MAX_BODY_PARAMETERS} parameters, so it was not read further.`;
+    const unknown = scan.topLevelKeys.find((key) => !Object.hasOwn(bodySchema.properties ?? {}, key));
+    if (unknown !== undefined) return error('UnknownParameter', `${replaceQuoted(exampleMessage('UnknownParameter'), unknown)} ${bound}`);
+    return error('InvalidParameter', bound);
+  }
+
   /**
-   * Checks the body's integer parameters exactly, on their JSON text, and turns every number into
-   * one Prism can validate (a stand-in for an int64 above 2^53 that passed the check).
+   * Checks the body's integer parameters exactly, on their JSON text (JSON.parse rounds an int64
+   * above 2^53 and reads `1.0` as 1), and gives Prism a number it can hold for each.
    */
-  function readIntegers(body: Record<string, unknown>): { body: unknown; violations: Violation[] } {
+  function readIntegers(body: Record<string, unknown>, numberTexts: Map<string, string>): { body: unknown; violations: Violation[] } {
     const violations: Violation[] = [];
     const entries = Object.entries(body).map(([field, value]): [string, unknown] => {
       const schema = Object.hasOwn(bodySchema.properties ?? {}, field) ? deref(document, bodySchema.properties[field]) : undefined;
-      if (!isLosslessNumber(value) || !isIntegerSchema(schema)) return [field, toNumbers(value)];
-      const violation = checkIntegerText(value.value, schema!, ['body', field]);
+      const text = numberTexts.get(field);
+      if (typeof value !== 'number' || text === undefined || !isIntegerSchema(schema)) return [field, value];
+      const violation = checkIntegerText(text, schema!, ['body', field]);
       if (violation) violations.push(violation);
-      return [field, violation ? PRISM_STAND_IN : prismValue(value.value)];
+      return [field, violation ? PRISM_STAND_IN : prismValue(text)];
     });
     // fromEntries defines own properties, so a `__proto__` key stays a key (an unknown parameter).
     return { body: Object.fromEntries(entries), violations };
@@ -157,10 +176,12 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       // An empty body is not JSON either: Tencent refuses a parameterless call sent without `{}`
       // ("for content-type=application/json, the request body is not valid JSON",
       // TencentCloud/tencentcloud-sdk-nodejs#104).
+      const scan = scanJson(request.body, { members: MAX_BODY_PARAMETERS, depth: MAX_BODY_DEPTH });
+      const refused = refuseUnboundedBody(scan);
+      if (refused) return { answer: refused };
       let body: unknown;
       try {
-        // Numbers stay text until each is checked: LayerVersion is an int64, beyond a number's 2^53.
-        body = parseExactJson(request.body, null, { onDuplicateKey: ({ newValue }) => newValue });
+        body = JSON.parse(request.body);
       } catch (cause) {
         const detail = request.body.trim() === '' ? 'the body is empty' : (cause as Error).message;
         return { answer: error('InvalidParameter', `For Content-Type \`application/json\`, the request body is not valid JSON: ${detail}.`) };
@@ -168,7 +189,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };
       }
-      return { ...readIntegers(body as Record<string, unknown>), path: pathOf(request) };
+      return { ...readIntegers(body as Record<string, unknown>, scan.topLevelNumbers), path: pathOf(request) };
     },
     unknownRoute(request) {
       // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
@@ -191,6 +212,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     badRequest(message) {
       return error('InvalidParameter', message);
     },
+    bodyTooLarge(limitBytes) {
+      return error('RequestSizeLimitExceeded', `The request body is larger than ${limitBytes} bytes, the limit of a request signed with TC3-HMAC-SHA256.`);
+    },
     internalError() {
       return error('InternalError', exampleMessage('InternalError'));
     },
@@ -200,16 +224,6 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       return { status: 200, headers: jsonHeaders(), body };
     },
   };
-}
-
-/** A parsed JSON value with every exact number turned into a JavaScript number. */
-function toNumbers(value: unknown): unknown {
-  if (isLosslessNumber(value)) return Number(value.value);
-  if (Array.isArray(value)) return value.map(toNumbers);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, toNumbers(member)]));
-  }
-  return value;
 }
 
 /** The rule a value broke, told from the schema the spec declares. */
