@@ -37,6 +37,8 @@ export interface PreparedRequest {
   path: string;
   /** Rules the request broke that Prism cannot see (exact integer checks). */
   violations: Violation[];
+  /** The headers for Prism, when integers in them were replaced by stand-ins. */
+  headers?: Record<string, string>;
 }
 
 export interface RenderOptions {

@@ -28,6 +28,10 @@ export function checkIntegerText(text: string, schema: SpecNode, location: strin
   if (schema.maximum !== undefined && value > BigInt(schema.maximum)) {
     return { location, code: 'maximum', message: `must be <= ${String(schema.maximum)}` };
   }
+  // Without a stated bound, `format: int64` still means a signed 64-bit integer.
+  if (schema.format === 'int64' && BigInt.asIntN(64, value) !== value) {
+    return { location, code: 'format', message: 'must be a 64-bit integer' };
+  }
   return null;
 }
 

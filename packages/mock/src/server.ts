@@ -163,7 +163,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
         {
           method: request.method.toLowerCase() as 'get',
           url: { path, query: queryObject(query) },
-          headers: headersForPrism(request.headers, prepared.body),
+          headers: headersForPrism(prepared.headers ?? request.headers, prepared.body),
           body: prepared.body,
         },
         operations,

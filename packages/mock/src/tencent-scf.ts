@@ -104,6 +104,22 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     return { body: Object.fromEntries(entries), violations };
   }
 
+  /** The integer headers (X-TC-Timestamp) checked exactly too, with stand-ins Prism can hold. */
+  function readIntegerHeaders(received: Record<string, string>): { headers: Record<string, string>; violations: Violation[] } {
+    const headers = { ...received };
+    const violations: Violation[] = [];
+    for (const parameter of headerParameters) {
+      const name = String(parameter.name).toLowerCase();
+      const schema = deref(document, parameter.schema);
+      const text = headers[name];
+      if (text === undefined || !isIntegerSchema(schema)) continue;
+      const violation = checkIntegerText(text, schema!, ['header', name]);
+      if (violation) violations.push(violation);
+      headers[name] = String(violation ? PRISM_STAND_IN : prismValue(text));
+    }
+    return { headers, violations };
+  }
+
   function headerName(lowerCase: string): string {
     return headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
   }
@@ -189,7 +205,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };
       }
-      return { ...readIntegers(body as Record<string, unknown>, scan.topLevelNumbers), path: pathOf(request) };
+      const integers = readIntegers(body as Record<string, unknown>, scan.topLevelNumbers);
+      const headers = readIntegerHeaders(request.headers);
+      return { body: integers.body, violations: [...headers.violations, ...integers.violations], headers: headers.headers, path: pathOf(request) };
     },
     unknownRoute(request) {
       // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
@@ -236,12 +254,16 @@ function ruleText(code: string, schema: SpecNode, prismMessage: string): string 
     case 'maxLength':
       return `it must be at most ${schema.maxLength} characters long`;
     case 'minimum':
+      if (schema.minimum === undefined) break;
       return `it must be greater than or equal to ${schema.minimum}`;
     case 'maximum':
+      if (schema.maximum === undefined) break;
       return `it must be less than or equal to ${schema.maximum}`;
     case 'enum':
       return `it must be one of ${(schema.enum as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`;
     default:
-      return `it ${prismMessage.slice(prismMessage.indexOf(' must ') + 1)}`;
   }
+  // A rule the schema does not state (int64's range) or that is not listed above: the validator's words.
+  const at = prismMessage.indexOf('must ');
+  return at === -1 ? `it breaks the rule: ${prismMessage}` : `it ${prismMessage.slice(at)}`;
 }

@@ -72,3 +72,25 @@ describe('Tencent SCF: LayerVersion', () => {
     });
   }
 });
+
+describe('Tencent SCF: X-TC-Timestamp, an int64 header without a stated maximum', () => {
+  it('is refused past 2^63 - 1 as a 64-bit integer, never quoting an undefined bound', async () => {
+    const response = await fetch(tencent.url, {
+      method: 'POST',
+      headers: { ...TENCENT_HEADERS, 'x-tc-timestamp': '99999999999999999999' },
+      body: '{"LayerName":"layer3","LayerVersion":1}',
+    });
+    const error = (await response.json()).Response.Error;
+    expect(error.Code).toBe('InvalidParameterValue');
+    expect(error.Message).toBe('The value of parameter `X-TC-Timestamp` does not match the rule; it must be a 64-bit integer.');
+  });
+
+  it(`takes ${INT64_MAX}, the largest 64-bit integer`, async () => {
+    const response = await fetch(tencent.url, {
+      method: 'POST',
+      headers: { ...TENCENT_HEADERS, 'x-tc-timestamp': INT64_MAX },
+      body: '{"LayerName":"layer3","LayerVersion":1}',
+    });
+    expect((await response.json()).Response.Status).toBe('Active');
+  });
+});
