@@ -154,10 +154,11 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
       return mockUsageError(`${choice.error}. The scenarios of ${spec.provider} are: ${names}`);
     }
 
-    const [, query = ''] = splitUrl(request.url);
-    const path = prepared.path;
+    const [receivedPath = '/', query = ''] = splitUrl(request.url);
     // Prism decodes the path and throws on a malformed escape such as a lone `%`.
-    if (!isDecodable(path)) return adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`);
+    if (!isDecodable(receivedPath)) return adapter.badRequest(`The request path \`${receivedPath}\` is not valid percent-encoding.`);
+    // The path as the adapter prepared it: integers Prism cannot hold replaced by stand-ins.
+    const path = prepared.path;
     const callPrism = (seed: string) =>
       prism.request(
         {

@@ -157,6 +157,11 @@ describe('paths Prism cannot decode', () => {
     expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
     expect((await response.json()).message).toContain('percent-encoding');
   });
+
+  it('AWS: the message quotes the path as it was sent, whatever the version segment holds', async () => {
+    const response = await fetch(`${aws.url}/2018-10-31/layers/my%layer/versions/9223372036854775807`, { headers: AWS_HEADERS });
+    expect((await response.json()).message).toContain('`/2018-10-31/layers/my%layer/versions/9223372036854775807`');
+  });
 });
 
 describe('Accept', () => {
