@@ -5,6 +5,8 @@ export interface Answer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** Sent instead of the JSON of `body`: for the mock's own plain-text answers, which are no provider's. */
+  text?: string;
 }
 
 /** A request as the mock received it (same shape as the signature verifier's). */
@@ -15,6 +17,8 @@ export interface ReceivedRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received (signatures cover bytes, not their UTF-8 decoding). */
+  bodyBytes?: Uint8Array;
 }
 
 /** One reason Prism's validator gave for rejecting a request. */
@@ -24,6 +28,17 @@ export interface Violation {
   /** The JSON Schema keyword that failed: type, pattern, required, enum, ... */
   code: string;
   message: string;
+}
+
+/** A request as Prism gets it, after the adapter's own checks. */
+export interface PreparedRequest {
+  body: unknown;
+  /** The path for Prism, with integers it cannot hold replaced by stand-ins. */
+  path: string;
+  /** Rules the request broke that Prism cannot see (exact integer checks). */
+  violations: Violation[];
+  /** The headers for Prism, when integers in them were replaced by stand-ins. */
+  headers?: Record<string, string>;
 }
 
 export interface RenderOptions {
@@ -39,20 +54,35 @@ export interface ProviderAdapter {
   spec: LoadedSpec;
   /** Renders a named example of the spec as the provider sends it. */
   renderScenario(name: string, options?: RenderOptions): Answer;
+  /** The provider's answer to a signature the verifier refused. */
+  refuseSignature(rejection: { example: string; code?: string; message?: string }): Answer;
   /** The provider's answer to a request without credentials, or null when it has some. */
   checkAuthorization(request: ReceivedRequest): Answer | null;
-  /** Reads the body the way the provider does: an answer for an unreadable one, else the parsed body. */
-  parseBody(request: ReceivedRequest): { answer: Answer } | { body: unknown };
+  /**
+   * Reads what Prism cannot read exactly, the way the provider does: an answer for an unreadable
+   * request, else the parsed body, the path Prism gets, and the rules the request already broke.
+   */
+  readRequest(request: ReceivedRequest): { answer: Answer } | PreparedRequest;
   /** No operation matches the method and path. */
   unknownRoute(request: ReceivedRequest): Answer;
   /** The request breaks the spec. */
   invalidRequest(violations: Violation[], request: ReceivedRequest): Answer;
   /** A request the mock cannot read or serve (a `Prefer` naming no scenario, a malformed path): the provider's parameter error. */
   badRequest(message: string): Answer;
+  /** A body larger than the mock reads. */
+  bodyTooLarge(limitBytes: number): Answer;
   /** Something went wrong inside the mock: answered as the provider's internal error. */
   internalError(): Answer;
   /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */
   finish(answer: Answer, scenario: string | undefined): Answer;
+}
+
+export interface AdapterOptions {
+  /**
+   * Keep the request ID of the spec's example in answers rendered from an example, instead of a
+   * new UUID per request (answers the mock makes up without an example always get a new one).
+   */
+  fixedRequestIds?: boolean;
 }
 
 export function jsonHeaders(extra: Record<string, string> = {}): Record<string, string> {

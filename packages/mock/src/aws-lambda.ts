@@ -1,18 +1,22 @@
 // Makes the mock answer as AWS Lambda does: a non-2xx status, the error name in
 // `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
 import { randomUUID } from 'node:crypto';
-import { type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
+import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
+import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
 import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, listOperations } from './spec.js';
 
 /** The spec example AWS answers an unsigned request with. */
 const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
 /** An Example Object extension that names the `x-amzn-ErrorType` of that example. */
 const ERROR_TYPE_EXTENSION = 'x-layerspec-error-type';
+/** A Schema Object extension: the provider's own, unanchored pattern, as its messages quote it. */
+const PROVIDER_PATTERN_EXTENSION = 'x-layerspec-provider-pattern';
 
-export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
+export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const document = spec.document;
   const [route] = listOperations(document);
   if (!route) throw new Error('the aws-lambda spec has no operation');
+  const requestIdHeader = findRequestIdHeader(document, route.operation);
   const pathParameters = [...(document.paths[route.path].parameters ?? []), ...(route.operation.parameters ?? [])]
     .map((parameter: SpecNode) => deref(document, parameter)!)
     .filter((parameter) => parameter.in === 'path');
@@ -43,26 +47,51 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
     return example === undefined ? undefined : String(example);
   }
 
-  function renderScenario(name: string, options: RenderOptions = {}): Answer {
+  /** A new request ID per answer, as Lambda gives, unless the example's fixed one was asked for. */
+  function stampRequestId(headers: Record<string, string>, fromExample: boolean): Record<string, string> {
+    if (!(options.fixedRequestIds && fromExample)) headers[requestIdHeader] = randomUUID();
+    return headers;
+  }
+
+  function renderScenario(name: string, render: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
     const body = clone(scenario.value) as Record<string, unknown>;
-    if (options.message !== undefined) {
+    if (render.message !== undefined) {
       const key = body && 'Message' in body ? 'Message' : 'message';
-      body[key] = options.message;
+      body[key] = render.message;
     }
-    return { status: scenario.status, headers: jsonHeaders(headersFor(scenario)), body };
+    return { status: scenario.status, headers: jsonHeaders(stampRequestId(headersFor(scenario), true)), body };
   }
 
   function pathValues(request: ReceivedRequest): Record<string, string> {
+    return Object.fromEntries(pathSegments(request).map(({ name, value }) => [name.toLowerCase(), value]));
+  }
+
+  /** The path parameters of the route, each with its decoded value and segment index. */
+  function pathSegments(request: ReceivedRequest): { name: string; value: string; index: number }[] {
     const template = route!.path.split('/');
     const actual = pathOf(request).split('/');
-    const values: Record<string, string> = {};
-    if (template.length !== actual.length) return values;
-    template.forEach((part, index) => {
+    if (template.length !== actual.length) return [];
+    return template.flatMap((part, index) => {
       const match = /^\{(.+)\}$/.exec(part);
-      if (match) values[match[1]!.toLowerCase()] = safeDecode(actual[index]!);
+      return match ? [{ name: match[1]!, value: safeDecode(actual[index]!), index }] : [];
     });
-    return values;
+  }
+
+  /** Checks integer path parameters exactly and gives Prism a path whose integers it can hold. */
+  function readPath(request: ReceivedRequest): { path: string; violations: Violation[] } {
+    const segments = pathOf(request).split('/');
+    const violations: Violation[] = [];
+    for (const { name, value, index } of pathSegments(request)) {
+      const parameter = pathParameters.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const schema = deref(document, parameter?.schema);
+      // An empty segment is left to Prism, which reports it as a missing parameter.
+      if (!parameter || !isIntegerSchema(schema) || value === '') continue;
+      const violation = checkIntegerText(value, schema!, ['path', parameter.name.toLowerCase()]);
+      if (violation) violations.push(violation);
+      segments[index] = String(violation ? PRISM_STAND_IN : prismValue(value));
+    }
+    return { path: segments.join('/'), violations };
   }
 
   function describeViolation(violation: Violation, values: Record<string, string>): string {
@@ -79,12 +108,15 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
   return {
     spec,
     renderScenario,
+    refuseSignature(rejection) {
+      return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
+    },
     checkAuthorization(request) {
       return request.headers.authorization ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
     },
-    parseBody() {
+    readRequest(request) {
       // GetLayerVersion is a GET; Lambda ignores a body on it.
-      return { body: undefined };
+      return { body: undefined, ...readPath(request) };
     },
     unknownRoute(request) {
       // Not in the spec, because the spec describes one operation: a rest-json AWS service
@@ -94,7 +126,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
       // does not know fails with 404 UnknownOperationException / UnknownError).
       return {
         status: 404,
-        headers: jsonHeaders({ 'x-amzn-errortype': 'UnknownOperationException', 'x-amzn-requestid': randomUUID() }),
+        headers: jsonHeaders(stampRequestId({ 'x-amzn-errortype': 'UnknownOperationException' }, false)),
         body: { Type: 'User', message: `No operation matches ${request.method} ${pathOf(request)}` },
       };
     },
@@ -107,13 +139,16 @@ export function createAwsLambdaAdapter(spec: LoadedSpec): ProviderAdapter {
     badRequest(message) {
       return renderScenario(invalidParameterScenario, { message });
     },
+    bodyTooLarge(limitBytes) {
+      return renderScenario(invalidParameterScenario, { message: `The request body is larger than ${limitBytes} bytes.` });
+    },
     internalError() {
       return renderScenario(serviceErrorScenario);
     },
     finish(answer, scenarioName) {
       const headers = lowerCaseKeys(answer.headers);
       if (scenarioName) Object.assign(headers, headersFor(findScenario(spec, scenarioName)));
-      headers['x-amzn-requestid'] ??= randomUUID();
+      stampRequestId(headers, scenarioName !== undefined);
       return { status: answer.status, headers: jsonHeaders(headers), body: answer.body };
     },
   };
@@ -125,7 +160,8 @@ function constraint(violation: Violation, schema: SpecNode): string {
     case 'required':
       return `Member must have length greater than or equal to ${schema.minLength ?? 1}`;
     case 'pattern':
-      return `Member must satisfy regular expression pattern: ${schema.pattern}`;
+      // Lambda quotes its own pattern, which the spec records beside the anchored one.
+      return `Member must satisfy regular expression pattern: ${schema[PROVIDER_PATTERN_EXTENSION] ?? schema.pattern}`;
     case 'minLength':
       return `Member must have length greater than or equal to ${schema.minLength}`;
     case 'maxLength':
@@ -139,6 +175,16 @@ function constraint(violation: Violation, schema: SpecNode): string {
     default:
       return violation.message;
   }
+}
+
+/** The response header the spec marks as the request ID (`x-amzn-RequestId`), in lower case. */
+function findRequestIdHeader(document: SpecNode, operation: SpecNode): string {
+  for (const response of Object.values<SpecNode>(operation.responses ?? {})) {
+    for (const [name, header] of Object.entries<SpecNode>(deref(document, response)?.headers ?? {})) {
+      if (deref(document, header)?.['x-layerspec-concept'] === 'request-id') return name.toLowerCase();
+    }
+  }
+  throw new Error('the aws-lambda spec marks no response header as the request ID (x-layerspec-concept: request-id)');
 }
 
 export function firstScenarioWithStatus(spec: LoadedSpec, status: number): string {

@@ -18,6 +18,7 @@ Options:
   --seed <text>          seed of --dynamic data (default "layerspec")
   --verify-signatures    check each request's SigV4 / TC3 signature against the test credentials
   --serve-archive        serve a small real layer archive and point success answers' Location at it
+  --fixed-request-ids    answer with the examples' fixed request IDs instead of a new UUID per request
   --quiet                do not log requests
   -h, --help             show this help`;
 
@@ -35,6 +36,7 @@ export function parseCliArgs(argv: string[]) {
       seed: { type: 'string' },
       'verify-signatures': { type: 'boolean', default: false },
       'serve-archive': { type: 'boolean', default: false },
+      'fixed-request-ids': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -52,7 +54,7 @@ export function parseCliArgs(argv: string[]) {
   if (values.scenario !== undefined && !values.provider) {
     throw new Error('--scenario needs --provider, because scenario names belong to one provider');
   }
-  return { ...values, providers, port };
+  return { ...values, providers, port, fixedRequestIds: values['fixed-request-ids'] };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -81,6 +83,7 @@ export async function main(argv: string[]): Promise<void> {
         dynamic: args.dynamic,
         verifySignatures: args['verify-signatures'],
         serveArchive: args['serve-archive'],
+        fixedRequestIds: args.fixedRequestIds,
         ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
         ...(args.seed === undefined ? {} : { seed: args.seed }),
         ...(log ? { log } : {}),

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import prismCore from '@stoplight/prism-core';
 import prismHttp from '@stoplight/prism-http';
-import type { Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
+import type { AdapterOptions, Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
 import { isArchiveRequest, layerArchive, withServedArchive } from './archive/index.js';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
@@ -35,6 +35,11 @@ export interface StartMockOptions {
    * so that answers are the spec's examples byte for byte.
    */
   serveArchive?: boolean;
+  /**
+   * Answer with the request ID of the spec's example (`x-amzn-RequestId`, `Response.RequestId`)
+   * instead of a new UUID per request, for tests that compare answers byte for byte.
+   */
+  fixedRequestIds?: boolean;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -53,8 +58,8 @@ const DEFAULT_SEED = 'layerspec';
 // requires), which by default invents properties a schema does not declare; no provider sends those.
 createRequire(import.meta.url)('json-schema-faker').JSONSchemaFaker.option({ fillProperties: false });
 
-export function createAdapter(spec: LoadedSpec): ProviderAdapter {
-  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec) : createTencentScfAdapter(spec);
+export function createAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
+  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec, options) : createTencentScfAdapter(spec, options);
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
@@ -62,7 +67,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
   }
   const { handler, adapter } = await buildMock(options);
-  const server = createServer((request, response) => {
+  // Node answers a request without Host with its own bare 400; the handler answers it instead.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
     handler(request, response).catch((error: unknown) => {
       // The handler answers every request itself; this only runs if writing the answer failed.
       options.log?.(`${options.provider} failed to answer: ${(error as Error).message}`);
@@ -80,6 +86,13 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request line and headers are larger than 16 KB.' : 'The request is not valid HTTP/1.1.';
     socket.end(rawAnswer(adapter.badRequest(reason)));
     options.log?.(`${options.provider} unparseable request (${error.code ?? error.message})`);
+  });
+  // Node hands CONNECT to this event (and closes nothing on its own): no provider tunnels, so
+  // it is a route the provider does not have, answered in its shape.
+  server.on('connect', (incoming: IncomingMessage, socket) => {
+    const request = { method: incoming.method ?? 'CONNECT', url: incoming.url ?? '', headers: {}, body: '' };
+    socket.end(rawAnswer(adapter.unknownRoute(request)));
+    options.log?.(`${options.provider} CONNECT ${incoming.url} -> unknown route`);
   });
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -115,12 +128,12 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     throw new TypeError('scenario and dynamic exclude each other: a scenario is one fixed example, dynamic data is generated');
   }
   const spec = loadSpec(options.provider);
-  const adapter = createAdapter(spec);
+  const adapter = createAdapter(spec, { fixedRequestIds: options.fixedRequestIds ?? false });
   if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
     throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
   }
   // Prism dereferences the document in place, so it gets its own copy.
-  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.document));
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));
   const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
     logger: prismCore.createLogger('layerspec-mock', { level: 'silent' }),
   });
@@ -130,24 +143,29 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     if (unauthenticated) return unauthenticated;
     if (options.verifySignatures) {
       const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
-      if (rejection) return adapter.renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
+      if (rejection) return adapter.refuseSignature(rejection);
     }
-    const parsed = adapter.parseBody(request);
-    if ('answer' in parsed) return parsed.answer;
+    const prepared = adapter.readRequest(request);
+    if ('answer' in prepared) return prepared.answer;
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
-    if ('error' in choice) return adapter.badRequest(choice.error);
+    if ('error' in choice) {
+      const names = spec.scenarios.map((scenario) => `${scenario.name} (${scenario.status})`).join(', ');
+      return mockUsageError(`${choice.error}. The scenarios of ${spec.provider} are: ${names}`);
+    }
 
-    const [path = '/', query = ''] = splitUrl(request.url);
+    const [receivedPath = '/', query = ''] = splitUrl(request.url);
     // Prism decodes the path and throws on a malformed escape such as a lone `%`.
-    if (!isDecodable(path)) return adapter.badRequest(`The request path \`${path}\` is not valid percent-encoding.`);
+    if (!isDecodable(receivedPath)) return adapter.badRequest(`The request path \`${receivedPath}\` is not valid percent-encoding.`);
+    // The path as the adapter prepared it: integers Prism cannot hold replaced by stand-ins.
+    const path = prepared.path;
     const callPrism = (seed: string) =>
       prism.request(
         {
           method: request.method.toLowerCase() as 'get',
           url: { path, query: queryObject(query) },
-          headers: headersForPrism(request.headers, parsed.body),
-          body: parsed.body,
+          headers: headersForPrism(prepared.headers ?? request.headers, prepared.body),
+          body: prepared.body,
         },
         operations,
         prismConfig({ dynamic: choice.dynamic, code: choice.code, exampleKey: choice.scenario, seed }),
@@ -157,22 +175,26 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     // Tencent's envelope is a oneOf of the result and an error. Dynamic data stands for the
     // result, so a seed whose data falls on the error branch is followed by the next seed in a
     // fixed sequence: still the same answer for the same seed, every time.
-    for (let attempt = 1; choice.dynamic && choice.code === undefined && attempt < 50 && isEnvelopeError(result); attempt++) {
+    for (let attempt = 1; choice.dynamic && attempt < 50 && isEnvelopeError(result); attempt++) {
       result = await callPrism(`${seed}#${attempt}`);
     }
 
     if (result._tag === 'Left') {
       const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
       if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return adapter.unknownRoute(request);
-      if (error.additional?.validation?.length) return adapter.invalidRequest(error.additional.validation, request);
+      const violations = [...prepared.violations, ...(error.additional?.validation ?? [])];
+      if (violations.length) return adapter.invalidRequest(violations, request);
       if (error.status === 415) {
         return adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request);
       }
       return adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`);
     }
-    const violations = result.right.validations.input
-      .filter((diagnostic) => diagnostic.severity === 0)
-      .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message }));
+    const violations = [
+      ...prepared.violations,
+      ...result.right.validations.input
+        .filter((diagnostic) => diagnostic.severity === 0)
+        .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message })),
+    ];
     if (violations.length > 0) return adapter.invalidRequest(violations, request);
     const output = result.right.output;
     const mocked = { status: output.statusCode, headers: (output.headers ?? {}) as Record<string, string>, body: output.body };
@@ -189,10 +211,11 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     }
     let result: Answer;
     try {
-      result = 'tooLarge' in request ? adapter.badRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`) : await answer(request);
-      const host = incoming.headers.host;
-      if (options.serveArchive && result.status < 300 && host) {
-        result = { ...result, body: withServedArchive(options.provider, result.body, `http://${host}`) };
+      if ('tooLarge' in request) result = adapter.bodyTooLarge(MAX_BODY_BYTES);
+      else if (request.headers.host === undefined) result = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
+      else result = await answer(request);
+      if (options.serveArchive && result.status < 300) {
+        result = { ...result, body: withServedArchive(options.provider, result.body, listeningUrl(incoming)) };
       }
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
@@ -218,12 +241,11 @@ export function chooseResponse(
 ): ResponseChoice | { error: string } {
   const prefer = parsePrefer(preferHeader);
   if ('error' in prefer) return prefer;
-  const valid = spec.scenarios.map((scenario) => scenario.name).join(', ');
   let { example, code } = prefer;
   if (example === undefined && code === undefined && !prefer.dynamic) example = options.scenario;
   if (example !== undefined) {
     const scenario = spec.scenarios.find((candidate) => candidate.name === example);
-    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}; the scenarios are: ${valid}` };
+    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}` };
     if (code !== undefined && code !== scenario.status) {
       return { error: `Prefer: example=${example} is a ${scenario.status} answer, not ${code}` };
     }
@@ -237,7 +259,11 @@ export function chooseResponse(
     const dynamic = prefer.dynamic ?? options.dynamic ?? false;
     return dynamic ? { code, dynamic } : { code, scenario: first.name, dynamic };
   }
-  return { dynamic: prefer.dynamic ?? options.dynamic ?? false };
+  const dynamic = prefer.dynamic ?? options.dynamic ?? false;
+  // Without a preference Prism answers the first example of the success response: named here, so
+  // the answer is known to come from that example.
+  const first = spec.scenarios.find((candidate) => candidate.status >= 200 && candidate.status < 300);
+  return dynamic || !first ? { dynamic } : { code: first.status, scenario: first.name, dynamic };
 }
 
 function prismConfig(mock: { dynamic: boolean; code?: number | undefined; exampleKey?: string | undefined; seed?: string }) {
@@ -266,21 +292,49 @@ async function receive(incoming: IncomingMessage): Promise<ReceivedRequest | { t
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8') };
+  const bodyBytes = Buffer.concat(chunks);
+  return { method: incoming.method ?? 'GET', url: originForm(incoming.url ?? '/'), headers, body: bodyBytes.toString('utf8'), bodyBytes };
+}
+
+/**
+ * The answer to a `Prefer` the mock cannot honour (a misspelt scenario, an undeclared status):
+ * a status, content type and body that neither provider sends, so that no provider-shaped
+ * assertion mistakes a typo in a test for the answer it expected.
+ */
+function mockUsageError(message: string): Answer {
+  return {
+    status: 501,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: undefined,
+    text: `layerspec-mock cannot answer this request as asked: ${message}\n`,
+  };
+}
+
+function bodyText(answer: Answer): string {
+  return answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 }
 
 function send(outgoing: ServerResponse, answer: Answer): void {
-  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const body = bodyText(answer);
   outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
   outgoing.end(body);
 }
 
 /** An answer as raw HTTP/1.1 bytes, for a socket whose request Node could not parse. */
 function rawAnswer(answer: Answer): string {
-  const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const body = bodyText(answer);
   const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
   return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * The mock's own address, as the connection arrived on it: Location is built from this, never
+ * from the request's Host header, which a client may fill with anything (`a@evil.example`).
+ */
+function listeningUrl(incoming: IncomingMessage): string {
+  const address = incoming.socket.localAddress ?? '127.0.0.1';
+  return `http://${address.includes(':') ? `[${address}]` : address}:${incoming.socket.localPort}`;
 }
 
 function sendArchive(outgoing: ServerResponse, method: string): void {
@@ -319,6 +373,17 @@ function isDecodable(path: string): boolean {
 function isEnvelopeError(result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
   const body = result._tag === 'Right' ? (result.right?.output.body as SpecNode | undefined) : undefined;
   return body?.Response?.Error !== undefined;
+}
+
+/**
+ * The path and query of a request target: an absolute-form target (`GET http://host/path`), which
+ * HTTP/1.1 servers must accept, is read as its path; `*` (of `OPTIONS *`) stays as it is.
+ */
+function originForm(target: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  if (!match) return target;
+  const rest = target.slice(match[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 function splitUrl(url: string): [string, string] {

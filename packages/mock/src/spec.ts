@@ -3,6 +3,7 @@
 // a client can ask for.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parseExactJson } from 'lossless-json';
 
 export const PROVIDERS = ['aws-lambda', 'tencent-scf'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -25,7 +26,10 @@ export interface Scenario {
 
 export interface LoadedSpec {
   provider: Provider;
+  /** The bundle as the mock reads it: integers a JavaScript number cannot hold are bigints, exact. */
   document: SpecNode;
+  /** The bundle as plain JSON, for Prism, whose validator takes only numbers. */
+  prismDocument: SpecNode;
   scenarios: Scenario[];
 }
 
@@ -43,8 +47,15 @@ export function loadSpec(provider: Provider): LoadedSpec {
   if (!existsSync(specPath(provider))) {
     throw new Error(`${specPath(provider)} is missing: run \`npm run build\` at the repository root first`);
   }
-  const document = JSON.parse(readFileSync(specPath(provider), 'utf8')) as SpecNode;
-  return { provider, document, scenarios: listScenarios(document) };
+  const text = readFileSync(specPath(provider), 'utf8');
+  const document = parseExactJson(text, null, exactNumber) as SpecNode;
+  return { provider, document, prismDocument: JSON.parse(text) as SpecNode, scenarios: listScenarios(document) };
+}
+
+/** A JSON number as a number, or as a bigint when it is an integer a number would round (int64 bounds). */
+export function exactNumber(text: string): number | bigint {
+  const value = Number(text);
+  return /^-?\d+$/.test(text) && !Number.isSafeInteger(value) ? BigInt(text) : value;
 }
 
 /** Follows a local `$ref` (`#/components/...`) until it reaches a real object. */

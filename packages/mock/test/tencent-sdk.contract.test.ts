@@ -10,7 +10,8 @@ const examples = specExamples('tencent-scf');
 let mock: RunningMock;
 
 beforeAll(async () => {
-  mock = await startMock({ provider: 'tencent-scf' });
+  // The examples' own RequestIds, so that answers can be compared with the examples whole.
+  mock = await startMock({ provider: 'tencent-scf', fixedRequestIds: true });
 });
 afterAll(async () => {
   await mock.close();

@@ -12,8 +12,9 @@ let tencent: RunningMock;
 
 beforeAll(async () => {
   [aws, tencent] = await Promise.all([
-    startMock({ provider: 'aws-lambda', verifySignatures: true }),
-    startMock({ provider: 'tencent-scf', verifySignatures: true }),
+    // The examples' own request IDs, so that answers can be compared with the examples whole.
+    startMock({ provider: 'aws-lambda', verifySignatures: true, fixedRequestIds: true }),
+    startMock({ provider: 'tencent-scf', verifySignatures: true, fixedRequestIds: true }),
   ]);
 });
 afterAll(async () => {

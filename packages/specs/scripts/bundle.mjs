@@ -2,12 +2,13 @@
 // Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`.
 // Usage: node scripts/bundle.mjs [--out-dir DIR]   (default: this package's dist/)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { restoreInJson, restoreInYaml, roundedIntegers } from './exact-integers.mjs';
 
 const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
@@ -22,9 +23,11 @@ const notices = new Set();
 // test never finds dist/ empty while another build rewrites it.
 const staging = `${dist}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
-for (const api of Object.keys(readApis())) {
+for (const [api, { root }] of Object.entries(readApis())) {
+  const rounded = roundedIntegers(root);
   for (const ext of ['json', 'yaml']) {
-    const args = [redocly, 'bundle', api, '--config', resolve(repoRoot, 'redocly.yaml'), '--output', resolve(staging, `${api}.${ext}`)];
+    const output = resolve(staging, `${api}.${ext}`);
+    const args = [redocly, 'bundle', api, '--config', resolve(repoRoot, 'redocly.yaml'), '--output', output];
     const result = spawnSync(process.execPath, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
@@ -35,6 +38,8 @@ for (const api of Object.keys(readApis())) {
       throw new Error(`redocly bundle ${api} --output ${api}.${ext} failed (${result.error?.message ?? `exit ${result.status}`})`);
     }
     for (const paragraph of result.stderr.split(/\n\s*\n/)) if (paragraph.trim()) notices.add(paragraph.trim());
+    const text = readFileSync(output, 'utf8');
+    writeFileSync(output, ext === 'json' ? restoreInJson(text, rounded) : restoreInYaml(text, rounded));
   }
 }
 mkdirSync(dist, { recursive: true });

@@ -34,6 +34,19 @@ describe('AWS Lambda LayerName', () => {
   ])('rejects %j', (name) => expect(awsName(name)).toBe(false));
 });
 
+describe('AWS Lambda LayerName as Lambda writes it', () => {
+  const schema = resolvePointer(loadBundle('aws-lambda'), '#/components/schemas/LayerName');
+  const provider = new RegExp(`^(?:${schema['x-layerspec-provider-pattern']})$`);
+  const anchored = new RegExp(schema.pattern);
+
+  it('is the anchored pattern without its anchors: both agree on every name', () => {
+    for (const name of ['my-layer', 'arn:aws:lambda:us-west-2:123456789012:layer:my-layer', 'my layer', 'arn:aws:s3:::b', 'a:b', '']) {
+      expect(provider.test(name)).toBe(anchored.test(name));
+    }
+    expect(schema['x-layerspec-provider-pattern']).not.toMatch(/^\^|\$$/);
+  });
+});
+
 describe('AWS Lambda ARNs in answers', () => {
   it('LayerArn takes a layer ARN without a version', () => {
     expect(awsLayerArn('arn:aws:lambda:us-east-1:123456789012:layer:my-layer')).toBe(true);

@@ -40,7 +40,8 @@ export interface components {
         /**
          * @description The name or ARN of a layer. The provider's pattern is anchored here with
          *     `^` and `$`, because a JSON Schema pattern matches anywhere in the string
-         *     and would otherwise accept almost any text.
+         *     and would otherwise accept almost any text. `x-layerspec-provider-pattern`
+         *     is the provider's own pattern, unanchored, as Lambda quotes it in errors.
          */
         LayerName: string;
         /**

@@ -5,7 +5,7 @@ import { getCanonicalHeaders, getPayloadHash, prepareRequest, SignatureV4 } from
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
 import { signaturesMatch } from './compare.js';
 import { awsCredentialsFrom } from './credentials.js';
-import { MAX_CLOCK_SKEW_MS, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
+import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
 const SIGNING_SERVICE = 'lambda';
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -107,6 +107,10 @@ export async function verifyAwsSignature(
   if (!signaturesMatch(credentials.accessKeyId, parsed.accessKeyId)) {
     return { example: 'unrecognized-client', message: 'The security token included in the request is invalid.' };
   }
+  // A session token belongs to temporary credentials: the configured one, or none when none is.
+  if (!signaturesMatch(credentials.sessionToken ?? '', request.headers['x-amz-security-token'] ?? '')) {
+    return { example: 'unrecognized-client', message: 'The security token included in the request is invalid.' };
+  }
   if (parsed.service !== SIGNING_SERVICE) {
     return invalid(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `);
   }
@@ -152,7 +156,7 @@ export async function verifyAwsSignature(
     path,
     query,
     headers,
-    body: request.body,
+    body: bodyBytesOf(request),
   };
 
   // A signed payload hash must be the hash of the body that arrived; the signer trusts the header.

@@ -4,11 +4,15 @@
 export interface AwsTestCredentials {
   accessKeyId: string;
   secretAccessKey: string;
+  /** The session token of temporary credentials; without it, a request that sends one is refused. */
+  sessionToken?: string;
 }
 
 export interface TencentTestCredentials {
   secretId: string;
   secretKey: string;
+  /** The X-TC-Token of temporary credentials; without it, a request that sends one is refused. */
+  token?: string;
 }
 
 export interface ProviderTestCredentials {

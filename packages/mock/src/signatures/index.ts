@@ -32,6 +32,6 @@ export async function verifySignature(
     // A request odd enough to trip the signer cannot carry a valid signature.
     return provider === 'aws-lambda'
       ? { example: 'invalid-signature' }
-      : { example: 'auth-failure-signature-failure' };
+      : { example: 'invalid-signature' };
   }
 }

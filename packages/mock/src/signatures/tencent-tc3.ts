@@ -5,7 +5,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { signaturesMatch } from './compare.js';
 import { tencentCredentialsFrom } from './credentials.js';
-import { MAX_CLOCK_SKEW_MS, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
+import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
 type SignModule = typeof import('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js');
 export type OfficialTc3Signer = SignModule['default'];
@@ -35,13 +35,16 @@ export function officialTc3Signer(): OfficialTc3Signer {
 }
 
 const ALGORITHM = 'TC3-HMAC-SHA256';
-// The SDK signs exactly these headers; sign3 can reproduce no other list.
-const SIGNED_HEADERS = 'content-type;host';
+// The Node SDK signs exactly these headers, and sign3 can reproduce no other list; Tencent's
+// signing guide and other signers add more (e.g. x-tc-action), and every list must hold these two.
+const SDK_SIGNED_HEADERS = 'content-type;host';
+const REQUIRED_SIGNED_HEADERS = ['content-type', 'host'];
 
 const MESSAGES = {
   invalidAuthorization: 'The Authorization header is missing or is not a TC3-HMAC-SHA256 signature.',
   signatureFailure: 'The provided credentials could not be validated. Please check your signature is correct.',
   signatureExpire: 'Signature expired. Timestamp and server time are more than five minutes apart.',
+  tokenFailure: 'The token is invalid or has expired: X-TC-Token must be the token of the credentials that signed the request.',
   secretIdNotFound: 'The SecretId is not found, please ensure that your SecretId is correct.',
 };
 
@@ -55,13 +58,13 @@ interface ParsedAuthorization {
 
 function invalidAuthorization(detail?: string): SignatureRejection {
   return {
-    example: 'auth-failure-invalid-authorization',
+    example: 'missing-authentication-token',
     message: detail ? `${MESSAGES.invalidAuthorization} ${detail}` : MESSAGES.invalidAuthorization,
   };
 }
 
 function signatureFailure(): SignatureRejection {
-  return { example: 'auth-failure-signature-failure', message: MESSAGES.signatureFailure };
+  return { example: 'invalid-signature', message: MESSAGES.signatureFailure };
 }
 
 /** Splits `TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=..., Signature=...`. */
@@ -99,14 +102,22 @@ export async function verifyTencentSignature(
   const timestamp = Number(timestampText);
   const now = options.now ?? new Date();
   if (Math.abs(timestamp * 1000 - now.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return { example: 'auth-failure-signature-expire', message: MESSAGES.signatureExpire };
+    return { example: 'signature-expired', message: MESSAGES.signatureExpire };
   }
 
   const credentials = tencentCredentialsFrom(options.credentials);
   if (!signaturesMatch(credentials.secretId, parsed.secretId)) {
-    return { example: 'auth-failure-secret-id-not-found', message: MESSAGES.secretIdNotFound };
+    return { example: 'unrecognized-client', message: MESSAGES.secretIdNotFound };
   }
-  if (parsed.signedHeaders !== SIGNED_HEADERS || parsed.scopeDate !== utcDay(timestamp)) return signatureFailure();
+  // A token belongs to temporary credentials: it must be the configured one, or absent when none is.
+  if ((request.headers['x-tc-token'] ?? '') !== (credentials.token ?? '')) {
+    return { example: 'invalid-signature', code: 'AuthFailure.TokenFailure', message: MESSAGES.tokenFailure };
+  }
+  const signedHeaders = parsed.signedHeaders.split(';');
+  if (!REQUIRED_SIGNED_HEADERS.every((name) => signedHeaders.includes(name)) || parsed.scopeDate !== utcDay(timestamp)) {
+    return signatureFailure();
+  }
+  if (signedHeaders.some((name) => !Object.hasOwn(request.headers, name))) return signatureFailure();
 
   const host = request.headers['host'] ?? '';
   const contentType = request.headers['content-type'] ?? '';
@@ -119,37 +130,39 @@ export async function verifyTencentSignature(
     return signatureFailure();
   }
 
-  const payload = Buffer.from(request.body, 'utf8');
-  // What the official Node SDK sends: the host signed without its port (design.md section 2).
-  const sdkAuthorization = officialTc3Signer().sign3({
-    method: request.method.toUpperCase(),
-    url: url.href,
-    payload,
-    timestamp,
-    service: parsed.service,
-    secretId: parsed.secretId,
-    secretKey: credentials.secretKey,
-    multipart: false,
-    boundary: '',
-    headers: { 'Content-Type': contentType },
-  });
-  const sdkSignature = /Signature=([0-9a-f]+)$/.exec(sdkAuthorization)?.[1] ?? '';
-  if (signaturesMatch(sdkSignature, parsed.signature)) return null;
+  const payload = bodyBytesOf(request);
+  if (parsed.signedHeaders === SDK_SIGNED_HEADERS) {
+    // What the official Node SDK sends: the host signed without its port (design.md section 2).
+    const sdkAuthorization = officialTc3Signer().sign3({
+      method: request.method.toUpperCase(),
+      url: url.href,
+      payload,
+      timestamp,
+      service: parsed.service,
+      secretId: parsed.secretId,
+      secretKey: credentials.secretKey,
+      multipart: false,
+      boundary: '',
+      headers: { 'Content-Type': contentType },
+    });
+    const sdkSignature = /Signature=([0-9a-f]+)$/.exec(sdkAuthorization)?.[1] ?? '';
+    if (signaturesMatch(sdkSignature, parsed.signature)) return null;
+  }
 
-  // What the SDKs of other languages send: the Host header as it arrived, port included.
-  if (host !== url.hostname) {
-    const withPort = tc3SignatureForHost({
+  // What other signers send: any list with content-type and host, values lower-cased and trimmed
+  // as Tencent's signing guide says, the host as it arrived (port included) or without its port.
+  for (const signedHost of new Set([host, url.hostname])) {
+    const signature = tc3Signature({
       method: request.method.toUpperCase(),
       path: url.pathname,
       query: url.search.slice(1),
-      contentType,
-      host,
+      headers: signedHeaders.map((name) => [name, name === 'host' ? signedHost : request.headers[name]!]),
       payload,
       timestamp,
       service: parsed.service,
       secretKey: credentials.secretKey,
     });
-    if (signaturesMatch(withPort, parsed.signature)) return null;
+    if (signaturesMatch(signature, parsed.signature)) return null;
   }
   return signatureFailure();
 }
@@ -172,14 +185,32 @@ export interface Tc3Input {
  * for a port-less host); only the host line is taken as given.
  */
 export function tc3SignatureForHost(input: Tc3Input): string {
+  const { contentType, host, ...rest } = input;
+  return tc3Signature({ ...rest, headers: [['content-type', contentType], ['host', host]] });
+}
+
+export interface Tc3SigningInput {
+  method: string;
+  path: string;
+  query: string;
+  /** The signed headers in the order SignedHeaders lists them, names in lower case. */
+  headers: [string, string][];
+  payload: Buffer;
+  timestamp: number;
+  service: string;
+  secretKey: string;
+}
+
+/** TC3-HMAC-SHA256 over any list of signed headers, by the steps of Tencent's signing guide. */
+export function tc3Signature(input: Tc3SigningInput): string {
   const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
   const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
   const canonicalRequest = [
     input.method,
     input.path,
     input.query,
-    `content-type:${input.contentType}\nhost:${input.host}\n`,
-    SIGNED_HEADERS,
+    input.headers.map(([name, value]) => `${name}:${value.trim().toLowerCase()}\n`).join(''),
+    input.headers.map(([name]) => name).join(';'),
     hash(input.payload),
   ].join('\n');
   const date = utcDay(input.timestamp);

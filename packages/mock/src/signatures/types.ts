@@ -10,6 +10,8 @@ export interface ReceivedRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received, which a signature covers; `body` is their UTF-8 decoding. */
+  bodyBytes?: Uint8Array;
 }
 
 export interface VerifyOptions {
@@ -22,6 +24,13 @@ export interface VerifyOptions {
 export interface SignatureRejection {
   example: string;
   message?: string;
+  /** A Tencent error code the spec documents but has no example for (e.g. AuthFailure.TokenFailure). */
+  code?: string;
+}
+
+/** The bytes a signature covers: as received when known, else the text encoded as UTF-8. */
+export function bodyBytesOf(request: ReceivedRequest): Buffer {
+  return request.bodyBytes ? Buffer.from(request.bodyBytes) : Buffer.from(request.body, 'utf8');
 }
 
 /** How far a request's clock may be from the server's, as both providers allow: 5 minutes. */

@@ -61,6 +61,20 @@ export interface RawAnswer {
   text: string;
 }
 
+/**
+ * The mock's own answer to a `Prefer` it cannot honour: deliberately in no provider's shape, and
+ * the one answer a request that sends `Prefer` may get outside the provider's shapes.
+ */
+export function isMockUsageError(request: RawRequest, answer: RawAnswer): boolean {
+  return (
+    request.headers['prefer'] !== undefined &&
+    answer.status === 501 &&
+    String(answer.headers['content-type']).startsWith('text/plain') &&
+    // A HEAD answer carries no body.
+    (answer.text === '' || answer.text.startsWith('layerspec-mock cannot answer this request as asked: Prefer'))
+  );
+}
+
 export interface RawRequest {
   method: string;
   path: string;

@@ -86,7 +86,8 @@ async function runRound(url: string, cases: Case[], length: { duration: number }
 
 /** Runs the rounds against a fresh mock; the cases are signed afresh for its host before each round. */
 async function loadTest(provider: 'aws-lambda' | 'tencent-scf', makeCases: (host: string) => Promise<Case[]>) {
-  const mock = await startMock({ provider, port: 0, verifySignatures: true });
+  // Answers are checked byte for byte against the examples, request IDs included.
+  const mock = await startMock({ provider, port: 0, verifySignatures: true, fixedRequestIds: true });
   try {
     const host = new URL(mock.url).host;
     const tallies = new Map<string, Tally>();

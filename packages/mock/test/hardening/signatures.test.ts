@@ -90,7 +90,8 @@ describe('AWS SigV4 verification', () => {
   it('names a signed session token in the mismatch message without repeating it', async () => {
     const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' }, sha256: Sha256 });
     const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/x', query: {}, headers: { host: 'h' } }, { signingDate: signedAt });
-    const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, now);
+    const credentials = { ...aws, sessionToken: 'SESSION-TOKEN-VALUE' };
+    const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, { ...now, credentials });
     expect(result?.example).toBe('invalid-signature');
     expect(result?.message).toContain('x-amz-security-token:<redacted>');
     expect(result?.message).not.toContain('SESSION-TOKEN-VALUE');
@@ -289,7 +290,7 @@ describe('Tencent TC3 verification', () => {
     }
   });
 
-  it('answers a wrong secret or a tampered body, host or timestamp with auth-failure-signature-failure', async () => {
+  it('answers a wrong secret or a tampered body, host or timestamp with invalid-signature', async () => {
     const request = signTencent({});
     const bad = [
       signTencent({ secretKey: 'wrong-secret' }),
@@ -301,28 +302,28 @@ describe('Tencent TC3 verification', () => {
     ];
     for (const each of bad) {
       const result = await verifySignature('tencent-scf', each, now);
-      expect(result).toMatchObject({ example: 'auth-failure-signature-failure' });
+      expect(result).toMatchObject({ example: 'invalid-signature' });
       expect(result?.message).not.toContain(tencent.secretKey);
     }
   });
 
-  it('answers an unknown SecretId with auth-failure-secret-id-not-found', async () => {
+  it('answers an unknown SecretId with unrecognized-client', async () => {
     const request = signTencent({ secretId: 'AKIDUNKNOWN00000000000000000000000000' });
-    expect(await verifySignature('tencent-scf', request, now)).toMatchObject({ example: 'auth-failure-secret-id-not-found' });
+    expect(await verifySignature('tencent-scf', request, now)).toMatchObject({ example: 'unrecognized-client' });
   });
 
-  it('answers more than 5 minutes of skew either way with auth-failure-signature-expire', async () => {
+  it('answers more than 5 minutes of skew either way with signature-expired', async () => {
     const request = signTencent({});
     expect(await verifySignature('tencent-scf', request, { now: new Date(signedAt.getTime() + 301_000) })).toMatchObject({
-      example: 'auth-failure-signature-expire',
+      example: 'signature-expired',
     });
     expect(await verifySignature('tencent-scf', request, { now: new Date(signedAt.getTime() - 301_000) })).toMatchObject({
-      example: 'auth-failure-signature-expire',
+      example: 'signature-expired',
     });
     expect(await verifySignature('tencent-scf', request, { now: new Date(signedAt.getTime() + 299_000) })).toBeNull();
   });
 
-  it('answers a missing or malformed Authorization or timestamp with auth-failure-invalid-authorization', async () => {
+  it('answers a missing or malformed Authorization or timestamp with missing-authentication-token', async () => {
     const request = signTencent({});
     const auth = request.headers['authorization']!;
     const bad = [
@@ -334,7 +335,7 @@ describe('Tencent TC3 verification', () => {
       tamper(request, { headers: { 'x-tc-timestamp': '1.5e9' } }),
     ];
     for (const each of bad) {
-      expect(await verifySignature('tencent-scf', each, now)).toMatchObject({ example: 'auth-failure-invalid-authorization' });
+      expect(await verifySignature('tencent-scf', each, now)).toMatchObject({ example: 'missing-authentication-token' });
     }
   });
 
@@ -368,9 +369,9 @@ describe('Tencent TC3 verification', () => {
 
     it('rejects what the SDK sends with a wrong secret or an unknown SecretId', async () => {
       const wrongSecret = await send({ secretId: tencent.secretId, secretKey: 'not-the-secret' });
-      expect(await verifySignature('tencent-scf', wrongSecret)).toMatchObject({ example: 'auth-failure-signature-failure' });
+      expect(await verifySignature('tencent-scf', wrongSecret)).toMatchObject({ example: 'invalid-signature' });
       const unknownId = await send({ secretId: 'AKIDSOMEONEELSE000000000000000000000', secretKey: tencent.secretKey });
-      expect(await verifySignature('tencent-scf', unknownId)).toMatchObject({ example: 'auth-failure-secret-id-not-found' });
+      expect(await verifySignature('tencent-scf', unknownId)).toMatchObject({ example: 'unrecognized-client' });
     });
   });
 });

@@ -1,0 +1,60 @@
+// A misspelt scenario must not pass a test: it is answered in a way no provider-shaped assertion
+// accepts, naming the valid scenarios. And the same meaning has the same name on both providers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, listScenarioNames, startMock } from '../src/index.js';
+import { AWS_HEADERS, TENCENT_HEADERS } from './spec-examples.js';
+
+let aws: RunningMock;
+let tencent: RunningMock;
+beforeAll(async () => {
+  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
+});
+afterAll(async () => {
+  await Promise.all([aws.close(), tencent.close()]);
+});
+
+const awsGet = (prefer: string) => fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, prefer } });
+const tencentPost = (prefer: string) =>
+  fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, prefer }, body: '{"LayerName":"layer3","LayerVersion":1}' });
+
+describe('a Prefer the mock cannot honour', () => {
+  for (const prefer of ['example=not-found', 'code=418', 'code=abc']) {
+    it(`AWS: ${prefer} gets no status, error name or body Lambda sends`, async () => {
+      const response = await awsGet(prefer);
+      expect([200, 400, 403, 404, 429, 500]).not.toContain(response.status);
+      expect(response.headers.get('x-amzn-errortype')).toBeNull();
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(() => JSON.parse(text)).toThrow();
+      for (const name of listScenarioNames('aws-lambda')) expect(text).toContain(name);
+    });
+
+    it(`Tencent: ${prefer} gets no HTTP 200 and no envelope`, async () => {
+      const response = await tencentPost(prefer);
+      expect(response.status).not.toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(text).not.toContain('"Response"');
+      for (const name of listScenarioNames('tencent-scf')) expect(text).toContain(name);
+    });
+  }
+});
+
+describe('scenario names', () => {
+  const shared = [
+    'invalid-parameter-value',
+    'missing-authentication-token',
+    'invalid-signature',
+    'unrecognized-client',
+    'signature-expired',
+    'resource-not-found',
+    'too-many-requests',
+    'internal-error',
+  ];
+  for (const name of shared) {
+    it(`${name} names the same answer on both providers`, () => {
+      expect(listScenarioNames('aws-lambda')).toContain(name);
+      expect(listScenarioNames('tencent-scf')).toContain(name);
+    });
+  }
+});

@@ -1,0 +1,36 @@
+// redocly bundle writes numbers through JavaScript, which rounds integers above 2^53
+// (9223372036854775807 becomes 9223372036854776000). This puts the source's digits back into a
+// bundle's JSON or YAML text, so that readers that keep big integers exact see the spec's value.
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+
+/** Rounded text -> exact digits, for every integer of the source that a double cannot hold. */
+export function roundedIntegers(sourcePath) {
+  const rounded = new Map();
+  const visit = (node) => {
+    if (typeof node === 'bigint' && !Number.isSafeInteger(Number(node))) {
+      const key = String(Number(node));
+      const exact = node.toString();
+      if (rounded.has(key) && rounded.get(key) !== exact) {
+        throw new Error(`${sourcePath}: ${rounded.get(key)} and ${exact} round to the same number; a bundle cannot tell them apart`);
+      }
+      rounded.set(key, exact);
+    } else if (node && typeof node === 'object') {
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  for (const document of parseAllDocuments(readFileSync(sourcePath, 'utf8'), { intAsBigInt: true })) visit(document.toJS());
+  return rounded;
+}
+
+/** JSON text with each rounded integer token written exactly; strings are left alone. */
+export function restoreInJson(text, rounded) {
+  return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') ? token : (rounded.get(token) ?? token)));
+}
+
+/** YAML text with each rounded plain-scalar integer (after `key: ` or `- `) written exactly. */
+export function restoreInYaml(text, rounded) {
+  return text.replace(/(^\s*(?:-\s+|[^\s#'"][^:\n]*:\s+))(-?\d+)(\s*)$/gm, (line, before, number, after) =>
+    rounded.has(number) ? `${before}${rounded.get(number)}${after}` : line,
+  );
+}
