@@ -26,7 +26,8 @@ for (const api of Object.keys(readApis())) {
 }
 mkdirSync(dist, { recursive: true });
 const built = readdirSync(staging);
-for (const file of readdirSync(dist)) if (!built.includes(file)) rmSync(resolve(dist, file));
+// Only stale bundles are removed: dist/model/ holds the compiled model (tsc writes it next).
+for (const file of readdirSync(dist)) if (/\.(json|yaml)$/.test(file) && !built.includes(file)) rmSync(resolve(dist, file));
 for (const file of built) renameSync(resolve(staging, file), resolve(dist, file));
 rmSync(staging, { recursive: true, force: true });
 console.log(`bundled ${Object.keys(readApis()).join(', ')} into ${dist}`);
