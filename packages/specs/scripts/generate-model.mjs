@@ -176,7 +176,8 @@ function outputField(name, path, inWhere, schema, required, facts) {
 function readOutputs(ok, result, facts) {
   const outputs = [];
   for (const [name, header] of Object.entries(ok.headers ?? {})) {
-    outputs.push(outputField(name, [], 'header', { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description }, header.required === true, facts));
+    const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
+    outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true, facts), example: header.example }));
   }
   for (const [path, schema, required] of properties(result.schema)) {
     outputs.push(outputField(path.join('.'), path, 'body', schema, required, facts));
@@ -203,13 +204,31 @@ function codeLists(schema) {
   return codes ? [{ codes, concepts: node['x-layerspec-concepts'] ?? {}, declared: node['x-layerspec-errors'] ?? {}, description: node.description }] : [];
 }
 
-function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt }) {
+function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt, details }) {
   const kind = declared?.kind ?? errorKind({ code, status, concept });
   const retryable = declared?.retryable ?? isRetryable({ code, status, kind });
-  return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt });
+  return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt, details });
 }
 
-function readErrors(operation, errorBranch, envelopePath) {
+const sameHeader = (at, name) => at?.in === 'header' && at.name === name;
+const leadsTo = (at, path) => at?.in === 'body' && path.every((key, i) => at.path[i] === key);
+
+/** The answer's headers and body members other than the code, message and request ID. */
+function errorDetails(response, schema, prefix, known, facts) {
+  const details = [];
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    if (known.some((at) => sameHeader(at, name))) continue;
+    details.push(compact({ in: 'header', name, concept: header['x-layerspec-concept'] ?? facts.errorDetailConcepts[name] }));
+  }
+  for (const [path, property] of properties(schema)) {
+    const full = [...prefix, ...path];
+    if (known.some((at) => leadsTo(at, full))) continue;
+    details.push(compact({ in: 'body', path: full, concept: conceptOf(property) ?? facts.errorDetailConcepts[full.join('.')] }));
+  }
+  return details;
+}
+
+function readErrors(operation, errorBranch, envelopePath, facts) {
   const entries = [];
   let others;
   const add = (response, status, schema, prefix) => {
@@ -217,6 +236,7 @@ function readErrors(operation, errorBranch, envelopePath) {
     const messageAt = locate(response, schema, 'error-message', prefix);
     const requestIdAt = locate(response, schema, 'request-id', prefix);
     if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
+    const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt], facts);
     const codeSchema = codeAt.in === 'header'
       ? response.headers[codeAt.name].schema
       : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
@@ -227,7 +247,7 @@ function readErrors(operation, errorBranch, envelopePath) {
         if (entries.some((entry) => entry.code === code)) continue;
         const concept = list.concepts[code] ?? response['x-layerspec-concept'];
         const description = response === operation.responses['200'] ? list.description : response.description;
-        entries.push(errorEntry({ code, status, concept, declared: list.declared[code], description, codeAt, messageAt, requestIdAt }));
+        entries.push(errorEntry({ code, status, concept, declared: list.declared[code], description, codeAt, messageAt, requestIdAt, details }));
       }
     }
   };
@@ -295,7 +315,7 @@ export async function readModel(apiName) {
   const provider = document.info['x-layerspec-provider'] ?? {};
   const ok = operation.responses['200'];
   const result = successResult(ok.content['application/json'].schema);
-  const errors = readErrors(operation, result.errorBranch, result.path);
+  const errors = readErrors(operation, result.errorBranch, result.path, facts);
   const requestBody = operation.requestBody?.content;
   return compact({
     api: apiName,

@@ -17,6 +17,9 @@ export const interimFacts = {
       dateHeader: 'X-Amz-Date',
       tokenHeader: 'X-Amz-Security-Token',
       maxClockSkewSeconds: 300,
+      scopeTerminator: 'aws4_request',
+      hostIncludesPort: true,
+      pathEncodedTwice: true,
     },
     // x-layerspec-mock.port (document root)
     mockPort: 4010,
@@ -26,6 +29,8 @@ export const interimFacts = {
     inputConcepts: {},
     // x-layerspec-date on the date field: `utcOffset` (the shape is derived from its pattern)
     utcOffsets: { 'created-at': '+00:00' },
+    // x-layerspec-concept on these members and headers of the error answers
+    errorDetailConcepts: { Type: 'error-origin', Reason: 'throttle-reason', retryAfterSeconds: 'retry-after', 'Retry-After': 'retry-after' },
   },
   'tencent-scf': {
     label: 'Tencent',
@@ -37,6 +42,9 @@ export const interimFacts = {
       dateHeader: 'X-TC-Timestamp',
       tokenHeader: 'X-TC-Token',
       maxClockSkewSeconds: 300,
+      scopeTerminator: 'tc3_request',
+      hostIncludesPort: false,
+      pathEncodedTwice: false,
     },
     mockPort: 4011,
     serverVariablePatterns: {},
@@ -49,6 +57,7 @@ export const interimFacts = {
       'X-TC-Language': 'language',
     },
     utcOffsets: { 'created-at': '+08:00' },
+    errorDetailConcepts: {},
   },
 };
 

@@ -64,6 +64,8 @@ export interface OutputModel extends ValueRule {
   /** How a digest is written: SHA-256 as base64 (44 characters) or lower-case hex. */
   readonly encoding?: { readonly digest: 'sha256'; readonly as: 'base64' | 'hex' };
   readonly date?: DateShape;
+  /** The spec's example value, for headers. */
+  readonly example?: unknown;
 }
 
 export interface ErrorModel {
@@ -81,6 +83,8 @@ export interface ErrorModel {
   readonly codeAt: Location;
   readonly messageAt: Location;
   readonly requestIdAt?: Location;
+  /** The answer's other headers and members (a throttling reason, `Retry-After`). */
+  readonly details: readonly (Location & { readonly concept?: string })[];
 }
 
 export interface ScenarioModel {
@@ -119,6 +123,12 @@ export interface SigningModel {
   readonly tokenHeader: string;
   /** How far the signing time may be from the server's clock. */
   readonly maxClockSkewSeconds: number;
+  /** The last part of the credential scope (`aws4_request`). */
+  readonly scopeTerminator: string;
+  /** Whether the signed host keeps a non-default port (the provider's SDK decides). */
+  readonly hostIncludesPort: boolean;
+  /** Whether the canonical URI is the wire path percent-encoded a second time (`%3A` as `%253A`). */
+  readonly pathEncodedTwice: boolean;
   readonly description?: string;
 }
 

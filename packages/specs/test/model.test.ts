@@ -126,6 +126,13 @@ describe('facts that differ between the providers', () => {
       codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] }, messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
       requestIdAt: { in: 'body', path: ['Response', 'RequestId'] },
     });
+    expect(byCode(lambda, 'TooManyRequestsException')?.details).toEqual([
+      { in: 'header', name: 'Retry-After', concept: 'retry-after' },
+      { in: 'body', path: ['Type'], concept: 'error-origin' },
+      { in: 'body', path: ['Reason'], concept: 'throttle-reason' },
+      { in: 'body', path: ['retryAfterSeconds'], concept: 'retry-after' },
+    ]);
+    expect(byCode(scf, 'InternalError')?.details).toEqual([]);
     expect(byCode(scf, 'RequestLimitExceeded.IPLimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
     expect(byCode(scf, 'InternalError.System')).toMatchObject({ kind: 'service', retryable: true });
     expect(byCode(scf, 'AuthFailure.SignatureExpire')).toMatchObject({ kind: 'auth', retryable: false });
@@ -137,6 +144,10 @@ describe('facts that differ between the providers', () => {
   it('carries the signing facts, the constant headers and the open lists', () => {
     expect(lambda.signing).toMatchObject({ algorithm: 'AWS4-HMAC-SHA256', service: 'lambda', signedHeaders: ['host', 'x-amz-date'] });
     expect(scf.signing).toMatchObject({ algorithm: 'TC3-HMAC-SHA256', service: 'scf', dateHeader: 'X-TC-Timestamp', tokenHeader: 'X-TC-Token' });
+    expect([lambda.signing.hostIncludesPort, scf.signing.hostIncludesPort]).toEqual([true, false]);
+    expect([lambda.signing.scopeTerminator, scf.signing.scopeTerminator]).toEqual(['aws4_request', 'tc3_request']);
+    const requestId = lambda.outputs.find((output) => output.in === 'header' && output.concept === 'request-id');
+    expect(requestId).toMatchObject({ name: 'x-amzn-RequestId', example: readSource('aws-lambda').components.headers.RequestId.example });
     expect(scf.inputs.filter((input) => input.constant).map((input) => [input.name, input.constant])).toEqual([
       ['X-TC-Action', 'GetLayerVersion'],
       ['X-TC-Version', '2018-04-16'],

@@ -45,6 +45,9 @@ export const model = {
     "dateHeader": "X-Amz-Date",
     "tokenHeader": "X-Amz-Security-Token",
     "maxClockSkewSeconds": 300,
+    "scopeTerminator": "aws4_request",
+    "hostIncludesPort": true,
+    "pathEncodedTwice": true,
     "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`."
   },
   "inputs": [
@@ -87,7 +90,8 @@ export const model = {
       "required": false,
       "type": "string",
       "concept": "request-id",
-      "description": "The unique identifier that AWS gives the request; quote it when you contact AWS Support."
+      "description": "The unique identifier that AWS gives the request; quote it when you contact AWS Support.",
+      "example": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
     },
     {
       "name": "Content",
@@ -360,7 +364,16 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": [
+          {
+            "in": "body",
+            "path": [
+              "Type"
+            ],
+            "concept": "error-origin"
+          }
+        ]
       },
       {
         "code": "MissingAuthenticationTokenException",
@@ -382,7 +395,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "InvalidSignatureException",
@@ -404,7 +418,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "UnrecognizedClientException",
@@ -426,7 +441,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "IncompleteSignatureException",
@@ -448,7 +464,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "ExpiredTokenException",
@@ -470,7 +487,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "AccessDeniedException",
@@ -492,7 +510,8 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceNotFoundException",
@@ -514,7 +533,16 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": [
+          {
+            "in": "body",
+            "path": [
+              "Type"
+            ],
+            "concept": "error-origin"
+          }
+        ]
       },
       {
         "code": "TooManyRequestsException",
@@ -536,7 +564,35 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": [
+          {
+            "in": "header",
+            "name": "Retry-After",
+            "concept": "retry-after"
+          },
+          {
+            "in": "body",
+            "path": [
+              "Type"
+            ],
+            "concept": "error-origin"
+          },
+          {
+            "in": "body",
+            "path": [
+              "Reason"
+            ],
+            "concept": "throttle-reason"
+          },
+          {
+            "in": "body",
+            "path": [
+              "retryAfterSeconds"
+            ],
+            "concept": "retry-after"
+          }
+        ]
       },
       {
         "code": "ServiceException",
@@ -558,7 +614,16 @@ export const model = {
         "requestIdAt": {
           "in": "header",
           "name": "x-amzn-RequestId"
-        }
+        },
+        "details": [
+          {
+            "in": "body",
+            "path": [
+              "Type"
+            ],
+            "concept": "error-origin"
+          }
+        ]
       }
     ]
   },

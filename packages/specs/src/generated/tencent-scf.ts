@@ -60,6 +60,9 @@ export const model = {
     "dateHeader": "X-TC-Timestamp",
     "tokenHeader": "X-TC-Token",
     "maxClockSkewSeconds": 300,
+    "scopeTerminator": "tc3_request",
+    "hostIncludesPort": false,
+    "pathEncodedTwice": false,
     "description": "TC3-HMAC-SHA256 signature of API 3.0. The header looks like\n`TC3-HMAC-SHA256 Credential=<SecretId>/<UTC date>/scf/tc3_request,\nSignedHeaders=content-type;host, Signature=<hex>`, where the date is the\nUTC day of `X-TC-Timestamp` as `YYYY-MM-DD`. A timestamp more than five\nminutes away from the server's clock is answered with\n`AuthFailure.SignatureExpire`."
   },
   "inputs": [
@@ -342,7 +345,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "InternalError.System",
@@ -373,7 +377,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceNotFound.LayerVersion",
@@ -404,7 +409,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnauthorizedOperation.CAM",
@@ -435,7 +441,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ActionOffline",
@@ -465,7 +472,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.InvalidAuthorization",
@@ -496,7 +504,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.InvalidSecretId",
@@ -526,7 +535,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.MFAFailure",
@@ -556,7 +566,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.SecretIdNotFound",
@@ -587,7 +598,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.SignatureExpire",
@@ -618,7 +630,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.SignatureFailure",
@@ -649,7 +662,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.TokenFailure",
@@ -679,7 +693,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "AuthFailure.UnauthorizedOperation",
@@ -709,7 +724,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "DryRunOperation",
@@ -739,7 +755,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "FailedOperation",
@@ -769,7 +786,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "InvalidAction",
@@ -799,7 +817,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "InvalidParameter",
@@ -830,7 +849,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "InvalidParameterValue",
@@ -861,7 +881,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "InvalidRequest",
@@ -891,7 +912,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "IpInBlacklist",
@@ -921,7 +943,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "IpNotInWhitelist",
@@ -951,7 +974,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "LimitExceeded",
@@ -981,7 +1005,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "MissingParameter",
@@ -1012,7 +1037,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "NoSuchProduct",
@@ -1042,7 +1068,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "NoSuchVersion",
@@ -1072,7 +1099,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "RequestLimitExceeded",
@@ -1103,7 +1131,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
@@ -1133,7 +1162,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "RequestLimitExceeded.IPLimitExceeded",
@@ -1163,7 +1193,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "RequestLimitExceeded.UinLimitExceeded",
@@ -1193,7 +1224,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "RequestSizeLimitExceeded",
@@ -1223,7 +1255,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceInUse",
@@ -1253,7 +1286,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceInsufficient",
@@ -1283,7 +1317,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceNotFound",
@@ -1313,7 +1348,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResourceUnavailable",
@@ -1343,7 +1379,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ResponseSizeLimitExceeded",
@@ -1373,7 +1410,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "ServiceUnavailable",
@@ -1403,7 +1441,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnauthorizedOperation",
@@ -1433,7 +1472,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnknownParameter",
@@ -1464,7 +1504,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnsupportedOperation",
@@ -1494,7 +1535,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnsupportedProtocol",
@@ -1524,7 +1566,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       },
       {
         "code": "UnsupportedRegion",
@@ -1554,7 +1597,8 @@ export const model = {
             "Response",
             "RequestId"
           ]
-        }
+        },
+        "details": []
       }
     ],
     "others": {
