@@ -304,9 +304,8 @@ function readServers(document, facts) {
   }));
 }
 
-/** The model of one API of redocly.yaml (see ApiModel in src/types.ts). */
-export async function readModel(apiName) {
-  const { root } = readApis()[apiName] ?? {};
+/** The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec. */
+export async function readModel(apiName, { root = readApis()[apiName]?.root } = {}) {
   if (!root) throw new Error(`redocly.yaml has no API named "${apiName}" under apis:`);
   const facts = interimFacts[apiName];
   if (!facts) throw new Error(`scripts/interim-facts.mjs has no entry for "${apiName}"`);
