@@ -283,12 +283,16 @@ function readScenarios(operation, errors) {
   return scenarios;
 }
 
+const SIGNING_FACTS = ['algorithm', 'service', 'signedHeaders', 'dateHeader', 'tokenHeader', 'maxClockSkewSeconds', 'scopeTerminator', 'hostIncludesPort', 'pathEncodedTwice'];
+
 function readSigning(document, operation, facts) {
   const requirement = (operation.security ?? document.security)?.[0];
   const [scheme] = Object.keys(requirement ?? {});
   const securityScheme = document.components?.securitySchemes?.[scheme];
   if (!securityScheme) throw new Error('the operation names no security scheme');
   const declared = securityScheme['x-layerspec-signing'] ?? facts.signing;
+  const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
+  if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
   return { scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim() };
 }
 

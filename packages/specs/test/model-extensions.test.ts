@@ -57,3 +57,8 @@ it('refuses a digest whose pattern fits neither encoding, naming the field', asy
   const root = specWith('tencent-scf', [[['components', 'schemas', 'GetLayerVersionResult', 'properties', 'CodeSha256', 'pattern'], '^.+$']]);
   await expect(readModel('tencent-scf', { root })).rejects.toThrow(/CodeSha256: the digest's pattern fits neither hex nor base64/);
 });
+
+it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {
+  const root = specWith('aws-lambda', [[['components', 'securitySchemes', 'sigv4', 'x-layerspec-signing'], { algorithm: 'AWS4-HMAC-SHA256', service: 'lambda' }]]);
+  await expect(readModel('aws-lambda', { root })).rejects.toThrow(/x-layerspec-signing of sigv4 lacks signedHeaders, dateHeader/);
+});
