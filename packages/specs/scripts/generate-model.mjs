@@ -348,6 +348,32 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
   });
 }
 
+// Only the keywords a validator checks; descriptions and examples stay in the spec.
+const VALIDATION_KEYWORDS = new Set(['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems',
+  'enum', 'const', 'required', 'properties', 'items', 'anyOf', 'oneOf', 'allOf', 'not', 'additionalProperties']);
+const SUBSCHEMAS = new Set(['items', 'not', 'additionalProperties', 'anyOf', 'oneOf', 'allOf']);
+
+/** A dereferenced schema with only its validation keywords; a cycle cannot be written out, so it fails. */
+function validationSchema(schema, ancestors = new Set()) {
+  if (Array.isArray(schema)) return schema.map((member) => validationSchema(member, ancestors));
+  if (!schema || typeof schema !== 'object') return schema;
+  if (ancestors.has(schema)) throw new Error('the success schema refers to itself; the model cannot inline it');
+  const inside = new Set([...ancestors, schema]);
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (!VALIDATION_KEYWORDS.has(key)) continue;
+    if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([name, member]) => [name, validationSchema(member, inside)]));
+    else out[key] = SUBSCHEMAS.has(key) ? validationSchema(value, inside) : value;
+  }
+  return out;
+}
+
+/** The 200 answer's schema for response validation, as a JSON Schema of validation keywords. */
+export async function readSuccessSchema(apiName, { root = readApis()[apiName]?.root } = {}) {
+  const { operation } = theOperation(await loadDereferenced(root));
+  return validationSchema(operation.responses['200'].content['application/json'].schema);
+}
+
 /** JSON text of the model; a bigint left anywhere but a bound would lose its exactness, so it fails. */
 function toSource(model) {
   return JSON.stringify(model, (key, value) => {
@@ -355,6 +381,8 @@ function toSource(model) {
     return value;
   }, 2);
 }
+
+const BIGINT = '\uFDD0bigint:';
 
 const header = (source) => [
   `// Generated from ${source} by packages/specs/scripts/generate-model.mjs (@redocly/openapi-core).`,
@@ -373,6 +401,14 @@ export async function generateModel() {
 export const model = ${toSource(model)} as const satisfies ApiModel;
 
 export default model;
+`;
+    // Apart from the model, so that only clients that validate answers load it. An int64 bound
+    // is written as its exact literal; JS reads it as the nearest number, which is all a
+    // validator of JS numbers can compare with.
+    const schema = JSON.stringify(await readSuccessSchema(api), (_key, value) => (typeof value === 'bigint' ? `${BIGINT}${value}` : value), 2)
+      .replace(new RegExp(`"${BIGINT}(\\d+)"`, 'g'), '$1');
+    files[`${api}-response-schema.ts`] = `${header(model.source)}/** The success answer of the operation as a JSON Schema (validation keywords only). */
+export const successSchema = ${schema} as const;
 `;
   }
   const id = (api) => api.replace(/-(.)/g, (_, letter) => letter.toUpperCase());
@@ -401,7 +437,7 @@ async function main() {
     } else {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(out, text);
-      console.log(`${relative(repoRoot, out)} <- ${name === 'index.ts' ? 'redocly.yaml' : name.replace(/\.ts$/, '')}`);
+      console.log(`${relative(repoRoot, out)} <- ${name === 'index.ts' ? 'redocly.yaml' : name.replace(/(-response-schema)?\.ts$/, '')}`);
     }
   }
   if (stale) process.exit(1);

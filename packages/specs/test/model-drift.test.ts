@@ -12,8 +12,8 @@ const files = readdirSync(generatedDir);
 const check = (dir: string) => () => execFileSync(process.execPath, [generator, '--check', '--out-dir', dir], { stdio: 'pipe' });
 
 describe('src/generated (scripts/generate-model.mjs)', () => {
-  it('holds one model per API and an index', () => {
-    expect(files.sort()).toEqual(['aws-lambda.ts', 'index.ts', 'tencent-scf.ts']);
+  it('holds one model and one response schema per API, and an index', () => {
+    expect(files.sort()).toEqual(['aws-lambda-response-schema.ts', 'aws-lambda.ts', 'index.ts', 'tencent-scf-response-schema.ts', 'tencent-scf.ts']);
   });
 
   it('matches the specs', () => {
