@@ -398,9 +398,12 @@ export async function generateModel() {
     const model = await readModel(api);
     files[`${api}.ts`] = `${header(model.source)}import type { ApiModel } from '../types.js';
 
+/** The model with every value as its literal type. */
 export const model = ${toSource(model)} as const satisfies ApiModel;
 
-export default model;
+/** The same model under the general shape, for code that searches it (optional members stay visible). */
+const general: ApiModel = model;
+export default general;
 `;
     // Apart from the model, so that only clients that validate answers load it. An int64 bound
     // is written as its exact literal; JS reads it as the nearest number, which is all a

@@ -41,7 +41,7 @@ export interface InputModel extends ValueRule {
   readonly constant?: string;
   readonly concept?: string;
   readonly description?: string;
-  /** Named examples of the value, by example name. */
+  /** Named examples of the value, by example name (a lone `example` is named `example`). */
   readonly examples?: Readonly<Record<string, unknown>>;
 }
 

@@ -9,7 +9,7 @@ import { readApis } from '../../../tools/apis.mjs';
 import { readModel } from '../scripts/generate-model.mjs';
 
 /** A copy of a spec with extensions set at the given paths. */
-function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [string[], unknown][]): string {
+function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {
   const document = parseDocument(readFileSync(readApis()[api].root, 'utf8'), { intAsBigInt: true });
   for (const [path, value] of edits) document.setIn(path, value);
   const file = join(mkdtempSync(join(tmpdir(), 'layerspec-model-ext-')), 'openapi.yaml');
