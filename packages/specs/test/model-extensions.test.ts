@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readApis } from '../../../tools/apis.mjs';
-import { readModel } from '../scripts/generate-model.mjs';
+import { readModel } from '../scripts/read-model.mjs';
 
 /** A copy of a spec with extensions set at the given paths. */
 function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {

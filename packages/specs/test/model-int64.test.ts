@@ -2,7 +2,7 @@
 // 9223372036854776000, a bound the provider never wrote.
 import { describe, expect, it } from 'vitest';
 import { readApis } from '../../../tools/apis.mjs';
-import { loadDereferenced } from '../scripts/generate-model.mjs';
+import { loadDereferenced } from '../scripts/read-model.mjs';
 import { models } from '../src/generated/index.js';
 
 const INT64_MAX = (2n ** 63n - 1n).toString();
