@@ -44,7 +44,8 @@ for (const [api, { root }] of Object.entries(readApis())) {
 }
 mkdirSync(dist, { recursive: true });
 const built = readdirSync(staging);
-for (const file of readdirSync(dist)) if (!built.includes(file)) rmSync(resolve(dist, file));
+// Only stale bundles are removed: dist/model/ holds the compiled model (tsc writes it next).
+for (const file of readdirSync(dist)) if (/\.(json|yaml)$/.test(file) && !built.includes(file)) rmSync(resolve(dist, file));
 for (const file of built) renameSync(resolve(staging, file), resolve(dist, file));
 rmSync(staging, { recursive: true, force: true });
 for (const notice of notices) process.stderr.write(`${notice}\n\n`);

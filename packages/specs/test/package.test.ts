@@ -29,3 +29,17 @@ describe.each(apiNames)('%s bundle', (api) => {
     expect(operations.map((op) => op.operationId)).toEqual(['GetLayerVersion']);
   });
 });
+
+describe('the API model', () => {
+  it('is exported per API and as an index, as JS with types', async () => {
+    expect(manifest.exports['./model/*']).toEqual({ types: './dist/model/generated/*.d.ts', default: './dist/model/generated/*.js' });
+    const { models } = await import('../src/generated/index.js');
+    const index = await import('@layerspec/specs/model');
+    expect(Object.keys(index.models)).toEqual(apiNames);
+    for (const api of apiNames) {
+      const published = await import(`@layerspec/specs/model/${api}`);
+      expect(published.default).toEqual(models[api]);
+      expect(readFileSync(new URL(`../dist/model/generated/${api}.d.ts`, import.meta.url), 'utf8')).toContain(`readonly api: "${api}";`);
+    }
+  });
+});

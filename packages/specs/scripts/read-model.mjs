@@ -1,0 +1,367 @@
+// Reads one spec of redocly.yaml through Redocly's own resolver (@redocly/openapi-core, every
+// `$ref` dereferenced) into the model of src/types.ts, and its success schema for validation.
+// Facts the spec does not state yet come from interim-facts.mjs.
+import { relative } from 'node:path';
+import { BaseResolver, bundle, createConfig } from '@redocly/openapi-core';
+import { parse } from 'yaml';
+import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { dateShape, digestEncoding, errorKind, interimFacts, isRetryable } from './interim-facts.mjs';
+
+/**
+ * openapi-core's resolver with the YAML read by `yaml` instead of js-yaml: integers are read as
+ * bigint and only the safe ones become numbers, so an int64 bound such as 9223372036854775807
+ * reaches the model exactly instead of as 9223372036854776000.
+ */
+class ExactIntegerResolver extends BaseResolver {
+  parseDocument(source) {
+    const exact = (_key, value) => (typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value);
+    return { source, parsed: parse(source.body, exact, { intAsBigInt: true }) };
+  }
+}
+
+/** The spec with every `$ref` replaced by its target (shared, not copied). */
+export async function loadDereferenced(root) {
+  const config = await createConfig({});
+  const { bundle: document, problems } = await bundle({ ref: root, config, dereference: true, externalRefResolver: new ExactIntegerResolver() });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new Error(`${root}: ${errors.map((problem) => problem.message).join('; ')}`);
+  return document.parsed;
+}
+
+const compact = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+const exactText = (value) => (value === undefined ? undefined : String(value));
+
+/** `allOf` members merged into one schema; the outer keywords win. */
+function merged(schema) {
+  if (!schema || !Array.isArray(schema.allOf)) return schema ?? {};
+  const { allOf, ...rest } = schema;
+  return { ...allOf.reduce((acc, member) => ({ ...acc, ...merged(member) }), {}), ...rest };
+}
+
+/** The checkable rules of a schema (see ValueRule in src/types.ts). */
+export function valueRule(input) {
+  const schema = merged(input);
+  if (Array.isArray(schema.anyOf)) {
+    const members = schema.anyOf.map(valueRule);
+    const listed = members.filter((member) => member.enum);
+    const free = members.filter((member) => !member.enum);
+    if (listed.length === 0 || free.length > 1) throw new Error(`cannot model anyOf of ${JSON.stringify(members)}`);
+    return compact({
+      type: listed[0].type,
+      enum: [...new Set(listed.flatMap((member) => member.enum))],
+      others: free[0],
+    });
+  }
+  const enumValues = schema.const !== undefined ? [schema.const] : schema.enum;
+  const type = schema.type ?? (enumValues ? typeof enumValues[0] : undefined);
+  if (!type) throw new Error(`a schema without a type: ${JSON.stringify(schema)}`);
+  return compact({
+    type,
+    format: schema.format,
+    pattern: schema.pattern,
+    minLength: schema.minLength,
+    maxLength: schema.maxLength,
+    minimum: exactText(schema.minimum),
+    maximum: exactText(schema.maximum),
+    minItems: schema.minItems,
+    maxItems: schema.maxItems,
+    enum: enumValues?.map(String),
+    items: schema.items ? valueRule(schema.items) : undefined,
+  });
+}
+
+const conceptOf = (node) => merged(node)['x-layerspec-concept'];
+
+function theOperation(document) {
+  const found = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+      if (item[method]) found.push({ path, method, item, operation: item[method] });
+    }
+  }
+  if (found.length !== 1) throw new Error(`the model describes one operation per spec; found ${found.length}`);
+  return found[0];
+}
+
+function readInputs(item, operation, facts) {
+  const inputs = [];
+  for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const rule = valueRule(parameter.schema);
+    const examples = parameter.examples
+      ? Object.fromEntries(Object.entries(parameter.examples).map(([name, example]) => [name, example.value]))
+      : parameter.example !== undefined ? { example: parameter.example } : undefined;
+    inputs.push(compact({
+      name: parameter.name,
+      in: parameter.in,
+      required: parameter.required === true,
+      ...rule,
+      constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
+      concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema) ?? facts.inputConcepts[parameter.name],
+      description: parameter.description?.trim(),
+      examples,
+    }));
+  }
+  const body = merged(operation.requestBody?.content?.['application/json']?.schema);
+  for (const [name, schema] of Object.entries(body.properties ?? {})) {
+    inputs.push(compact({
+      name,
+      in: 'body',
+      required: (body.required ?? []).includes(name),
+      ...valueRule(schema),
+      concept: conceptOf(schema),
+      description: merged(schema).description?.trim(),
+    }));
+  }
+  return inputs;
+}
+
+/** Every property below `schema`, depth first, as [path, schema, required]. */
+function* properties(schema, path = []) {
+  const object = merged(schema);
+  for (const [name, property] of Object.entries(object.properties ?? {})) {
+    const here = [...path, name];
+    yield [here, property, (object.required ?? []).includes(name)];
+    yield* properties(property, here);
+  }
+}
+
+/** Whether any property below `schema` is tagged with `concept`. */
+const holdsConcept = (schema, concept) => [...properties(schema)].some(([, property]) => conceptOf(property) === concept);
+
+/**
+ * The success result inside the 200 body: the body itself, or, in an envelope whose member is a
+ * `oneOf` of a result and an error, the branch that holds no `error-code`.
+ */
+function successResult(schema) {
+  for (const [path, property] of properties(schema)) {
+    const branches = merged(property).oneOf;
+    if (!branches) continue;
+    const results = branches.filter((branch) => !holdsConcept(branch, 'error-code'));
+    if (results.length !== 1) throw new Error(`the envelope at ${path.join('.')} needs exactly one branch without an error-code`);
+    return { path, schema: results[0], errorBranch: branches.find((branch) => branch !== results[0]) };
+  }
+  return { path: [], schema, errorBranch: undefined };
+}
+
+function outputField(name, path, inWhere, schema, required, facts) {
+  const node = merged(schema);
+  const rule = valueRule(schema);
+  const concept = conceptOf(schema);
+  const shape = node['x-layerspec-date']?.shape ?? (concept === 'created-at' ? dateShape(node.pattern) : undefined);
+  const utcOffset = node['x-layerspec-date']?.utcOffset ?? facts.utcOffsets[concept];
+  const encoding = node['x-layerspec-encoding'] ?? (concept === 'archive-sha256' ? digestEncoding(node.pattern) : undefined);
+  if (concept === 'archive-sha256' && !encoding) throw new Error(`${name}: the digest's pattern fits neither hex nor base64`);
+  if (concept === 'created-at' && !(shape && utcOffset)) throw new Error(`${name}: the date's shape or offset is unknown`);
+  return compact({
+    name,
+    in: inWhere,
+    path,
+    required,
+    ...rule,
+    concept,
+    description: node.description?.trim(),
+    encoding,
+    date: shape ? { shape, utcOffset } : undefined,
+  });
+}
+
+function readOutputs(ok, result, facts) {
+  const outputs = [];
+  for (const [name, header] of Object.entries(ok.headers ?? {})) {
+    const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
+    outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true, facts), example: header.example }));
+  }
+  for (const [path, schema, required] of properties(result.schema)) {
+    outputs.push(outputField(path.join('.'), path, 'body', schema, required, facts));
+  }
+  return outputs;
+}
+
+/** Where a response names its error, message and request ID, by concept. */
+function locate(response, schema, concept, bodyPrefix = []) {
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    if (header['x-layerspec-concept'] === concept) return { in: 'header', name };
+  }
+  for (const [path, property] of properties(schema)) {
+    if (conceptOf(property) === concept) return { in: 'body', path: [...bodyPrefix, ...path] };
+  }
+  return undefined;
+}
+
+/** The code lists of an `error-code` schema: each enum or const with its concepts and overrides. */
+function codeLists(schema) {
+  const node = merged(schema);
+  if (Array.isArray(node.anyOf)) return node.anyOf.flatMap(codeLists);
+  const codes = node.const !== undefined ? [node.const] : node.enum;
+  return codes ? [{ codes, concepts: node['x-layerspec-concepts'] ?? {}, declared: node['x-layerspec-errors'] ?? {}, description: node.description }] : [];
+}
+
+function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt, details }) {
+  const kind = declared?.kind ?? errorKind({ code, status, concept });
+  const retryable = declared?.retryable ?? isRetryable({ code, status, kind });
+  return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt, details });
+}
+
+const sameHeader = (at, name) => at?.in === 'header' && at.name === name;
+const leadsTo = (at, path) => at?.in === 'body' && path.every((key, i) => at.path[i] === key);
+
+/** The answer's headers and body members other than the code, message and request ID. */
+function errorDetails(response, schema, prefix, known, facts) {
+  const details = [];
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    if (known.some((at) => sameHeader(at, name))) continue;
+    details.push(compact({ in: 'header', name, concept: header['x-layerspec-concept'] ?? facts.errorDetailConcepts[name] }));
+  }
+  for (const [path, property] of properties(schema)) {
+    const full = [...prefix, ...path];
+    if (known.some((at) => leadsTo(at, full))) continue;
+    details.push(compact({ in: 'body', path: full, concept: conceptOf(property) ?? facts.errorDetailConcepts[full.join('.')] }));
+  }
+  return details;
+}
+
+function readErrors(operation, errorBranch, envelopePath, facts) {
+  const entries = [];
+  let others;
+  const add = (response, status, schema, prefix) => {
+    const codeAt = locate(response, schema, 'error-code', prefix);
+    const messageAt = locate(response, schema, 'error-message', prefix);
+    const requestIdAt = locate(response, schema, 'request-id', prefix);
+    if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
+    const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt], facts);
+    const codeSchema = codeAt.in === 'header'
+      ? response.headers[codeAt.name].schema
+      : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
+    const rule = valueRule(codeSchema);
+    if (rule.others) others = rule.others;
+    for (const list of codeLists(codeSchema)) {
+      for (const code of list.codes) {
+        if (entries.some((entry) => entry.code === code)) continue;
+        const concept = list.concepts[code] ?? response['x-layerspec-concept'];
+        const description = response === operation.responses['200'] ? list.description : response.description;
+        entries.push(errorEntry({ code, status, concept, declared: list.declared[code], description, codeAt, messageAt, requestIdAt, details }));
+      }
+    }
+  };
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (Number(status) >= 400) add(response, Number(status), response.content?.['application/json']?.schema, []);
+  }
+  if (errorBranch) add(operation.responses['200'], 200, errorBranch, envelopePath);
+  return compact({ entries, others });
+}
+
+const valueAt = (value, path) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);
+
+function readScenarios(operation, errors) {
+  const scenarios = [];
+  for (const [status, response] of Object.entries(operation.responses)) {
+    for (const [name, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
+      if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`example name "${name}" is used twice`);
+      const code = Number(status) >= 400
+        ? example['x-layerspec-error-type'] ?? response.headers?.[errors.entries.find((entry) => entry.status === Number(status))?.codeAt.name]?.schema?.const
+        : errors.entries.map((entry) => entry.codeAt).filter((at) => at.in === 'body').map((at) => valueAt(example.value, at.path)).find((found) => found !== undefined);
+      if (Number(status) >= 400 && code === undefined) throw new Error(`example "${name}" does not say which error it shows (x-layerspec-error-type)`);
+      scenarios.push(compact({
+        name,
+        status: Number(status),
+        outcome: code === undefined ? 'success' : 'error',
+        errorCode: code,
+        summary: example.summary,
+        description: example.description?.trim(),
+        value: example.value,
+      }));
+    }
+  }
+  return scenarios;
+}
+
+const SIGNING_FACTS = ['algorithm', 'service', 'signedHeaders', 'dateHeader', 'tokenHeader', 'maxClockSkewSeconds', 'scopeTerminator', 'hostIncludesPort', 'pathEncodedTwice'];
+
+function readSigning(document, operation, facts) {
+  const requirement = (operation.security ?? document.security)?.[0];
+  const [scheme] = Object.keys(requirement ?? {});
+  const securityScheme = document.components?.securitySchemes?.[scheme];
+  if (!securityScheme) throw new Error('the operation names no security scheme');
+  const declared = securityScheme['x-layerspec-signing'] ?? facts.signing;
+  const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
+  if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
+  return { scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim() };
+}
+
+function readServers(document, facts) {
+  return document.servers.map((server) => compact({
+    url: server.url,
+    description: server.description?.trim(),
+    variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, variable]) => [name, compact({
+      default: variable.default,
+      enum: variable.enum,
+      pattern: variable['x-layerspec-pattern'] ?? facts.serverVariablePatterns[name],
+    })])),
+  }));
+}
+
+/** The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec. */
+export async function readModel(apiName, { root = readApis()[apiName]?.root } = {}) {
+  if (!root) throw new Error(`redocly.yaml has no API named "${apiName}" under apis:`);
+  const facts = interimFacts[apiName];
+  if (!facts) throw new Error(`scripts/interim-facts.mjs has no entry for "${apiName}"`);
+  const document = await loadDereferenced(root);
+  const { path, method, item, operation } = theOperation(document);
+  const provider = document.info['x-layerspec-provider'] ?? {};
+  const ok = operation.responses['200'];
+  const result = successResult(ok.content['application/json'].schema);
+  const errors = readErrors(operation, result.errorBranch, result.path, facts);
+  const requestBody = operation.requestBody?.content;
+  return compact({
+    api: apiName,
+    source: relative(repoRoot, root),
+    title: document.info.title,
+    version: document.info.version,
+    provider: { name: provider.name, label: provider.label ?? facts.label },
+    protocol: { id: provider.protocolId ?? facts.protocolId, description: provider.protocol },
+    operation: compact({
+      id: operation.operationId,
+      method: method.toUpperCase(),
+      path,
+      summary: operation.summary,
+      requestMediaType: requestBody ? Object.keys(requestBody)[0] : undefined,
+      requestExamples: requestBody
+        ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))
+        : undefined,
+    }),
+    servers: readServers(document, facts),
+    signing: readSigning(document, operation, facts),
+    inputs: readInputs(item, operation, facts),
+    result: result.path,
+    outputs: readOutputs(ok, result, facts),
+    errors,
+    scenarios: readScenarios(operation, errors),
+    mock: { defaultPort: document['x-layerspec-mock']?.port ?? facts.mockPort },
+  });
+}
+
+// Only the keywords a validator checks; descriptions and examples stay in the spec.
+const VALIDATION_KEYWORDS = new Set(['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems',
+  'enum', 'const', 'required', 'properties', 'items', 'anyOf', 'oneOf', 'allOf', 'not', 'additionalProperties']);
+const SUBSCHEMAS = new Set(['items', 'not', 'additionalProperties', 'anyOf', 'oneOf', 'allOf']);
+
+/** A dereferenced schema with only its validation keywords; a cycle cannot be written out, so it fails. */
+function validationSchema(schema, ancestors = new Set()) {
+  if (Array.isArray(schema)) return schema.map((member) => validationSchema(member, ancestors));
+  if (!schema || typeof schema !== 'object') return schema;
+  if (ancestors.has(schema)) throw new Error('the success schema refers to itself; the model cannot inline it');
+  const inside = new Set([...ancestors, schema]);
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (!VALIDATION_KEYWORDS.has(key)) continue;
+    if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([name, member]) => [name, validationSchema(member, inside)]));
+    else out[key] = SUBSCHEMAS.has(key) ? validationSchema(value, inside) : value;
+  }
+  return out;
+}
+
+/** The 200 answer's schema for response validation, as a JSON Schema of validation keywords. */
+export async function readSuccessSchema(apiName, { root = readApis()[apiName]?.root } = {}) {
+  const { operation } = theOperation(await loadDereferenced(root));
+  return validationSchema(operation.responses['200'].content['application/json'].schema);
+}

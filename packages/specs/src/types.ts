@@ -1,0 +1,180 @@
+// The shape of the generated model of an API (src/generated/<api>.ts), one shape for every
+// provider. The model is read from the spec by scripts/generate-model.mjs; a fact here is a fact
+// of the spec, or of scripts/interim-facts.mjs until the spec states it.
+
+/** A provider-neutral class of error, what a caller branches on. */
+export type ErrorKind = 'not-found' | 'throttled' | 'invalid-input' | 'auth' | 'service';
+
+/** Where a value travels: a header by name, or a member of the JSON body by path. */
+export type Location =
+  | { readonly in: 'header'; readonly name: string }
+  | { readonly in: 'body'; readonly path: readonly string[] };
+
+/**
+ * The checkable rules of one value, with `$ref` followed and `allOf` merged. Integer bounds are
+ * exact decimal text: an int64 bound such as 9223372036854775807 does not fit a JS number.
+ */
+export interface ValueRule {
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  readonly format?: string;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: string;
+  readonly maximum?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  /** The documented values. */
+  readonly enum?: readonly string[];
+  /** Set when values beyond `enum` are accepted too (an `anyOf` of the list and a free form): their rule. */
+  readonly others?: ValueRule;
+  /** The rule of each item of an array. */
+  readonly items?: ValueRule;
+}
+
+export interface InputModel extends ValueRule {
+  /** The name on the wire: the parameter, header or body member name. */
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'body';
+  readonly required: boolean;
+  /** The value every request carries, when the spec allows exactly one (`X-TC-Action`). */
+  readonly constant?: string;
+  readonly concept?: string;
+  readonly description?: string;
+  /** Named examples of the value, by example name (a lone `example` is named `example`). */
+  readonly examples?: Readonly<Record<string, unknown>>;
+}
+
+/** The written shape of a date, with its offset from UTC (which some shapes do not show). */
+export interface DateShape {
+  /** Tokens: YYYY MM DD hh mm ss sss, any other character literal; e.g. `YYYY-MM-DD hh:mm:ss`. */
+  readonly shape: string;
+  readonly utcOffset: string;
+}
+
+export interface OutputModel extends ValueRule {
+  /** The dotted path from the result (`Content.CodeSha256`), or the header name. */
+  readonly name: string;
+  /** `body` members are read at `path` from the result (see `result`); headers by `name`. */
+  readonly in: 'body' | 'header';
+  readonly path: readonly string[];
+  readonly required: boolean;
+  readonly concept?: string;
+  readonly description?: string;
+  /** How a digest is written: SHA-256 as base64 (44 characters) or lower-case hex. */
+  readonly encoding?: { readonly digest: 'sha256'; readonly as: 'base64' | 'hex' };
+  readonly date?: DateShape;
+  /** The spec's example value, for headers. */
+  readonly example?: unknown;
+}
+
+export interface ErrorModel {
+  /** The provider's error name (AWS) or code (Tencent). */
+  readonly code: string;
+  /** The HTTP status of the answer that carries it (200 for Tencent API 3.0). */
+  readonly status: number;
+  readonly kind: ErrorKind;
+  /** Whether another attempt of the same request may succeed. */
+  readonly retryable: boolean;
+  /** The spec's `x-layerspec-concept` for the error, when it has one. */
+  readonly concept?: string;
+  readonly description?: string;
+  /** Where the answer names the error, its message and its request ID. */
+  readonly codeAt: Location;
+  readonly messageAt: Location;
+  readonly requestIdAt?: Location;
+  /** The answer's other headers and members (a throttling reason, `Retry-After`). */
+  readonly details: readonly (Location & { readonly concept?: string })[];
+}
+
+export interface ScenarioModel {
+  /** The example name; unique across the operation's responses. */
+  readonly name: string;
+  readonly status: number;
+  readonly outcome: 'success' | 'error';
+  /** For an error scenario: the error it shows. */
+  readonly errorCode?: string;
+  readonly summary?: string;
+  readonly description?: string;
+  /** The answer body. */
+  readonly value: unknown;
+}
+
+export interface ServerModel {
+  /** The URL with `{variable}` placeholders. */
+  readonly url: string;
+  readonly description?: string;
+  readonly variables: Readonly<Record<string, { readonly default: string; readonly enum?: readonly string[]; readonly pattern?: string }>>;
+}
+
+export interface SigningModel {
+  /** The security scheme's name in the spec. */
+  readonly scheme: string;
+  /** The header that carries the signature. */
+  readonly header: string;
+  readonly algorithm: string;
+  /** The service name of the credential scope. */
+  readonly service: string;
+  /** The headers the signature covers, lower case, in signing order. */
+  readonly signedHeaders: readonly string[];
+  /** The header that carries the signing time. */
+  readonly dateHeader: string;
+  /** The header that carries the session token of temporary credentials. */
+  readonly tokenHeader: string;
+  /** How far the signing time may be from the server's clock. */
+  readonly maxClockSkewSeconds: number;
+  /** The last part of the credential scope (`aws4_request`). */
+  readonly scopeTerminator: string;
+  /** Whether the signed host keeps a non-default port (the provider's SDK decides). */
+  readonly hostIncludesPort: boolean;
+  /** Whether the canonical URI is the wire path percent-encoded a second time (`%3A` as `%253A`). */
+  readonly pathEncodedTwice: boolean;
+  readonly description?: string;
+}
+
+export interface ApiModel {
+  /** The API's name in redocly.yaml, e.g. `aws-lambda`. */
+  readonly api: string;
+  /** The spec file, relative to the repository. */
+  readonly source: string;
+  readonly title: string;
+  /** `info.version`: the provider's API version. */
+  readonly version: string;
+  readonly provider: {
+    /** The display name, e.g. `AWS Lambda`. */
+    readonly name: string;
+    /** The short label used in comparisons, e.g. `AWS`. */
+    readonly label: string;
+  };
+  readonly protocol: {
+    /** `rest-json`, or `tencent-api3` (POST / with the action in headers). */
+    readonly id: string;
+    readonly description: string;
+  };
+  readonly operation: {
+    readonly id: string;
+    readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+    readonly path: string;
+    readonly summary: string;
+    /** The request body's media type, when there is a body. */
+    readonly requestMediaType?: string;
+    /** Named examples of the request body. */
+    readonly requestExamples?: Readonly<Record<string, unknown>>;
+  };
+  readonly servers: readonly ServerModel[];
+  readonly signing: SigningModel;
+  readonly inputs: readonly InputModel[];
+  /** Where the success result sits in the body: `[]`, or `['Response']` inside an envelope. */
+  readonly result: readonly string[];
+  readonly outputs: readonly OutputModel[];
+  readonly errors: {
+    readonly entries: readonly ErrorModel[];
+    /** Set when codes beyond the documented ones are accepted: their rule. */
+    readonly others?: ValueRule;
+  };
+  readonly scenarios: readonly ScenarioModel[];
+  readonly mock: {
+    /** The port the mock of this API listens on by default. */
+    readonly defaultPort: number;
+  };
+}

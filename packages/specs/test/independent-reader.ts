@@ -1,0 +1,82 @@
+// A second, deliberately small reader of the hand-written specs: plain `yaml` and its own
+// `$ref` follow, sharing no code with scripts/generate-model.mjs. The model tests compare the
+// generated model with what this reader finds, so a fault of either one shows.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+/** The source YAML of an API, integers read exactly (beyond 2^53 as bigint). */
+export function readSource(api: string): Json {
+  const apis = parse(readFileSync(resolve(repoRoot, 'redocly.yaml'), 'utf8')).apis;
+  const text = readFileSync(resolve(repoRoot, apis[api].root), 'utf8');
+  return parse(text, (_key, value) => (typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value), {
+    intAsBigInt: true,
+  });
+}
+
+/** Follows `$ref` (siblings win over the target) and merges `allOf`, as OpenAPI 3.1 reads them. */
+export function follow(doc: Json, node: Json): Json {
+  if (node && typeof node.$ref === 'string') {
+    const { $ref, ...siblings } = node;
+    const target = ($ref as string)
+      .slice(2)
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((at: Json, key) => at[key], doc);
+    return follow(doc, { ...follow(doc, target), ...siblings });
+  }
+  if (node && Array.isArray(node.allOf)) {
+    const { allOf, ...rest } = node;
+    return { ...allOf.reduce((acc: Json, member: Json) => ({ ...acc, ...follow(doc, member) }), {}), ...rest };
+  }
+  return node;
+}
+
+/** The one operation of a spec. */
+export function operationOf(doc: Json): { path: string; method: string; item: Json; op: Json } {
+  const [path, item] = Object.entries<Json>(doc.paths)[0]!;
+  const method = ['get', 'post'].find((m) => item[m])!;
+  return { path, method, item, op: item[method] };
+}
+
+/** Every property below an object schema, as [dotted name, followed schema, required]. */
+export function propertiesOf(doc: Json, schema: Json, prefix = ''): [string, Json, boolean][] {
+  const object = follow(doc, schema);
+  return Object.entries<Json>(object?.properties ?? {}).flatMap(([name, property]) => {
+    const here = prefix ? `${prefix}.${name}` : name;
+    const followed = follow(doc, property);
+    return [[here, followed, (object.required ?? []).includes(name)] as [string, Json, boolean], ...propertiesOf(doc, followed, here)];
+  });
+}
+
+/** The documented error codes with their HTTP status, as `code status` lines, sorted. */
+export function errorCodes(doc: Json): string[] {
+  const { op } = operationOf(doc);
+  const found = new Set<string>();
+  for (const [status, ref] of Object.entries<Json>(op.responses)) {
+    const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
+    if (!header) continue;
+    const schema = follow(doc, header.schema);
+    for (const code of schema.const !== undefined ? [schema.const] : schema.enum) found.add(`${code} ${status}`);
+  }
+  const errorCode = doc.components.schemas.ErrorCode;
+  for (const member of errorCode?.anyOf ?? []) for (const code of follow(doc, member).enum ?? []) found.add(`${code} 200`);
+  return [...found].sort();
+}
+
+/** Every named response example: name, status and value. */
+export function responseExamples(doc: Json): { name: string; status: number; value: unknown }[] {
+  const { op } = operationOf(doc);
+  return Object.entries<Json>(op.responses).flatMap(([status, ref]) =>
+    Object.entries<Json>(follow(doc, ref).content?.['application/json']?.examples ?? {}).map(([name, example]) => ({
+      name,
+      status: Number(status),
+      value: follow(doc, example).value,
+    })),
+  );
+}

@@ -1,0 +1,64 @@
+// The facts that interim-facts.mjs supplies today are read from the spec as soon as the spec
+// states them with the proposed x-layerspec-* extensions.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { readApis } from '../../../tools/apis.mjs';
+import { readModel } from '../scripts/read-model.mjs';
+
+/** A copy of a spec with extensions set at the given paths. */
+function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {
+  const document = parseDocument(readFileSync(readApis()[api].root, 'utf8'), { intAsBigInt: true });
+  for (const [path, value] of edits) document.setIn(path, value);
+  const file = join(mkdtempSync(join(tmpdir(), 'layerspec-model-ext-')), 'openapi.yaml');
+  writeFileSync(file, document.toString());
+  return file;
+}
+
+it('reads provider, signing, mock port and server variable facts from the spec when it has them', async () => {
+  const signing = {
+    algorithm: 'AWS4-HMAC-SHA256', service: 'lambda-test', signedHeaders: ['host'], dateHeader: 'X-Amz-Date',
+    tokenHeader: 'X-Amz-Security-Token', maxClockSkewSeconds: 900, scopeTerminator: 'aws4_request', hostIncludesPort: true, pathEncodedTwice: true,
+  };
+  const root = specWith('aws-lambda', [
+    [['info', 'x-layerspec-provider', 'label'], 'Lambda'],
+    [['info', 'x-layerspec-provider', 'protocolId'], 'rest-json-test'],
+    [['components', 'securitySchemes', 'sigv4', 'x-layerspec-signing'], signing],
+    [['x-layerspec-mock'], { port: 5010 }],
+    [['servers', 0, 'variables', 'region', 'x-layerspec-pattern'], '^[a-z-]+$'],
+  ]);
+  const model = await readModel('aws-lambda', { root });
+  expect(model.provider.label).toBe('Lambda');
+  expect(model.protocol.id).toBe('rest-json-test');
+  expect(model.signing).toMatchObject({ ...signing, scheme: 'sigv4', header: 'Authorization' });
+  expect(model.mock.defaultPort).toBe(5010);
+  expect(model.servers[0].variables.region.pattern).toBe('^[a-z-]+$');
+});
+
+it('reads error kinds and retryability, digest encoding and date shape from the spec when it has them', async () => {
+  const schemas = ['components', 'schemas'];
+  const root = specWith('tencent-scf', [
+    [[...schemas, 'ActionErrorCode', 'x-layerspec-errors'], { 'InternalError.System': { kind: 'service', retryable: false } }],
+    [[...schemas, 'CommonErrorCode', 'x-layerspec-errors'], { LimitExceeded: { kind: 'throttled', retryable: true } }],
+    [[...schemas, 'GetLayerVersionResult', 'properties', 'CodeSha256', 'x-layerspec-encoding'], { digest: 'sha256', as: 'hex' }],
+    [[...schemas, 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
+  ]);
+  const model = await readModel('tencent-scf', { root });
+  const entry = (code: string) => model.errors.entries.find((candidate: { code: string }) => candidate.code === code);
+  expect(entry('InternalError.System')).toMatchObject({ kind: 'service', retryable: false });
+  expect(entry('LimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
+  expect(entry('InternalError')).toMatchObject({ kind: 'service', retryable: true });
+  expect(model.outputs.find((output: { name: string }) => output.name === 'AddTime').date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+});
+
+it('refuses a digest whose pattern fits neither encoding, naming the field', async () => {
+  const root = specWith('tencent-scf', [[['components', 'schemas', 'GetLayerVersionResult', 'properties', 'CodeSha256', 'pattern'], '^.+$']]);
+  await expect(readModel('tencent-scf', { root })).rejects.toThrow(/CodeSha256: the digest's pattern fits neither hex nor base64/);
+});
+
+it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {
+  const root = specWith('aws-lambda', [[['components', 'securitySchemes', 'sigv4', 'x-layerspec-signing'], { algorithm: 'AWS4-HMAC-SHA256', service: 'lambda' }]]);
+  await expect(readModel('aws-lambda', { root })).rejects.toThrow(/x-layerspec-signing of sigv4 lacks signedHeaders, dateHeader/);
+});

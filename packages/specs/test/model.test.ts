@@ -1,0 +1,162 @@
+// The generated model against an independent reading of the hand-written specs: every input
+// with its rules, every output field with its concept, every error and every named scenario.
+import { describe, expect, it } from 'vitest';
+import { models } from '../src/generated/index.js';
+import type { ApiModel } from '../src/types.js';
+import { errorCodes, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+
+const apis = Object.keys(models) as (keyof typeof models)[];
+const exact = (value: unknown) => (value === undefined ? undefined : String(value));
+const defined = (object: Record<string, unknown>) => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+
+/** The success result's schema, read the way each provider documents it. */
+function successSchema(doc: Json): { prefix: string[]; schema: Json } {
+  const { op } = operationOf(doc);
+  const body = follow(doc, follow(doc, op.responses['200']).content['application/json'].schema);
+  const envelope = follow(doc, body.properties?.Response);
+  if (!envelope?.oneOf) return { prefix: [], schema: body };
+  // Tencent: the branch of `Response` that is not the error result.
+  return { prefix: ['Response'], schema: envelope.oneOf.map((b: Json) => follow(doc, b)).find((b: Json) => !b.properties.Error) };
+}
+
+it('covers every API of redocly.yaml', () => {
+  expect(apis.sort()).toEqual(['aws-lambda', 'tencent-scf']);
+});
+
+describe.each(apis)('the %s model', (api) => {
+  const model: ApiModel = models[api];
+  const doc = readSource(api);
+  const { path, method, item, op } = operationOf(doc);
+
+  it('names its source, the operation, its servers and its signing header', () => {
+    expect(model.source).toBe(`specs/${api}/openapi.yaml`);
+    expect(model.provider.name).toBe(doc.info['x-layerspec-provider'].name);
+    expect(model.operation).toMatchObject({ id: op.operationId, method: method.toUpperCase(), path, summary: op.summary });
+    expect(model.servers.map((server) => server.url)).toEqual(doc.servers.map((server: Json) => server.url));
+    const [scheme] = Object.keys(op.security[0]);
+    expect(model.signing.scheme).toBe(scheme);
+    expect(model.signing.header).toBe(doc.components.securitySchemes[scheme!].name);
+  });
+
+  it('holds every input with its rules, bounds as exact decimal text', () => {
+    const expected: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((ref: Json) => {
+      const parameter = follow(doc, ref);
+      return { name: parameter.name, in: parameter.in, required: parameter.required === true, ...rules(follow(doc, parameter.schema)) };
+    });
+    const body = follow(doc, follow(doc, op.requestBody)?.content['application/json'].schema);
+    for (const [name, schema, required] of propertiesOf(doc, body)) expected.push({ name, in: 'body', required, ...rules(schema) });
+    const actual = model.inputs.map((input) => ({
+      ...defined({ name: input.name, in: input.in, required: input.required }),
+      ...rules({ ...input, minimum: input.minimum, maximum: input.maximum }),
+    }));
+    expect(actual).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(1);
+  });
+
+  it('holds every output field of the success result with its concept and whether it is required', () => {
+    const { prefix, schema } = successSchema(doc);
+    expect(model.result).toEqual(prefix);
+    const expected = propertiesOf(doc, schema).map(([name, property, required]) => ({
+      name,
+      required,
+      ...defined({ concept: property['x-layerspec-concept'], pattern: property.pattern }),
+    }));
+    const actual = model.outputs
+      .filter((output) => output.in === 'body')
+      .map((output) => ({ name: output.name, required: output.required, ...defined({ concept: output.concept, pattern: output.pattern }) }));
+    expect(actual).toEqual(expected);
+    for (const output of model.outputs) expect(output.path.join('.')).toBe(output.in === 'body' ? output.name : '');
+  });
+
+  it('holds every documented error with the HTTP status that carries it', () => {
+    const actual = model.errors.entries.map((entry) => `${entry.code} ${entry.status}`).sort();
+    expect(actual).toEqual(errorCodes(doc));
+  });
+
+  it('holds every named scenario with its status and answer', () => {
+    const expected = responseExamples(doc);
+    expect(model.scenarios.map(({ name, status, value }) => ({ name, status, value }))).toEqual(expected);
+    for (const scenario of model.scenarios) {
+      if (scenario.outcome === 'error') expect(model.errors.entries.map((entry) => entry.code)).toContain(scenario.errorCode);
+      else expect(scenario.errorCode).toBeUndefined();
+    }
+  });
+});
+
+/** The rule keywords the model carries for an input, integer bounds as text. */
+function rules(schema: Json): Json {
+  const list = schema.const !== undefined ? [schema.const] : schema.enum;
+  return defined({
+    type: schema.type,
+    pattern: schema.pattern,
+    minLength: schema.minLength,
+    maxLength: schema.maxLength,
+    minimum: exact(schema.minimum),
+    maximum: exact(schema.maximum),
+    enum: list?.map(String),
+  });
+}
+
+describe('facts that differ between the providers', () => {
+  const lambda = models['aws-lambda'];
+  const scf = models['tencent-scf'];
+  const field = (model: ApiModel, concept: string) => model.outputs.find((output) => output.concept === concept);
+
+  it('says how each provider writes the archive digest and the creation date', () => {
+    expect(field(lambda, 'archive-sha256')).toMatchObject({ name: 'Content.CodeSha256', encoding: { digest: 'sha256', as: 'base64' } });
+    expect(field(scf, 'archive-sha256')).toMatchObject({ name: 'CodeSha256', encoding: { digest: 'sha256', as: 'hex' } });
+    expect(field(lambda, 'created-at')?.date).toEqual({ shape: 'YYYY-MM-DDThh:mm:ss.sss+0000', utcOffset: '+00:00' });
+    expect(field(scf, 'created-at')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+08:00' });
+    expect(field(lambda, 'archive-size')?.name).toBe('Content.CodeSize');
+    expect(field(scf, 'archive-size')).toBeUndefined();
+  });
+
+  it('says where each provider names an error, and where its message is', () => {
+    const byCode = (model: ApiModel, code: string) => model.errors.entries.find((entry) => entry.code === code);
+    expect(byCode(lambda, 'ResourceNotFoundException')).toMatchObject({
+      status: 404, kind: 'not-found', retryable: false,
+      codeAt: { in: 'header', name: 'x-amzn-ErrorType' }, messageAt: { in: 'body', path: ['Message'] },
+    });
+    expect(byCode(lambda, 'InvalidParameterValueException')).toMatchObject({ status: 400, kind: 'invalid-input', messageAt: { path: ['message'] } });
+    expect(byCode(lambda, 'TooManyRequestsException')).toMatchObject({ status: 429, kind: 'throttled', retryable: true });
+    expect(byCode(lambda, 'ServiceException')).toMatchObject({ status: 500, kind: 'service', retryable: true });
+    expect(byCode(lambda, 'InvalidSignatureException')).toMatchObject({ status: 403, kind: 'auth', retryable: false });
+    expect(byCode(scf, 'ResourceNotFound.LayerVersion')).toMatchObject({
+      status: 200, kind: 'not-found', retryable: false,
+      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] }, messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
+      requestIdAt: { in: 'body', path: ['Response', 'RequestId'] },
+    });
+    expect(byCode(lambda, 'TooManyRequestsException')?.details).toEqual([
+      { in: 'header', name: 'Retry-After', concept: 'retry-after' },
+      { in: 'body', path: ['Type'], concept: 'error-origin' },
+      { in: 'body', path: ['Reason'], concept: 'throttle-reason' },
+      { in: 'body', path: ['retryAfterSeconds'], concept: 'retry-after' },
+    ]);
+    expect(byCode(scf, 'InternalError')?.details).toEqual([]);
+    expect(byCode(scf, 'RequestLimitExceeded.IPLimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
+    expect(byCode(scf, 'InternalError.System')).toMatchObject({ kind: 'service', retryable: true });
+    expect(byCode(scf, 'AuthFailure.SignatureExpire')).toMatchObject({ kind: 'auth', retryable: false });
+    expect(byCode(scf, 'MissingParameter')).toMatchObject({ kind: 'invalid-input', retryable: false });
+    expect(scf.errors.others?.pattern).toBe(follow(readSource('tencent-scf'), readSource('tencent-scf').components.schemas.ErrorCode).anyOf[2].pattern);
+    expect(lambda.errors.others).toBeUndefined();
+  });
+
+  it('carries the signing facts, the constant headers and the open lists', () => {
+    expect(lambda.signing).toMatchObject({ algorithm: 'AWS4-HMAC-SHA256', service: 'lambda', signedHeaders: ['host', 'x-amz-date'] });
+    expect(scf.signing).toMatchObject({ algorithm: 'TC3-HMAC-SHA256', service: 'scf', dateHeader: 'X-TC-Timestamp', tokenHeader: 'X-TC-Token' });
+    expect([lambda.signing.hostIncludesPort, scf.signing.hostIncludesPort]).toEqual([true, false]);
+    expect([lambda.signing.scopeTerminator, scf.signing.scopeTerminator]).toEqual(['aws4_request', 'tc3_request']);
+    const requestId = lambda.outputs.find((output) => output.in === 'header' && output.concept === 'request-id');
+    expect(requestId).toMatchObject({ name: 'x-amzn-RequestId', example: readSource('aws-lambda').components.headers.RequestId.example });
+    expect(scf.inputs.filter((input) => input.constant).map((input) => [input.name, input.constant])).toEqual([
+      ['X-TC-Action', 'GetLayerVersion'],
+      ['X-TC-Version', '2018-04-16'],
+    ]);
+    expect(scf.inputs.find((input) => input.concept === 'language')?.enum).toEqual(['zh-CN', 'en-US']);
+    const runtimes = lambda.outputs.find((output) => output.concept === 'compatible-runtimes');
+    expect(runtimes?.items?.enum).toContain('python3.12');
+    expect(runtimes?.items?.others?.pattern).toMatch(/^\^/);
+    expect([lambda.mock.defaultPort, scf.mock.defaultPort]).toEqual([4010, 4011]);
+    expect([lambda.provider.label, scf.provider.label]).toEqual(['AWS', 'Tencent']);
+  });
+});
