@@ -71,6 +71,7 @@ export const successSchema = {
       "type": "array",
       "maxItems": 15,
       "items": {
+        "type": "string",
         "anyOf": [
           {
             "type": "string",

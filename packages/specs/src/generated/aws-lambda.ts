@@ -812,7 +812,7 @@ export const model = {
       }
     },
     {
-      "name": "service-exception",
+      "name": "internal-error",
       "status": 500,
       "outcome": "error",
       "errorCode": "ServiceException",

@@ -104,7 +104,7 @@ export const model = {
       "type": "integer",
       "format": "int64",
       "minimum": "0",
-      "concept": "timestamp",
+      "concept": "request-time",
       "description": "The current time as a Unix timestamp in seconds, which is also used for the signature.",
       "examples": {
         "example": 1551113065
@@ -1742,7 +1742,7 @@ export const model = {
       }
     },
     {
-      "name": "resource-not-found-layer-version",
+      "name": "resource-not-found",
       "status": 200,
       "outcome": "error",
       "errorCode": "ResourceNotFound.LayerVersion",
@@ -1806,7 +1806,7 @@ export const model = {
       }
     },
     {
-      "name": "request-limit-exceeded",
+      "name": "too-many-requests",
       "status": 200,
       "outcome": "error",
       "errorCode": "RequestLimitExceeded",
@@ -1918,7 +1918,7 @@ export const model = {
       }
     },
     {
-      "name": "auth-failure-invalid-authorization",
+      "name": "missing-authentication-token",
       "status": 200,
       "outcome": "error",
       "errorCode": "AuthFailure.InvalidAuthorization",
@@ -1934,7 +1934,7 @@ export const model = {
       }
     },
     {
-      "name": "auth-failure-signature-failure",
+      "name": "invalid-signature",
       "status": 200,
       "outcome": "error",
       "errorCode": "AuthFailure.SignatureFailure",
@@ -1950,7 +1950,7 @@ export const model = {
       }
     },
     {
-      "name": "auth-failure-signature-expire",
+      "name": "signature-expired",
       "status": 200,
       "outcome": "error",
       "errorCode": "AuthFailure.SignatureExpire",
@@ -1966,7 +1966,7 @@ export const model = {
       }
     },
     {
-      "name": "auth-failure-secret-id-not-found",
+      "name": "unrecognized-client",
       "status": 200,
       "outcome": "error",
       "errorCode": "AuthFailure.SecretIdNotFound",
