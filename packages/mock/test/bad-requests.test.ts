@@ -1,18 +1,10 @@
 // Requests that break the spec, each answered with the provider's own error shape and code:
 // never a 5xx, never Prism's problem+json.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useBothMocks } from './both-mocks.js';
 import { AWS_HEADERS, TENCENT_HEADERS, isProblemJson } from './spec-examples.js';
 
-let aws: RunningMock;
-let tencent: RunningMock;
-
-beforeAll(async () => {
-  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
-});
-afterAll(async () => {
-  await Promise.all([aws.close(), tencent.close()]);
-});
+const mocks = useBothMocks();
 
 interface AwsCase {
   name: string;
@@ -50,7 +42,7 @@ describe('AWS Lambda mock: bad requests', () => {
 
   for (const testCase of awsCases) {
     it(`${testCase.name} -> ${testCase.status} ${testCase.errorType}`, async () => {
-      const response = await fetch(aws.url + testCase.path, { method: testCase.method ?? 'GET', headers: testCase.headers ?? AWS_HEADERS });
+      const response = await fetch(mocks.aws.url + testCase.path, { method: testCase.method ?? 'GET', headers: testCase.headers ?? AWS_HEADERS });
       const body = await response.json();
       expect(response.status).toBe(testCase.status);
       expect(response.headers.get('x-amzn-errortype')).toBe(testCase.errorType);
@@ -114,7 +106,7 @@ describe('Tencent SCF mock: bad requests', () => {
         Object.entries<string | undefined>({ ...TENCENT_HEADERS, ...testCase.headers }).filter((entry): entry is [string, string] => entry[1] !== undefined),
       );
       const method = testCase.method ?? 'POST';
-      const response = await fetch(tencent.url + (testCase.path ?? '/'), {
+      const response = await fetch(mocks.tencent.url + (testCase.path ?? '/'), {
         method,
         headers,
         ...(method === 'GET' ? {} : { body: testCase.body }),
@@ -132,47 +124,47 @@ describe('Tencent SCF mock: bad requests', () => {
 
 describe('malformed headers Prism cannot parse', () => {
   it('AWS: a malformed Content-Type on a GET is ignored, as Lambda ignores the body', async () => {
-    const response = await fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/0`, { headers: { ...AWS_HEADERS, 'content-type': '/' } });
+    const response = await fetch(`${mocks.aws.url}/2018-10-31/layers/my-layer/versions/0`, { headers: { ...AWS_HEADERS, 'content-type': '/' } });
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
   });
 
   it('Tencent: a malformed Content-Type is InvalidParameter naming the header', async () => {
-    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': '/' }, body: valid });
+    const response = await fetch(mocks.tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': '/' }, body: valid });
     const body = await response.json();
     expect(body.Response.Error.Code).toBe('InvalidParameter');
     expect(body.Response.Error.Message).toContain('`Content-Type`');
   });
 
   it('Tencent: application/json with odd parameters is read as JSON', async () => {
-    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': 'application/json; charset=%%%; x' }, body: valid });
+    const response = await fetch(mocks.tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, 'content-type': 'application/json; charset=%%%; x' }, body: valid });
     expect((await response.json()).Response.Status).toBe('Active');
   });
 });
 
 describe('paths Prism cannot decode', () => {
   it('AWS: a lone % in the path is InvalidParameterValueException, not a 5xx', async () => {
-    const response = await fetch(`${aws.url}/2018-10-31/layers/my%layer/versions/1`, { headers: AWS_HEADERS });
+    const response = await fetch(`${mocks.aws.url}/2018-10-31/layers/my%layer/versions/1`, { headers: AWS_HEADERS });
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
     expect((await response.json()).message).toContain('percent-encoding');
   });
 
   it('AWS: the message quotes the path as it was sent, whatever the version segment holds', async () => {
-    const response = await fetch(`${aws.url}/2018-10-31/layers/my%layer/versions/9223372036854775807`, { headers: AWS_HEADERS });
+    const response = await fetch(`${mocks.aws.url}/2018-10-31/layers/my%layer/versions/9223372036854775807`, { headers: AWS_HEADERS });
     expect((await response.json()).message).toContain('`/2018-10-31/layers/my%layer/versions/9223372036854775807`');
   });
 });
 
 describe('Accept', () => {
   it('AWS answers JSON to a client that accepts only HTML, as Lambda does', async () => {
-    const response = await fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, accept: 'text/html' } });
+    const response = await fetch(`${mocks.aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
   });
 
   it('Tencent answers JSON to a client that accepts only HTML', async () => {
-    const response = await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, accept: 'text/html' }, body: valid });
+    const response = await fetch(mocks.tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, accept: 'text/html' }, body: valid });
     expect((await response.json()).Response.Status).toBe('Active');
   });
 });
@@ -192,14 +184,14 @@ describe('requests Node cannot parse', () => {
   }
 
   it('AWS: headers over 16 KB get InvalidParameterValueException, not a bare 431', async () => {
-    const answer = await raw(aws.url, `GET /2018-10-31/layers/a/versions/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const answer = await raw(mocks.aws.url, `GET /2018-10-31/layers/a/versions/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer.startsWith('HTTP/1.1 400 ')).toBe(true);
     expect(answer.toLowerCase()).toContain('x-amzn-errortype: invalidparametervalueexception');
     expect(answer).toContain('larger than 16 KB');
   });
 
   it('Tencent: a broken request line gets HTTP 200 and InvalidParameter in the envelope', async () => {
-    const answer = await raw(tencent.url, 'NOT HTTP AT ALL\r\n\r\n');
+    const answer = await raw(mocks.tencent.url, 'NOT HTTP AT ALL\r\n\r\n');
     expect(answer.startsWith('HTTP/1.1 200 ')).toBe(true);
     expect(answer).toContain('"Code":"InvalidParameter"');
     expect(answer).toContain('"RequestId"');

@@ -1,28 +1,21 @@
 // Messages name the rule the spec declares, in the provider's own wording: the type from the
 // spec, the pattern Lambda quotes, and Tencent's message form from its own example.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useBothMocks } from './both-mocks.js';
 import { AWS_HEADERS, TENCENT_HEADERS, specExamples } from './spec-examples.js';
 
-let aws: RunningMock;
-let tencent: RunningMock;
-beforeAll(async () => {
-  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
-});
-afterAll(async () => {
-  await Promise.all([aws.close(), tencent.close()]);
-});
+const mocks = useBothMocks();
 
 const exampleMessage = (provider: 'aws-lambda' | 'tencent-scf', name: string): string => {
   const value = specExamples(provider).find((example) => example.name === name)!.value;
   return provider === 'aws-lambda' ? value.message : value.Response.Error.Message;
 };
 const tencentError = async (headers: Record<string, string>, body: string) =>
-  (await (await fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, ...headers }, body })).json()).Response.Error;
+  (await (await fetch(mocks.tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, ...headers }, body })).json()).Response.Error;
 
 describe('AWS Lambda', () => {
   it("quotes Lambda's own LayerName pattern, as the spec's example does, not the anchored one", async () => {
-    const response = await fetch(`${aws.url}/2018-10-31/layers/my%20layer/versions/1`, { headers: AWS_HEADERS });
+    const response = await fetch(`${mocks.aws.url}/2018-10-31/layers/my%20layer/versions/1`, { headers: AWS_HEADERS });
     const message: string = (await response.json()).message;
     expect(message).toBe(exampleMessage('aws-lambda', 'invalid-parameter-value'));
     expect(message).not.toContain('^');

@@ -1,24 +1,17 @@
 // Version numbers are 64-bit integers on both providers: every integer up to the spec's maximum
 // is a version, compared exactly (not as a JavaScript number), and nothing else is.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useBothMocks } from './both-mocks.js';
 import { AWS_HEADERS, TENCENT_HEADERS } from './spec-examples.js';
 
 const INT64_MAX = '9223372036854775807';
 const TWO_TO_THE_63 = '9223372036854775808';
 
-let aws: RunningMock;
-let tencent: RunningMock;
-beforeAll(async () => {
-  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
-});
-afterAll(async () => {
-  await Promise.all([aws.close(), tencent.close()]);
-});
+const mocks = useBothMocks();
 
-const awsGet = (version: string) => fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/${version}`, { headers: AWS_HEADERS });
+const awsGet = (version: string) => fetch(`${mocks.aws.url}/2018-10-31/layers/my-layer/versions/${version}`, { headers: AWS_HEADERS });
 const tencentPost = (versionJson: string) =>
-  fetch(tencent.url, { method: 'POST', headers: TENCENT_HEADERS, body: `{"LayerName":"layer3","LayerVersion":${versionJson}}` });
+  fetch(mocks.tencent.url, { method: 'POST', headers: TENCENT_HEADERS, body: `{"LayerName":"layer3","LayerVersion":${versionJson}}` });
 
 describe('AWS Lambda: VersionNumber', () => {
   for (const version of ['9007199254740992', '1152921504606846976', INT64_MAX]) {
@@ -75,7 +68,7 @@ describe('Tencent SCF: LayerVersion', () => {
 
 describe('Tencent SCF: X-TC-Timestamp, an int64 header without a stated maximum', () => {
   it('is refused past 2^63 - 1 as a 64-bit integer, never quoting an undefined bound', async () => {
-    const response = await fetch(tencent.url, {
+    const response = await fetch(mocks.tencent.url, {
       method: 'POST',
       headers: { ...TENCENT_HEADERS, 'x-tc-timestamp': '99999999999999999999' },
       body: '{"LayerName":"layer3","LayerVersion":1}',
@@ -86,7 +79,7 @@ describe('Tencent SCF: X-TC-Timestamp, an int64 header without a stated maximum'
   });
 
   it(`takes ${INT64_MAX}, the largest 64-bit integer`, async () => {
-    const response = await fetch(tencent.url, {
+    const response = await fetch(mocks.tencent.url, {
       method: 'POST',
       headers: { ...TENCENT_HEADERS, 'x-tc-timestamp': INT64_MAX },
       body: '{"LayerName":"layer3","LayerVersion":1}',

@@ -1,18 +1,12 @@
 // Every answer is in the provider's shape, also for requests Node or Prism would answer in their
 // own words: no Host, CONNECT, `OPTIONS *`, absolute-form targets, and dynamic data on Tencent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { startMock } from '../src/index.js';
+import { useBothMocks } from './both-mocks.js';
 import { sendRaw, type RawAnswer } from './raw-http.js';
 import { TENCENT_HEADERS } from './spec-examples.js';
 
-let aws: RunningMock;
-let tencent: RunningMock;
-beforeAll(async () => {
-  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
-});
-afterAll(async () => {
-  await Promise.all([aws.close(), tencent.close()]);
-});
+const mocks = useBothMocks();
 
 function expectAwsShape(answer: RawAnswer): void {
   expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -38,19 +32,19 @@ const tencentHead = Object.entries(TENCENT_HEADERS).map(([name, value]) => `${na
 
 describe('AWS Lambda', () => {
   it('answers a request without Host', async () => {
-    expectAwsShape(await sendRaw(aws.url, `GET ${awsPath} HTTP/1.1\r\nAuthorization: x\r\nConnection: close\r\n\r\n`));
+    expectAwsShape(await sendRaw(mocks.aws.url, `GET ${awsPath} HTTP/1.1\r\nAuthorization: x\r\nConnection: close\r\n\r\n`));
   });
 
   it('answers CONNECT', async () => {
-    expectAwsShape(await sendRaw(aws.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'));
+    expectAwsShape(await sendRaw(mocks.aws.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'));
   });
 
   it('answers OPTIONS *', async () => {
-    expectAwsShape(await sendRaw(aws.url, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n'));
+    expectAwsShape(await sendRaw(mocks.aws.url, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n'));
   });
 
   it('answers an absolute-form target as its path, as HTTP/1.1 servers must', async () => {
-    const answer = await sendRaw(aws.url, `GET http://x${awsPath} HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n`);
+    const answer = await sendRaw(mocks.aws.url, `GET http://x${awsPath} HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n`);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).LayerArn).toMatch(/^arn:/);
   });
@@ -59,20 +53,20 @@ describe('AWS Lambda', () => {
 describe('Tencent SCF', () => {
   it('answers a request without Host', async () => {
     const bytes = `POST / HTTP/1.1\r\n${tencentHead}Content-Length: ${tencentBody.length}\r\nConnection: close\r\n\r\n${tencentBody}`;
-    expectTencentShape(await sendRaw(tencent.url, bytes));
+    expectTencentShape(await sendRaw(mocks.tencent.url, bytes));
   });
 
   it('answers CONNECT', async () => {
-    expectTencentShape(await sendRaw(tencent.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'));
+    expectTencentShape(await sendRaw(mocks.tencent.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'));
   });
 
   it('answers OPTIONS *', async () => {
-    expectTencentShape(await sendRaw(tencent.url, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n'));
+    expectTencentShape(await sendRaw(mocks.tencent.url, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nAuthorization: x\r\nConnection: close\r\n\r\n'));
   });
 
   it('answers an absolute-form target as its path', async () => {
     const bytes = `POST http://x/ HTTP/1.1\r\nHost: x\r\n${tencentHead}Content-Length: ${tencentBody.length}\r\nConnection: close\r\n\r\n${tencentBody}`;
-    const answer = await sendRaw(tencent.url, bytes);
+    const answer = await sendRaw(mocks.tencent.url, bytes);
     expect(JSON.parse(answer.body).Response.Status).toBe('Active');
   });
 

@@ -1,21 +1,15 @@
 // A misspelt scenario must not pass a test: it is answered in a way no provider-shaped assertion
 // accepts, naming the valid scenarios. And the same meaning has the same name on both providers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, listScenarioNames, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { listScenarioNames } from '../src/index.js';
+import { useBothMocks } from './both-mocks.js';
 import { AWS_HEADERS, TENCENT_HEADERS } from './spec-examples.js';
 
-let aws: RunningMock;
-let tencent: RunningMock;
-beforeAll(async () => {
-  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda' }), startMock({ provider: 'tencent-scf' })]);
-});
-afterAll(async () => {
-  await Promise.all([aws.close(), tencent.close()]);
-});
+const mocks = useBothMocks();
 
-const awsGet = (prefer: string) => fetch(`${aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, prefer } });
+const awsGet = (prefer: string) => fetch(`${mocks.aws.url}/2018-10-31/layers/my-layer/versions/1`, { headers: { ...AWS_HEADERS, prefer } });
 const tencentPost = (prefer: string) =>
-  fetch(tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, prefer }, body: '{"LayerName":"layer3","LayerVersion":1}' });
+  fetch(mocks.tencent.url, { method: 'POST', headers: { ...TENCENT_HEADERS, prefer }, body: '{"LayerName":"layer3","LayerVersion":1}' });
 
 describe('a Prefer the mock cannot honour', () => {
   for (const prefer of ['example=not-found', 'code=418', 'code=abc']) {
