@@ -1,11 +1,11 @@
 // Reads one spec of redocly.yaml through Redocly's own resolver (@redocly/openapi-core, every
 // `$ref` dereferenced) into the model of src/types.ts, and its success schema for validation.
-// Facts the spec does not state yet come from interim-facts.mjs.
+// Every fact comes from the spec; a fact the model needs and the spec lacks is an error naming
+// the extension that states it.
 import { relative } from 'node:path';
 import { BaseResolver, bundle, createConfig } from '@redocly/openapi-core';
 import { parse } from 'yaml';
 import { readApis, repoRoot } from '../../../tools/apis.mjs';
-import { dateShape, digestEncoding, errorKind, interimFacts, isRetryable } from './interim-facts.mjs';
 
 /**
  * openapi-core's resolver with the YAML read by `yaml` instead of js-yaml: integers are read as
@@ -83,7 +83,7 @@ function theOperation(document) {
   return found[0];
 }
 
-function readInputs(item, operation, facts) {
+function readInputs(item, operation) {
   const inputs = [];
   for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
     const rule = valueRule(parameter.schema);
@@ -96,7 +96,7 @@ function readInputs(item, operation, facts) {
       required: parameter.required === true,
       ...rule,
       constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
-      concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema) ?? facts.inputConcepts[parameter.name],
+      concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
       description: parameter.description?.trim(),
       examples,
     }));
@@ -143,15 +143,14 @@ function successResult(schema) {
   return { path: [], schema, errorBranch: undefined };
 }
 
-function outputField(name, path, inWhere, schema, required, facts) {
+function outputField(name, path, inWhere, schema, required) {
   const node = merged(schema);
   const rule = valueRule(schema);
   const concept = conceptOf(schema);
-  const shape = node['x-layerspec-date']?.shape ?? (concept === 'created-at' ? dateShape(node.pattern) : undefined);
-  const utcOffset = node['x-layerspec-date']?.utcOffset ?? facts.utcOffsets[concept];
-  const encoding = node['x-layerspec-encoding'] ?? (concept === 'archive-sha256' ? digestEncoding(node.pattern) : undefined);
-  if (concept === 'archive-sha256' && !encoding) throw new Error(`${name}: the digest's pattern fits neither hex nor base64`);
-  if (concept === 'created-at' && !(shape && utcOffset)) throw new Error(`${name}: the date's shape or offset is unknown`);
+  const { shape, utcOffset } = node['x-layerspec-date'] ?? {};
+  const encoding = node['x-layerspec-encoding'];
+  if (concept === 'archive-sha256' && !(encoding?.digest && encoding?.as)) throw new Error(`${name}: a digest needs x-layerspec-encoding with digest and as`);
+  if (concept === 'created-at' && !(shape && utcOffset)) throw new Error(`${name}: a date needs x-layerspec-date with shape and utcOffset`);
   return compact({
     name,
     in: inWhere,
@@ -165,14 +164,14 @@ function outputField(name, path, inWhere, schema, required, facts) {
   });
 }
 
-function readOutputs(ok, result, facts) {
+function readOutputs(ok, result) {
   const outputs = [];
   for (const [name, header] of Object.entries(ok.headers ?? {})) {
     const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
-    outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true, facts), example: header.example }));
+    outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true), example: header.example }));
   }
   for (const [path, schema, required] of properties(result.schema)) {
-    outputs.push(outputField(path.join('.'), path, 'body', schema, required, facts));
+    outputs.push(outputField(path.join('.'), path, 'body', schema, required));
   }
   return outputs;
 }
@@ -196,9 +195,12 @@ function codeLists(schema) {
   return codes ? [{ codes, concepts: node['x-layerspec-concepts'] ?? {}, declared: node['x-layerspec-errors'] ?? {}, description: node.description }] : [];
 }
 
+const ERROR_KINDS = ['invalid-input', 'auth', 'not-found', 'throttled', 'service'];
+
 function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt, details }) {
-  const kind = declared?.kind ?? errorKind({ code, status, concept });
-  const retryable = declared?.retryable ?? isRetryable({ code, status, kind });
+  const { kind, retryable } = declared ?? {};
+  if (!ERROR_KINDS.includes(kind)) throw new Error(`error ${code}: x-layerspec-errors needs a kind, one of ${ERROR_KINDS.join(', ')}`);
+  if (typeof retryable !== 'boolean') throw new Error(`error ${code}: x-layerspec-errors needs retryable, true or false`);
   return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt, details });
 }
 
@@ -206,21 +208,21 @@ const sameHeader = (at, name) => at?.in === 'header' && at.name === name;
 const leadsTo = (at, path) => at?.in === 'body' && path.every((key, i) => at.path[i] === key);
 
 /** The answer's headers and body members other than the code, message and request ID. */
-function errorDetails(response, schema, prefix, known, facts) {
+function errorDetails(response, schema, prefix, known) {
   const details = [];
   for (const [name, header] of Object.entries(response.headers ?? {})) {
     if (known.some((at) => sameHeader(at, name))) continue;
-    details.push(compact({ in: 'header', name, concept: header['x-layerspec-concept'] ?? facts.errorDetailConcepts[name] }));
+    details.push(compact({ in: 'header', name, concept: header['x-layerspec-concept'] }));
   }
   for (const [path, property] of properties(schema)) {
     const full = [...prefix, ...path];
     if (known.some((at) => leadsTo(at, full))) continue;
-    details.push(compact({ in: 'body', path: full, concept: conceptOf(property) ?? facts.errorDetailConcepts[full.join('.')] }));
+    details.push(compact({ in: 'body', path: full, concept: conceptOf(property) }));
   }
   return details;
 }
 
-function readErrors(operation, errorBranch, envelopePath, facts) {
+function readErrors(operation, errorBranch, envelopePath) {
   const entries = [];
   let others;
   const add = (response, status, schema, prefix) => {
@@ -228,7 +230,7 @@ function readErrors(operation, errorBranch, envelopePath, facts) {
     const messageAt = locate(response, schema, 'error-message', prefix);
     const requestIdAt = locate(response, schema, 'request-id', prefix);
     if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
-    const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt], facts);
+    const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt]);
     const codeSchema = codeAt.in === 'header'
       ? response.headers[codeAt.name].schema
       : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
@@ -277,25 +279,25 @@ function readScenarios(operation, errors) {
 
 const SIGNING_FACTS = ['algorithm', 'service', 'signedHeaders', 'dateHeader', 'tokenHeader', 'maxClockSkewSeconds', 'scopeTerminator', 'hostIncludesPort', 'pathEncodedTwice'];
 
-function readSigning(document, operation, facts) {
+function readSigning(document, operation) {
   const requirement = (operation.security ?? document.security)?.[0];
   const [scheme] = Object.keys(requirement ?? {});
   const securityScheme = document.components?.securitySchemes?.[scheme];
   if (!securityScheme) throw new Error('the operation names no security scheme');
-  const declared = securityScheme['x-layerspec-signing'] ?? facts.signing;
+  const declared = securityScheme['x-layerspec-signing'] ?? {};
   const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
   if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
   return { scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim() };
 }
 
-function readServers(document, facts) {
+function readServers(document) {
   return document.servers.map((server) => compact({
     url: server.url,
     description: server.description?.trim(),
     variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, variable]) => [name, compact({
       default: variable.default,
       enum: variable.enum,
-      pattern: variable['x-layerspec-pattern'] ?? facts.serverVariablePatterns[name],
+      pattern: variable['x-layerspec-pattern'],
     })])),
   }));
 }
@@ -303,22 +305,25 @@ function readServers(document, facts) {
 /** The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec. */
 export async function readModel(apiName, { root = readApis()[apiName]?.root } = {}) {
   if (!root) throw new Error(`redocly.yaml has no API named "${apiName}" under apis:`);
-  const facts = interimFacts[apiName];
-  if (!facts) throw new Error(`scripts/interim-facts.mjs has no entry for "${apiName}"`);
   const document = await loadDereferenced(root);
   const { path, method, item, operation } = theOperation(document);
   const provider = document.info['x-layerspec-provider'] ?? {};
+  for (const key of ['name', 'label', 'protocolId']) {
+    if (typeof provider[key] !== 'string') throw new Error(`info.x-layerspec-provider needs ${key}`);
+  }
+  const mockPort = document['x-layerspec-mock']?.port;
+  if (!Number.isInteger(mockPort)) throw new Error('x-layerspec-mock needs port, an integer');
   const ok = operation.responses['200'];
   const result = successResult(ok.content['application/json'].schema);
-  const errors = readErrors(operation, result.errorBranch, result.path, facts);
+  const errors = readErrors(operation, result.errorBranch, result.path);
   const requestBody = operation.requestBody?.content;
   return compact({
     api: apiName,
     source: relative(repoRoot, root),
     title: document.info.title,
     version: document.info.version,
-    provider: { name: provider.name, label: provider.label ?? facts.label },
-    protocol: { id: provider.protocolId ?? facts.protocolId, description: provider.protocol },
+    provider: { name: provider.name, label: provider.label },
+    protocol: { id: provider.protocolId, description: provider.protocol },
     operation: compact({
       id: operation.operationId,
       method: method.toUpperCase(),
@@ -329,14 +334,14 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
         ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))
         : undefined,
     }),
-    servers: readServers(document, facts),
-    signing: readSigning(document, operation, facts),
-    inputs: readInputs(item, operation, facts),
+    servers: readServers(document),
+    signing: readSigning(document, operation),
+    inputs: readInputs(item, operation),
     result: result.path,
-    outputs: readOutputs(ok, result, facts),
+    outputs: readOutputs(ok, result),
     errors,
     scenarios: readScenarios(operation, errors),
-    mock: { defaultPort: document['x-layerspec-mock']?.port ?? facts.mockPort },
+    mock: { defaultPort: mockPort },
   });
 }
 

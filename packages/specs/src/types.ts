@@ -1,6 +1,6 @@
 // The shape of the generated model of an API (src/generated/<api>.ts), one shape for every
-// provider. The model is read from the spec by scripts/generate-model.mjs; a fact here is a fact
-// of the spec, or of scripts/interim-facts.mjs until the spec states it.
+// provider. The model is read from the spec by scripts/generate-model.mjs; every fact here is a
+// fact of the spec.
 
 /** A provider-neutral class of error, what a caller branches on. */
 export type ErrorKind = 'not-found' | 'throttled' | 'invalid-input' | 'auth' | 'service';

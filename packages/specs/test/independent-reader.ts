@@ -80,3 +80,37 @@ export function responseExamples(doc: Json): { name: string; status: number; val
     })),
   );
 }
+
+/** Each documented error's `x-layerspec-errors` entry, as `code kind retryable` lines, sorted. */
+export function errorRules(doc: Json): string[] {
+  const { op } = operationOf(doc);
+  const lists: Json[] = [];
+  for (const ref of Object.values<Json>(op.responses)) {
+    const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
+    if (header) lists.push(follow(doc, header.schema));
+  }
+  for (const member of doc.components.schemas.ErrorCode?.anyOf ?? []) lists.push(follow(doc, member));
+  const found = new Map<string, string>();
+  for (const list of lists) {
+    for (const [code, rule] of Object.entries<Json>(list['x-layerspec-errors'] ?? {})) {
+      if (!found.has(code)) found.set(code, `${code} ${rule.kind} ${rule.retryable}`);
+    }
+  }
+  return [...found.values()].sort();
+}
+
+/** The facts stated by extensions outside the schemas: provider, mock, signing, server variables. */
+export function documentFacts(doc: Json): Json {
+  const { op } = operationOf(doc);
+  const [scheme] = Object.keys(op.security[0]);
+  const provider = doc.info['x-layerspec-provider'];
+  return {
+    label: provider.label,
+    protocolId: provider.protocolId,
+    mockPort: doc['x-layerspec-mock'].port,
+    signing: doc.components.securitySchemes[scheme!]['x-layerspec-signing'],
+    variablePatterns: doc.servers.map((server: Json) =>
+      Object.fromEntries(Object.entries<Json>(server.variables ?? {}).map(([name, variable]) => [name, variable['x-layerspec-pattern']])),
+    ),
+  };
+}

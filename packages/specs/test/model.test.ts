@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { models } from '../src/generated/index.js';
 import type { ApiModel } from '../src/types.js';
-import { errorCodes, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+import { documentFacts, errorCodes, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
 
 const apis = Object.keys(models) as (keyof typeof models)[];
 const exact = (value: unknown) => (value === undefined ? undefined : String(value));
@@ -71,6 +71,37 @@ describe.each(apis)('the %s model', (api) => {
   it('holds every documented error with the HTTP status that carries it', () => {
     const actual = model.errors.entries.map((entry) => `${entry.code} ${entry.status}`).sort();
     expect(actual).toEqual(errorCodes(doc));
+  });
+
+  it('holds the provider, mock, signing and server variable facts the extensions state', () => {
+    const facts = documentFacts(doc);
+    expect(model.provider.label).toBe(facts.label);
+    expect(model.protocol.id).toBe(facts.protocolId);
+    expect(model.mock.defaultPort).toBe(facts.mockPort);
+    expect(model.signing).toMatchObject(facts.signing);
+    expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern]))))
+      .toEqual(facts.variablePatterns);
+  });
+
+  it('holds each input and output concept, digest encoding and date the extensions state', () => {
+    const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((ref: Json) => follow(doc, ref));
+    for (const parameter of parameters) {
+      const concept = parameter['x-layerspec-concept'] ?? follow(doc, parameter.schema)['x-layerspec-concept'];
+      expect(model.inputs.find((input) => input.name === parameter.name)?.concept).toBe(concept);
+    }
+    const { schema } = successSchema(doc);
+    const stated = propertiesOf(doc, schema).filter(([, p]) => p['x-layerspec-encoding'] || p['x-layerspec-date']);
+    expect(stated.length).toBe(2);
+    for (const [name, property] of stated) {
+      const output = model.outputs.find((candidate) => candidate.name === name)!;
+      expect(output.encoding).toEqual(property['x-layerspec-encoding']);
+      expect(output.date).toEqual(property['x-layerspec-date']);
+    }
+  });
+
+  it('holds the kind and retryability that x-layerspec-errors states for every error', () => {
+    const actual = model.errors.entries.map((entry) => `${entry.code} ${entry.kind} ${entry.retryable}`).sort();
+    expect(actual).toEqual(errorRules(doc));
   });
 
   it('holds every named scenario with its status and answer', () => {

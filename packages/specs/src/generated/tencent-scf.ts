@@ -450,7 +450,7 @@ export const model = {
         "status": 200,
         "kind": "service",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -482,7 +482,7 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "concept": "authentication-failed",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -513,7 +513,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -544,7 +544,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -576,7 +576,7 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "concept": "authentication-failed",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -608,7 +608,7 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "concept": "authentication-failed",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -640,7 +640,7 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "concept": "authentication-failed",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -671,7 +671,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -702,7 +702,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -733,7 +733,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -764,7 +764,7 @@ export const model = {
         "status": 200,
         "kind": "service",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -795,7 +795,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -827,7 +827,7 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "concept": "invalid-parameter",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -859,7 +859,7 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "concept": "invalid-parameter",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -890,7 +890,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -921,7 +921,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -952,7 +952,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -983,7 +983,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1015,7 +1015,7 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "concept": "invalid-parameter",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1046,7 +1046,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1077,7 +1077,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1109,7 +1109,7 @@ export const model = {
         "kind": "throttled",
         "retryable": true,
         "concept": "throttled",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1140,7 +1140,7 @@ export const model = {
         "status": 200,
         "kind": "throttled",
         "retryable": true,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1171,7 +1171,7 @@ export const model = {
         "status": 200,
         "kind": "throttled",
         "retryable": true,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1202,7 +1202,7 @@ export const model = {
         "status": 200,
         "kind": "throttled",
         "retryable": true,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1233,7 +1233,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1264,7 +1264,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1295,7 +1295,7 @@ export const model = {
         "status": 200,
         "kind": "service",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1326,7 +1326,7 @@ export const model = {
         "status": 200,
         "kind": "not-found",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1357,7 +1357,7 @@ export const model = {
         "status": 200,
         "kind": "service",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1388,7 +1388,7 @@ export const model = {
         "status": 200,
         "kind": "service",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1418,8 +1418,8 @@ export const model = {
         "code": "ServiceUnavailable",
         "status": 200,
         "kind": "service",
-        "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "retryable": true,
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1450,7 +1450,7 @@ export const model = {
         "status": 200,
         "kind": "auth",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1482,7 +1482,7 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "concept": "invalid-parameter",
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1513,7 +1513,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1544,7 +1544,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [
@@ -1575,7 +1575,7 @@ export const model = {
         "status": 200,
         "kind": "invalid-input",
         "retryable": false,
-        "description": "The common error codes that any API 3.0 action can return.",
+        "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
         "codeAt": {
           "in": "body",
           "path": [

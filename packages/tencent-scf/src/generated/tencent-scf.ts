@@ -91,7 +91,16 @@ export interface components {
          */
         ActionErrorCode: "InternalError" | "InternalError.System" | "ResourceNotFound.LayerVersion" | "UnauthorizedOperation.CAM";
         /**
-         * @description The common error codes that any API 3.0 action can return.
+         * @description The common error codes that any API 3.0 action can return. Three of them
+         *     are worth sending the same request again, after a pause, because Tencent's
+         *     common error code table describes a passing state: `InternalError` (an
+         *     internal error), `ServiceUnavailable` (the service is temporarily
+         *     unavailable) and `RequestLimitExceeded` with its sub-codes (the request
+         *     rate is over the limit). Every other code fails again until something
+         *     changes first: the signature or key (`AuthFailure.*`), the parameters, a
+         *     permission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the
+         *     state of a resource (`ResourceUnavailable`, a resource that is not
+         *     available, for example isolated or in arrears; `ResourceInUse`).
          * @enum {string}
          */
         CommonErrorCode: "ActionOffline" | "AuthFailure.InvalidAuthorization" | "AuthFailure.InvalidSecretId" | "AuthFailure.MFAFailure" | "AuthFailure.SecretIdNotFound" | "AuthFailure.SignatureExpire" | "AuthFailure.SignatureFailure" | "AuthFailure.TokenFailure" | "AuthFailure.UnauthorizedOperation" | "DryRunOperation" | "FailedOperation" | "InternalError" | "InvalidAction" | "InvalidParameter" | "InvalidParameterValue" | "InvalidRequest" | "IpInBlacklist" | "IpNotInWhitelist" | "LimitExceeded" | "MissingParameter" | "NoSuchProduct" | "NoSuchVersion" | "RequestLimitExceeded" | "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | "RequestLimitExceeded.IPLimitExceeded" | "RequestLimitExceeded.UinLimitExceeded" | "RequestSizeLimitExceeded" | "ResourceInUse" | "ResourceInsufficient" | "ResourceNotFound" | "ResourceUnavailable" | "ResponseSizeLimitExceeded" | "ServiceUnavailable" | "UnauthorizedOperation" | "UnknownParameter" | "UnsupportedOperation" | "UnsupportedProtocol" | "UnsupportedRegion";
