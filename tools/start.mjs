@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT as DOCS_PORT } from '@layerspec/docs/server';
 import { DEFAULT_PORTS } from '@layerspec/mock/ports';
+import { models } from '@layerspec/specs/model';
 
 /** The three servers: what picks each one's port, and what it is called in messages. */
 const SERVERS = {
-  aws: { label: 'AWS Lambda mock', flag: 'aws-port', env: 'LAYERSPEC_AWS_PORT', fallback: DEFAULT_PORTS['aws-lambda'] },
-  tencent: { label: 'Tencent SCF mock', flag: 'tencent-port', env: 'LAYERSPEC_TENCENT_PORT', fallback: DEFAULT_PORTS['tencent-scf'] },
+  aws: { label: `${models['aws-lambda'].provider.name} mock`, flag: 'aws-port', env: 'LAYERSPEC_AWS_PORT', fallback: DEFAULT_PORTS['aws-lambda'] },
+  tencent: { label: `${models['tencent-scf'].provider.name} mock`, flag: 'tencent-port', env: 'LAYERSPEC_TENCENT_PORT', fallback: DEFAULT_PORTS['tencent-scf'] },
   docs: { label: 'docs', flag: 'docs-port', env: 'LAYERSPEC_DOCS_PORT', fallback: DOCS_PORT },
 };
 
@@ -105,15 +106,16 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  console.log(`AWS Lambda mock    ${running[0].url}`);
-  console.log(`Tencent SCF mock   ${running[1].url}`);
+  const width = Math.max(SERVERS.aws.label.length, SERVERS.tencent.label.length) + 3;
+  console.log(`${SERVERS.aws.label.padEnd(width)}${running[0].url}`);
+  console.log(`${SERVERS.tencent.label.padEnd(width)}${running[1].url}`);
 
   if (options.docs) {
     try {
       const { startDocsServer } = await import('@layerspec/docs/server');
       const docs = await startDocsServer({ host: options.host, port: options.ports.docs });
       running.push(docs);
-      console.log(`Docs               ${docs.url}`);
+      console.log(`${'Docs'.padEnd(width)}${docs.url}`);
     } catch (error) {
       // The mocks are still useful without the docs (e.g. before the docs are built), so they keep running.
       console.error(`start: ${startError(SERVERS.docs, options.ports.docs, error)}`);

@@ -2,12 +2,13 @@
 // ready, logs one line per request and stops cleanly on Ctrl-C.
 import { parseArgs } from 'node:util';
 import type { RunningMock } from './server.js';
+import { loadModel } from './model.js';
 import { DEFAULT_PORTS } from './ports.js';
 import { PROVIDERS, type Provider, isProvider } from './spec.js';
 
 const USAGE = `Usage: layerspec-mock [options]
 
-Starts the GetLayerVersion mocks: AWS Lambda on 127.0.0.1:${DEFAULT_PORTS['aws-lambda']} and Tencent SCF on 127.0.0.1:${DEFAULT_PORTS['tencent-scf']}.
+Starts the GetLayerVersion mocks: ${PROVIDERS.map((provider) => `${loadModel(provider).provider.name} on 127.0.0.1:${DEFAULT_PORTS[provider]}`).join(' and ')}.
 
 Options:
   --provider <name>      aws-lambda or tencent-scf (default: both)

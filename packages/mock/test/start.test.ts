@@ -1,6 +1,7 @@
 // tools/start.mjs (the root `npm start` after the build): both mocks on the ports it is given,
 // their URLs printed, a clean stop on SIGINT. The docs part is left out here, because the docs
 // package is not a build dependency of this one and may not be built when these tests run.
+import { models } from '@layerspec/specs/model';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +20,8 @@ describe('tools/start.mjs', () => {
         if (child.exitCode !== null) throw new Error(`start.mjs exited early: ${stdout}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const aws = /AWS Lambda mock\s+(\S+)/.exec(stdout)![1]!;
-      const tencent = /Tencent SCF mock\s+(\S+)/.exec(stdout)![1]!;
+      const aws = new RegExp(`${models['aws-lambda'].provider.name} mock\\s+(\\S+)`).exec(stdout)![1]!;
+      const tencent = new RegExp(`${models['tencent-scf'].provider.name} mock\\s+(\\S+)`).exec(stdout)![1]!;
       const awsAnswer = await fetch(`${aws}/2018-10-31/layers/my-layer/versions/1`, { headers: AWS_HEADERS });
       expect(awsAnswer.status).toBe(200);
       const tencentAnswer = await fetch(tencent, { method: 'POST', headers: TENCENT_HEADERS, body: '{"LayerName":"layer3","LayerVersion":1}' });
@@ -48,8 +49,8 @@ describe('tools/start.mjs', () => {
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
-    expect(stdout).toContain(`--aws-port <port>      AWS Lambda mock (default ${DEFAULT_PORTS['aws-lambda']}; LAYERSPEC_AWS_PORT)`);
-    expect(stdout).toContain(`--tencent-port <port>  Tencent SCF mock (default ${DEFAULT_PORTS['tencent-scf']}; LAYERSPEC_TENCENT_PORT)`);
+    expect(stdout).toContain(`--aws-port <port>      ${models['aws-lambda'].provider.name} mock (default ${DEFAULT_PORTS['aws-lambda']}; LAYERSPEC_AWS_PORT)`);
+    expect(stdout).toContain(`--tencent-port <port>  ${models['tencent-scf'].provider.name} mock (default ${DEFAULT_PORTS['tencent-scf']}; LAYERSPEC_TENCENT_PORT)`);
     expect(stdout).toContain(`--docs-port <port>     docs (default ${docsPort}; LAYERSPEC_DOCS_PORT)`);
   });
 

@@ -3,6 +3,7 @@
 // bytes on every run: uncompressed ("stored") ZIP entries with a fixed timestamp.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { loadModel } from '../model.js';
 
 export interface ArchiveEntry {
   name: string;
@@ -100,27 +101,37 @@ export function isArchiveRequest(method: string, url: string): boolean {
   return path === ARCHIVE_PATH && (method === 'GET' || method === 'HEAD');
 }
 
+/** The model's download fields of a success answer: where each sits in the body, and its concept. */
+function downloadFields(provider: ArchiveProvider) {
+  const model = loadModel(provider);
+  return model.outputs
+    .filter((output) => output.in === 'body' && ['download-location', 'archive-sha256', 'archive-size'].includes(output.concept ?? ''))
+    .map((output) => ({ path: [...model.result, ...output.path], concept: output.concept, encoding: output.encoding }));
+}
+
 /**
- * A success body whose download fields describe the served archive: Location on the mock
- * (`baseUrl` + ARCHIVE_PATH), and the archive's real size and SHA-256. Error bodies and bodies
- * without those fields come back unchanged; the input is not modified.
+ * A success body whose download fields, as the spec names them by concept, describe the served
+ * archive: the download location on the mock (`baseUrl` + ARCHIVE_PATH), the archive's real size
+ * and its SHA-256 written as the spec's encoding says. Error bodies and bodies without a
+ * download location come back unchanged; the input is not modified.
  */
 export function withServedArchive<T>(provider: ArchiveProvider, body: T, baseUrl: string): T {
   const archive = layerArchive();
-  const location = `${baseUrl.replace(/\/$/, '')}${ARCHIVE_PATH}`;
+  const values: Record<string, unknown> = {
+    'download-location': `${baseUrl.replace(/\/$/, '')}${ARCHIVE_PATH}`,
+    'archive-size': archive.size,
+  };
   const copy = structuredClone(body) as any;
-  if (provider === 'aws-lambda') {
-    if (copy && typeof copy.Content === 'object' && copy.Content !== null) {
-      copy.Content.Location = location;
-      copy.Content.CodeSha256 = archive.sha256Base64;
-      copy.Content.CodeSize = archive.size;
-    }
-  } else {
-    const response = copy?.Response;
-    if (response && typeof response === 'object' && response.Error === undefined && 'Location' in response) {
-      response.Location = location;
-      response.CodeSha256 = archive.sha256Hex;
-    }
+  const fields = downloadFields(provider);
+  const location = fields.find((field) => field.concept === 'download-location');
+  const parentOf = (path: string[]) => path.slice(0, -1).reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), copy);
+  const locationParent = location && parentOf(location.path);
+  if (!locationParent || typeof locationParent !== 'object' || !(location.path.at(-1)! in locationParent)) return copy as T;
+  for (const field of fields) {
+    const parent = parentOf(field.path);
+    if (!parent || typeof parent !== 'object') continue;
+    const value = field.concept === 'archive-sha256' ? (field.encoding?.as === 'hex' ? archive.sha256Hex : archive.sha256Base64) : values[field.concept!];
+    parent[field.path.at(-1)!] = value;
   }
   return copy as T;
 }

@@ -3,16 +3,19 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { getCanonicalHeaders, getPayloadHash, prepareRequest, SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
+import { loadModel, scenarioMessage } from '../model.js';
 import { signaturesMatch } from './compare.js';
 import { awsCredentialsFrom } from './credentials.js';
 import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
-const SIGNING_SERVICE = 'lambda';
-const ALGORITHM = 'AWS4-HMAC-SHA256';
+const SIGNING = loadModel('aws-lambda').signing;
+const SIGNING_SERVICE = SIGNING.service;
+const ALGORITHM = SIGNING.algorithm;
 
-// AWS's own wording for a signature that does not match.
-const MISMATCH_MESSAGE =
-  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+// AWS's own wording, as the spec's examples of these errors quote it.
+const MISMATCH_MESSAGE = scenarioMessage('aws-lambda', 'invalid-signature');
+const MISSING_TOKEN_MESSAGE = scenarioMessage('aws-lambda', 'missing-authentication-token');
+const UNKNOWN_KEY_MESSAGE = scenarioMessage('aws-lambda', 'unrecognized-client');
 
 interface ParsedAuthorization {
   accessKeyId: string;
@@ -44,7 +47,7 @@ export function parseAwsAuthorization(header: string): ParsedAuthorization | Sig
     }
   }
   const credential = fields.get('Credential')!.split('/');
-  if (credential.length !== 5 || credential[4] !== 'aws4_request' || credential.some((p) => p === '')) {
+  if (credential.length !== 5 || credential[4] !== SIGNING.scopeTerminator || credential.some((p) => p === '')) {
     return invalid("Credential should be scoped to a valid region, like 'us-east-1'.");
   }
   const [accessKeyId, scopeDate, region, service] = credential as [string, string, string, string];
@@ -98,18 +101,18 @@ export async function verifyAwsSignature(
 ): Promise<SignatureRejection | null> {
   const authorization = request.headers['authorization'];
   if (authorization === undefined || authorization.trim() === '') {
-    return { example: 'missing-authentication-token', message: 'Missing Authentication Token' };
+    return { example: 'missing-authentication-token', message: MISSING_TOKEN_MESSAGE };
   }
   const parsed = parseAwsAuthorization(authorization);
   if ('example' in parsed) return parsed;
 
   const credentials = awsCredentialsFrom(options.credentials);
   if (!signaturesMatch(credentials.accessKeyId, parsed.accessKeyId)) {
-    return { example: 'unrecognized-client', message: 'The security token included in the request is invalid.' };
+    return { example: 'unrecognized-client', message: UNKNOWN_KEY_MESSAGE };
   }
   // A session token belongs to temporary credentials: the configured one, or none when none is.
   if (!signaturesMatch(credentials.sessionToken ?? '', request.headers['x-amz-security-token'] ?? '')) {
-    return { example: 'unrecognized-client', message: 'The security token included in the request is invalid.' };
+    return { example: 'unrecognized-client', message: UNKNOWN_KEY_MESSAGE };
   }
   if (parsed.service !== SIGNING_SERVICE) {
     return invalid(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `);
@@ -130,7 +133,7 @@ export async function verifyAwsSignature(
   }
 
   // SigV4 requires host and, when it is sent, x-amz-date among the signed headers.
-  for (const required of ['host', 'x-amz-date']) {
+  for (const required of SIGNING.signedHeaders) {
     if (!parsed.signedHeaders.includes(required)) {
       return invalid(`'${required}' must be a 'SignedHeader' in the AWS Authorization.`);
     }

@@ -3,6 +3,7 @@
 // tencentcloud-sdk-nodejs-common) and comparing.
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { loadModel, scenarioMessage } from '../model.js';
 import { signaturesMatch } from './compare.js';
 import { tencentCredentialsFrom } from './credentials.js';
 import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
@@ -34,18 +35,23 @@ export function officialTc3Signer(): OfficialTc3Signer {
   return officialSigner;
 }
 
-const ALGORITHM = 'TC3-HMAC-SHA256';
-// The Node SDK signs exactly these headers, and sign3 can reproduce no other list; Tencent's
-// signing guide and other signers add more (e.g. x-tc-action), and every list must hold these two.
-const SDK_SIGNED_HEADERS = 'content-type;host';
-const REQUIRED_SIGNED_HEADERS = ['content-type', 'host'];
+const SIGNING = loadModel('tencent-scf').signing;
+const ALGORITHM = SIGNING.algorithm;
+const SCOPE_TERMINATOR = SIGNING.scopeTerminator;
+// The spec's signed headers are the ones the Node SDK signs, and sign3 can reproduce no other
+// list; Tencent's signing guide and other signers add more (e.g. x-tc-action), and every list
+// must hold these.
+const SDK_SIGNED_HEADERS = SIGNING.signedHeaders.join(';');
+const REQUIRED_SIGNED_HEADERS = SIGNING.signedHeaders;
 
+// Tencent's wording, as the spec's examples of these errors quote it. The token failure has no
+// example in the spec (only its code), so its message is the mock's own.
 const MESSAGES = {
-  invalidAuthorization: 'The Authorization header is missing or is not a TC3-HMAC-SHA256 signature.',
-  signatureFailure: 'The provided credentials could not be validated. Please check your signature is correct.',
-  signatureExpire: 'Signature expired. Timestamp and server time are more than five minutes apart.',
-  tokenFailure: 'The token is invalid or has expired: X-TC-Token must be the token of the credentials that signed the request.',
-  secretIdNotFound: 'The SecretId is not found, please ensure that your SecretId is correct.',
+  invalidAuthorization: scenarioMessage('tencent-scf', 'missing-authentication-token'),
+  signatureFailure: scenarioMessage('tencent-scf', 'invalid-signature'),
+  signatureExpire: scenarioMessage('tencent-scf', 'signature-expired'),
+  tokenFailure: `The token is invalid or has expired: ${SIGNING.tokenHeader} must be the token of the credentials that signed the request.`,
+  secretIdNotFound: scenarioMessage('tencent-scf', 'unrecognized-client'),
 };
 
 interface ParsedAuthorization {
@@ -74,7 +80,7 @@ export function parseTencentAuthorization(header: string): ParsedAuthorization |
   );
   if (!m) return undefined;
   const scope = m[1]!.split('/');
-  if (scope.length < 4 || scope[scope.length - 1] !== 'tc3_request') return undefined;
+  if (scope.length < 4 || scope[scope.length - 1] !== SCOPE_TERMINATOR) return undefined;
   const secretId = scope.slice(0, -3).join('/');
   const [scopeDate, service] = scope.slice(-3) as [string, string];
   if (secretId === '' || service === '' || !/^\d{4}-\d{2}-\d{2}$/.test(scopeDate)) return undefined;
@@ -214,9 +220,9 @@ export function tc3Signature(input: Tc3SigningInput): string {
     hash(input.payload),
   ].join('\n');
   const date = utcDay(input.timestamp);
-  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/tc3_request`, hash(canonicalRequest)].join(
+  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/${SCOPE_TERMINATOR}`, hash(canonicalRequest)].join(
     '\n',
   );
-  const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), 'tc3_request');
+  const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), SCOPE_TERMINATOR);
   return createHmac('sha256', signingKey).update(stringToSign).digest('hex');
 }
