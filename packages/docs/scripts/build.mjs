@@ -11,7 +11,9 @@ import { readApis } from '../../../tools/apis.mjs';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildRedocPage } from '../src/redoc.js';
 import { buildComparison } from '../src/compare.js';
+import { models } from '@layerspec/specs/model';
 import { renderBar, renderPortal } from '../src/portal.js';
+import { providerFacts } from '../src/sides.js';
 import { listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,12 +30,13 @@ const concepts = readJson('concepts.json');
 const themeCss = readFileSync(join(templates, 'theme.css'), 'utf8');
 
 const sides = Object.keys(readApis()).map((api) => {
-  const provider = providers.apis[api];
-  if (!provider) throw new Error(`providers.json has no entry for the API "${api}" of redocly.yaml`);
+  const packages = providers.apis[api];
+  if (!packages) throw new Error(`providers.json has no entry for the API "${api}" of redocly.yaml`);
+  const model = /** @type {Record<string, import('@layerspec/specs/model').ApiModel>} */ (models)[api];
+  if (!model) throw new Error(`@layerspec/specs/model has no model of the API "${api}" of redocly.yaml`);
   const { doc, path } = loadBundle(api);
   const extra = concepts[api] ?? {};
-  const name = doc.info['x-layerspec-provider']?.name ?? doc.info.title;
-  return { api, name, label: provider.label, provider, doc, bundlePath: path, fields: listFields(doc, extra), errors: listErrors(doc, extra) };
+  return { api, ...providerFacts(model, packages), doc, bundlePath: path, fields: listFields(doc, extra), errors: listErrors(doc, extra) };
 });
 
 rmSync(dist, { recursive: true, force: true });

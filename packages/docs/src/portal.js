@@ -135,7 +135,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>layerspec: GetLayerVersion on AWS Lambda and Tencent Cloud SCF</title>
+  <title>layerspec: GetLayerVersion on ${a.name} and ${b.name}</title>
   <style>${raw(themeCss)}${raw(PORTAL_CSS)}</style>
 </head>
 <body>

@@ -1,6 +1,7 @@
 // What a reader sees, in a real Chromium with every off-host request blocked: the portal, and each
 // Redoc page opened from disk (file://). Field names, statuses and examples are read from the
 // bundled specs, never listed here.
+import { models } from '@layerspec/specs/model';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,7 +99,7 @@ describe('portal', () => {
       const card = page.locator(`article.card[data-api="${api}"]`);
       await expect(card.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(doc.info['x-layerspec-provider'].name);
       const text = await card.innerText();
-      for (const fact of [doc.info['x-layerspec-provider'].protocol, doc.info['x-layerspec-provider'].signing, doc.info.version, doc.servers[0].url, providers.apis[api].clientPackage, providers.mockCommand, `127.0.0.1:${providers.apis[api].mockPort}`]) {
+      for (const fact of [doc.info['x-layerspec-provider'].protocol, doc.info['x-layerspec-provider'].signing, doc.info.version, doc.servers[0].url, providers.apis[api].clientPackage, providers.mockCommand, `127.0.0.1:${models[api as keyof typeof models].mock.defaultPort}`]) {
         expect(text).toContain(fact);
       }
       await expect(card.locator(`a[href="${api}.html"]`).first().isVisible()).resolves.toBe(true);
@@ -267,7 +268,7 @@ describe.each(apis)('%s page', (api) => {
     expect(errorStatuses.length + errorExamples.length, 'the spec describes at least one error').toBeGreaterThan(0);
 
     const sampleText = await right.getByTestId('source-code').first().innerText();
-    expect(sampleText).toContain(`127.0.0.1:${providers.apis[api].mockPort}`);
+    expect(sampleText).toContain(`127.0.0.1:${models[api as keyof typeof models].mock.defaultPort}`);
     expect(offHost).toEqual([]);
     await page.close();
   });

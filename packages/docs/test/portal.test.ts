@@ -3,19 +3,21 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, toString } from '../src/html.js';
 import { renderPortal } from '../src/portal.js';
 import { operationAnchor, withExactInt64Bounds } from '../src/redoc.js';
+import { providerFacts } from '../src/sides.js';
 import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
 const templatesDir = new URL('../templates/code-samples', import.meta.url).pathname;
 
-function sideOf(api: string, doc: any) {
-  return { api, name: doc.info['x-layerspec-provider']?.name ?? doc.info.title, label: providers.apis[api].label, provider: providers.apis[api], doc, fields: listFields(doc), errors: listErrors(doc) };
+function sideOf(api: string, doc: any, model = models[api as keyof typeof models]) {
+  return { api, ...providerFacts(model, providers.apis[api]), doc, fields: listFields(doc), errors: listErrors(doc) };
 }
 
 describe('html', () => {
@@ -39,12 +41,29 @@ describe('html', () => {
   });
 });
 
+describe('provider facts', () => {
+  it("takes the display name, label and mock port from the model, so a change in the spec reaches the portal", () => {
+    const model = structuredClone(models['aws-lambda']) as any;
+    model.provider = { ...model.provider, name: 'Renamed Cloud Functions', label: 'Renamed' };
+    model.mock = { defaultPort: 5999 };
+    const a = sideOf('aws-lambda', loadBundle('aws-lambda').doc, model);
+    const b = sideOf('tencent-scf', loadBundle('tencent-scf').doc);
+    const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
+    expect(page).toContain('<title>layerspec: GetLayerVersion on Renamed Cloud Functions and Tencent Cloud SCF</title>');
+    expect(page).toContain('http://127.0.0.1:5999');
+    expect(page).toMatch(/in Renamed[,;. ]/);
+    expect(page).toContain('<h2><a href="aws-lambda.html">Renamed Cloud Functions</a></h2>');
+    // The spec's own prose may still say AWS Lambda; the names the portal gives do not.
+    expect(page).not.toContain(`>${models['aws-lambda'].provider.name}</a>`);
+  });
+});
+
 describe('code samples', () => {
   for (const api of Object.keys(providers.apis)) {
     it(`${api}: curl against the mock, the layerspec client and the official SDK, filled from the spec's examples`, () => {
       const { doc } = loadBundle(api);
       const fields = listFields(doc);
-      const provider = providers.apis[api];
+      const { provider } = providerFacts(models[api as keyof typeof models], providers.apis[api]);
       const samples = buildCodeSamples({ api, doc, fields, provider, mockCommand: providers.mockCommand, templatesDir });
       expect(samples.map((s) => s.label)).toEqual(['curl (local mock)', provider.clientPackage, `${provider.sdkPackage} (official SDK)`]);
       for (const sample of samples) {
