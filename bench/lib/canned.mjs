@@ -1,7 +1,9 @@
 // The canned answers every bench server returns, read from the spec bundles (a fact about the
-// API lives in a spec or nowhere): the first 200 example of GetLayerVersion for each provider.
+// API lives in a spec or nowhere): the first 200 example of GetLayerVersion for each provider,
+// at the method and path of the model of the API.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { models } from '@layerspec/specs/model';
 
 const require = createRequire(import.meta.url);
 
@@ -58,8 +60,37 @@ export function cannedCall(api) {
     if (example !== undefined) headers[name.toLowerCase()] = String(example);
   }
   const body = JSON.stringify(firstExample);
-  if (api === 'aws-lambda') {
-    return { method: 'GET', path: '/2018-10-31/layers/my-layer/versions/1', marker: firstExample.LayerVersionArn, response: { status: 200, headers, body } };
+  const model = models[api];
+  return {
+    method: /** @type {'GET' | 'POST'} */ (model.operation.method),
+    path: requestPath(model),
+    marker: markerOf(model, firstExample),
+    response: { status: 200, headers, body },
+  };
+}
+
+/**
+ * The model's operation path with each path parameter filled with its first example.
+ * @param {import('@layerspec/specs/model').ApiModel} model
+ */
+export function requestPath(model) {
+  return model.operation.path.replace(/\{([^}]+)\}/g, (_, name) => {
+    const input = model.inputs.find((candidate) => candidate.in === 'path' && candidate.name === name);
+    const example = input?.examples ? Object.values(input.examples)[0] : undefined;
+    if (example === undefined) throw new Error(`the path parameter ${name} has no example in the spec`);
+    return encodeURIComponent(String(example));
+  });
+}
+
+/**
+ * A string of the success body that a call's result contains: the layer version ARN where the
+ * answer has one, else the layer name, found by the concept the spec gives the field.
+ * @param {import('@layerspec/specs/model').ApiModel} model @param {any} body
+ */
+function markerOf(model, body) {
+  for (const concept of ['layer-version-arn', 'layer-name']) {
+    const output = model.outputs.find((candidate) => candidate.in === 'body' && candidate.concept === concept);
+    if (output) return [...model.result, ...output.path].reduce((at, key) => at?.[key], body);
   }
-  return { method: 'POST', path: '/', marker: firstExample.Response.LayerName, response: { status: 200, headers, body } };
+  throw new Error(`the ${model.api} success answer has no layer-version-arn or layer-name field`);
 }

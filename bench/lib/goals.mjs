@@ -1,5 +1,6 @@
 // The goals issue 6 sets, checked against this run's numbers. A goal whose inputs are missing
 // says so; nothing is counted as met without a measurement.
+import { providerName } from './providers.mjs';
 import { formatNumber, formatRatio } from './table.mjs';
 
 const KB = 1024;
@@ -14,7 +15,6 @@ export function goalsSection(sections) {
   const rows = [];
   /** @param {string} goal @param {string} measured @param {string} result */
   const add = (goal, measured, result) => rows.push([goal, measured, result]);
-  const providerName = (/** @type {string} */ provider) => (provider === 'aws-lambda' ? 'AWS Lambda' : 'Tencent SCF');
 
   for (const entry of byId.size?.data ?? []) {
     if (!entry.target.endsWith('/ours')) continue;

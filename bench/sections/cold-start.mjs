@@ -2,6 +2,7 @@
 // against the canned server (a separate process); wall time from spawn to exit.
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
 import { cannedCall } from '../lib/canned.mjs';
+import { providerName } from '../lib/providers.mjs';
 import { runNode, startServerChild, stopChild } from '../lib/processes.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { NotBuiltError, TARGETS, checkBuilt, oneCallProgram } from '../lib/targets.mjs';
@@ -27,7 +28,7 @@ export async function coldStartSection({ runs }) {
       rows.push({
         id: t.id,
         label: t.label,
-        group: t.provider === 'aws-lambda' ? 'AWS Lambda' : 'Tencent SCF',
+        group: providerName(t.provider),
         ref: t.kind === 'ours',
         program: oneCallProgram(t.id, 'process.env.LAYERSPEC_BENCH_ENDPOINT'),
         marker: markers[t.provider],

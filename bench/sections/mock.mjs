@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { cannedCall, specPath } from '../lib/canned.mjs';
 import { childEnv, freePort, track, nextMessage, sendRequest, startServerChild, stopChild, waitFor200 } from '../lib/processes.mjs';
+import { APIS, providerName } from '../lib/providers.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
 import { createCall } from '../lib/targets.mjs';
@@ -15,10 +16,7 @@ import { createCall } from '../lib/targets.mjs';
 const require = createRequire(import.meta.url);
 const CANNED_SERVER = new URL('../servers/canned-server.mjs', import.meta.url);
 const MOCK_SERVER = new URL('../servers/mock-server.mjs', import.meta.url);
-const PROVIDERS = /** @type {const} */ ([
-  ['aws-lambda', 'AWS Lambda'],
-  ['tencent-scf', 'Tencent SCF'],
-]);
+const PROVIDERS = APIS.map((api) => /** @type {const} */ ([api, providerName(api)]));
 /** Headers that belong to one connection or one moment, not to the answer's bytes. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'date', 'content-length', 'transfer-encoding']);
 

@@ -3,13 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { APIS, providerName } from '../lib/providers.mjs';
 import { NOT_BUILT, formatBytes, formatRatio } from '../lib/table.mjs';
 import { NotBuiltError, checkBuilt, oneCallProgram, target } from '../lib/targets.mjs';
 
-const PROVIDERS = /** @type {const} */ ([
-  ['aws-lambda', 'AWS Lambda'],
-  ['tencent-scf', 'Tencent SCF'],
-]);
+const PROVIDERS = APIS.map((api) => /** @type {const} */ ([api, providerName(api)]));
 const PLATFORMS = /** @type {const} */ (['browser', 'node']);
 
 /**

@@ -2,6 +2,7 @@
 // canned server in another process. Raw fetch with no signing is the limit.
 import { fork } from 'node:child_process';
 import { cannedCall } from '../lib/canned.mjs';
+import { providerName } from '../lib/providers.mjs';
 import { childEnv, nextMessage, track, startServerChild, stopChild } from '../lib/processes.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
@@ -62,7 +63,7 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
   const summaries = results.map((row) => ({ ...row, summary: !row.error && row.values.length > 0 ? summarize(row.values) : undefined }));
   const rows = summaries.map((row) => {
     const limit = summaries.find((other) => other.provider === row.provider && other.concurrency === row.concurrency && other.kind === 'limit')?.summary;
-    const label = `${row.provider === 'aws-lambda' ? 'AWS Lambda' : 'Tencent SCF'}, c=${row.concurrency}: ${row.label}`;
+    const label = `${providerName(row.provider)}, c=${row.concurrency}: ${row.label}`;
     if (!row.summary) return [label, row.error ?? 'n/a', '-', '-', '-', '-'];
     const ratio = row.kind === 'limit' ? '1.00x (ref)' : formatRatio(limit && row.summary.median / limit.median);
     return [label, formatNumber(row.summary.median), formatNumber(row.summary.min), formatNumber(row.summary.max), formatNumber((1_000_000 * row.concurrency) / row.summary.median), ratio];
