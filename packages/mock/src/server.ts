@@ -1,5 +1,6 @@
 // startMock(): one Prism instance per provider behind a node:http server that turns every
 // answer, including the ones Prism makes up itself, into the provider's shape.
+import { loadModel } from './model.js';
 import { type IncomingMessage, STATUS_CODES, type ServerResponse, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -343,9 +344,16 @@ function sendArchive(outgoing: ServerResponse, method: string): void {
   outgoing.end(method === 'HEAD' ? undefined : archive.bytes);
 }
 
+/** The error code of an answer, where the model says the provider carries it (a header or a body member). */
+function errorCodeOf(provider: Provider, answer: Answer): unknown {
+  const codeAt = loadModel(provider).errors.entries[0]?.codeAt;
+  if (!codeAt) return undefined;
+  if (codeAt.in === 'header') return answer.headers[codeAt.name.toLowerCase()];
+  return codeAt.path.reduce<any>((at, key) => (at && typeof at === 'object' ? at[key] : undefined), answer.body);
+}
+
 function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer): string {
-  const body = answer.body as SpecNode | undefined;
-  const error = answer.headers['x-amzn-errortype'] ?? body?.Response?.Error?.Code;
+  const error = errorCodeOf(provider, answer);
   return `${provider} ${incoming.method} ${incoming.url} -> ${answer.status}${error ? ` ${error}` : ''}`;
 }
 

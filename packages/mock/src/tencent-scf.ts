@@ -6,7 +6,17 @@ import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRe
 import { pathOf } from './aws-lambda.js';
 import { type JsonScan, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
+import { loadModel } from './model.js';
 import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+
+/** The header the spec tags with a concept (x-layerspec-concept), in lower case. */
+function headerOf(concept: string): string {
+  const input = loadModel('tencent-scf').inputs.find((candidate) => candidate.in === 'header' && candidate.concept === concept);
+  if (!input) throw new Error(`the tencent-scf spec has no header with the concept ${concept}`);
+  return input.name.toLowerCase();
+}
+const ACTION_HEADER = headerOf('action');
+const VERSION_HEADER = headerOf('api-version');
 
 /**
  * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
@@ -143,11 +153,11 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     if (where === 'header') {
       const header = headerName(field ?? named?.toLowerCase() ?? '');
       if (violation.code === 'required') return error('MissingParameter', replaceQuoted(exampleMessage('MissingParameter'), header));
-      if (header.toLowerCase() === 'x-tc-action') {
-        return error('InvalidAction', replaceQuoted(exampleMessage('InvalidAction'), request.headers['x-tc-action'] ?? ''));
+      if (header.toLowerCase() === ACTION_HEADER) {
+        return error('InvalidAction', replaceQuoted(exampleMessage('InvalidAction'), request.headers[ACTION_HEADER] ?? ''));
       }
-      if (header.toLowerCase() === 'x-tc-version') {
-        return error('NoSuchVersion', replaceQuoted(exampleMessage('NoSuchVersion'), request.headers['x-tc-version'] ?? ''));
+      if (header.toLowerCase() === VERSION_HEADER) {
+        return error('NoSuchVersion', replaceQuoted(exampleMessage('NoSuchVersion'), request.headers[VERSION_HEADER] ?? ''));
       }
       return invalidValue(violation.code, header, violation.message);
     }
@@ -217,8 +227,8 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     invalidRequest(violations, request) {
       const order = (violation: Violation): number => {
         const [where, field = ''] = violation.location;
-        if (where === 'header' && (field === 'x-tc-action' || /'x-tc-action'/.test(violation.message))) return 0;
-        if (where === 'header' && (field === 'x-tc-version' || /'x-tc-version'/.test(violation.message))) return 1;
+        if (where === 'header' && (field === ACTION_HEADER || violation.message.includes(`'${ACTION_HEADER}'`))) return 0;
+        if (where === 'header' && (field === VERSION_HEADER || violation.message.includes(`'${VERSION_HEADER}'`))) return 1;
         if (where === 'header') return 2;
         if (violation.code === 'required') return 3;
         if (violation.code === 'additionalProperties') return 4;

@@ -40,3 +40,22 @@ describe('verifySignature', () => {
     expect(rejection?.message).toContain(`'${models['aws-lambda'].signing.service}'`);
   });
 });
+
+describe('the request log', () => {
+  it('names the error code where the model says each provider carries it', async () => {
+    const { startMock } = await import('../src/index.js');
+    const lines: string[] = [];
+    const [aws, tencent] = await Promise.all([
+      startMock({ provider: 'aws-lambda', port: 0, log: (line) => lines.push(line) }),
+      startMock({ provider: 'tencent-scf', port: 0, log: (line) => lines.push(line) }),
+    ]);
+    try {
+      await fetch(`${aws.url}${models['aws-lambda'].operation.path.replace('{LayerName}', 'my-layer').replace('{VersionNumber}', '1')}`, { headers: { authorization: 'x', prefer: 'code=404' } });
+      await fetch(tencent.url, { method: 'POST', headers: { authorization: 'x', 'content-type': 'application/json', prefer: 'example=resource-not-found', 'x-tc-action': 'GetLayerVersion', 'x-tc-version': models['tencent-scf'].version, 'x-tc-timestamp': '1' }, body: '{"LayerName":"layer3","LayerVersion":1}' });
+    } finally {
+      await Promise.all([aws.close(), tencent.close()]);
+    }
+    expect(lines.find((line) => line.startsWith('aws-lambda GET'))).toMatch(/-> 404 ResourceNotFoundException$/);
+    expect(lines.find((line) => line.startsWith('tencent-scf POST'))).toMatch(/-> 200 ResourceNotFound\.LayerVersion$/);
+  }, 60_000);
+});

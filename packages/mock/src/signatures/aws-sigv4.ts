@@ -6,11 +6,14 @@ import type { HttpRequest, QueryParameterBag } from '@smithy/types';
 import { loadModel, scenarioMessage } from '../model.js';
 import { signaturesMatch } from './compare.js';
 import { awsCredentialsFrom } from './credentials.js';
-import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
+import { bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
 const SIGNING = loadModel('aws-lambda').signing;
 const SIGNING_SERVICE = SIGNING.service;
 const ALGORITHM = SIGNING.algorithm;
+const DATE_HEADER = SIGNING.dateHeader.toLowerCase();
+const TOKEN_HEADER = SIGNING.tokenHeader.toLowerCase();
+const MAX_SKEW_MS = SIGNING.maxClockSkewSeconds * 1000;
 
 // AWS's own wording, as the spec's examples of these errors quote it.
 const MISMATCH_MESSAGE = scenarioMessage('aws-lambda', 'invalid-signature');
@@ -111,24 +114,24 @@ export async function verifyAwsSignature(
     return { example: 'unrecognized-client', message: UNKNOWN_KEY_MESSAGE };
   }
   // A session token belongs to temporary credentials: the configured one, or none when none is.
-  if (!signaturesMatch(credentials.sessionToken ?? '', request.headers['x-amz-security-token'] ?? '')) {
+  if (!signaturesMatch(credentials.sessionToken ?? '', request.headers[TOKEN_HEADER] ?? '')) {
     return { example: 'unrecognized-client', message: UNKNOWN_KEY_MESSAGE };
   }
   if (parsed.service !== SIGNING_SERVICE) {
     return invalid(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `);
   }
 
-  const signedAt = parseAmzDate(request.headers['x-amz-date']);
+  const signedAt = parseAmzDate(request.headers[DATE_HEADER]);
   if (!signedAt) {
     return invalid("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
   const now = options.now ?? new Date();
   const skew = signedAt.getTime() - now.getTime();
-  if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+  if (Math.abs(skew) > MAX_SKEW_MS) {
     const message =
       skew < 0
-        ? `Signature expired: ${formatAmzDate(signedAt)} is now earlier than ${formatAmzDate(new Date(now.getTime() - MAX_CLOCK_SKEW_MS))} (${formatAmzDate(now)} - 5 min.)`
-        : `Signature not yet current: ${formatAmzDate(signedAt)} is still later than ${formatAmzDate(new Date(now.getTime() + MAX_CLOCK_SKEW_MS))} (${formatAmzDate(now)} + 5 min.)`;
+        ? `Signature expired: ${formatAmzDate(signedAt)} is now earlier than ${formatAmzDate(new Date(now.getTime() - MAX_SKEW_MS))} (${formatAmzDate(now)} - ${MAX_SKEW_MS / 60_000} min.)`
+        : `Signature not yet current: ${formatAmzDate(signedAt)} is still later than ${formatAmzDate(new Date(now.getTime() + MAX_SKEW_MS))} (${formatAmzDate(now)} + ${MAX_SKEW_MS / 60_000} min.)`;
     return { example: 'signature-expired', message };
   }
 
@@ -207,10 +210,10 @@ async function describeMismatch(
   };
   const longDate = formatAmzDate(signedAt);
   const prepared = prepareRequest(toSign);
-  prepared.headers['x-amz-date'] = longDate;
+  prepared.headers[DATE_HEADER] = longDate;
   const canonicalHeaders = getCanonicalHeaders(prepared, undefined, signableHeaders);
   const canonicalRequest = steps.createCanonicalRequest(prepared, canonicalHeaders, await getPayloadHash(prepared, Sha256));
-  const scope = `${longDate.slice(0, 8)}/${parsed.region}/${parsed.service}/aws4_request`;
+  const scope = `${longDate.slice(0, 8)}/${parsed.region}/${parsed.service}/${SIGNING.scopeTerminator}`;
   const stringToSign = await steps.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
   // A session token is a credential: the message names it without repeating it.
   const shown = canonicalRequest.replace(/^x-amz-security-token:.*$/m, 'x-amz-security-token:<redacted>');

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { loadModel, scenarioMessage } from '../model.js';
 import { signaturesMatch } from './compare.js';
 import { tencentCredentialsFrom } from './credentials.js';
-import { MAX_CLOCK_SKEW_MS, bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
+import { bodyBytesOf, type ReceivedRequest, type SignatureRejection, type VerifyOptions } from './types.js';
 
 type SignModule = typeof import('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js');
 export type OfficialTc3Signer = SignModule['default'];
@@ -38,6 +38,9 @@ export function officialTc3Signer(): OfficialTc3Signer {
 const SIGNING = loadModel('tencent-scf').signing;
 const ALGORITHM = SIGNING.algorithm;
 const SCOPE_TERMINATOR = SIGNING.scopeTerminator;
+const DATE_HEADER = SIGNING.dateHeader.toLowerCase();
+const TOKEN_HEADER = SIGNING.tokenHeader.toLowerCase();
+const MAX_SKEW_MS = SIGNING.maxClockSkewSeconds * 1000;
 // The spec's signed headers are the ones the Node SDK signs, and sign3 can reproduce no other
 // list; Tencent's signing guide and other signers add more (e.g. x-tc-action), and every list
 // must hold these.
@@ -101,13 +104,13 @@ export async function verifyTencentSignature(
   const parsed = parseTencentAuthorization(authorization);
   if (!parsed) return invalidAuthorization();
 
-  const timestampText = request.headers['x-tc-timestamp'] ?? '';
+  const timestampText = request.headers[DATE_HEADER] ?? '';
   if (!/^\d{1,12}$/.test(timestampText)) {
-    return invalidAuthorization('X-TC-Timestamp must be the Unix time in seconds.');
+    return invalidAuthorization(`${SIGNING.dateHeader} must be the Unix time in seconds.`);
   }
   const timestamp = Number(timestampText);
   const now = options.now ?? new Date();
-  if (Math.abs(timestamp * 1000 - now.getTime()) > MAX_CLOCK_SKEW_MS) {
+  if (Math.abs(timestamp * 1000 - now.getTime()) > MAX_SKEW_MS) {
     return { example: 'signature-expired', message: MESSAGES.signatureExpire };
   }
 
@@ -116,7 +119,7 @@ export async function verifyTencentSignature(
     return { example: 'unrecognized-client', message: MESSAGES.secretIdNotFound };
   }
   // A token belongs to temporary credentials: it must be the configured one, or absent when none is.
-  if ((request.headers['x-tc-token'] ?? '') !== (credentials.token ?? '')) {
+  if ((request.headers[TOKEN_HEADER] ?? '') !== (credentials.token ?? '')) {
     return { example: 'invalid-signature', code: 'AuthFailure.TokenFailure', message: MESSAGES.tokenFailure };
   }
   const signedHeaders = parsed.signedHeaders.split(';');

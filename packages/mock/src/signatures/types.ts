@@ -1,3 +1,5 @@
+import { loadModel } from '../model.js';
+import { PROVIDERS } from '../spec.js';
 import type { TestCredentials } from './credentials.js';
 
 export type MockProvider = 'aws-lambda' | 'tencent-scf';
@@ -33,5 +35,5 @@ export function bodyBytesOf(request: ReceivedRequest): Buffer {
   return request.bodyBytes ? Buffer.from(request.bodyBytes) : Buffer.from(request.body, 'utf8');
 }
 
-/** How far a request's clock may be from the server's, as both providers allow: 5 minutes. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** How far a request's clock may be from the server's for every provider: the strictest skew the specs state (x-layerspec-signing). */
+export const MAX_CLOCK_SKEW_MS = Math.min(...PROVIDERS.map((provider) => loadModel(provider).signing.maxClockSkewSeconds)) * 1000;
