@@ -69,13 +69,11 @@ describe('the packed tarball', () => {
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
-  it('depends on openapi-fetch only; client-runtime is bundled in', () => {
-    expect(Object.keys(project.manifest.dependencies)).toEqual(['openapi-fetch']);
-    const installed = join(project.dir, 'node_modules/@layerspec/tencent-scf');
-    expect(readFileSync(join(installed, 'dist/index.d.ts'), 'utf8')).not.toContain('client-runtime');
-    for (const file of project.files.filter((f) => f.endsWith('.js'))) {
-      expect(readFileSync(join(installed, file.slice('package/'.length)), 'utf8')).not.toMatch(/from ["']@layerspec\//);
-    }
+  it('depends on the published @layerspec/client-runtime at this exact version, which installs beside it', () => {
+    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['@layerspec/client-runtime', 'openapi-fetch']);
+    const runtime = JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/client-runtime/package.json'), 'utf8'));
+    expect(project.manifest.dependencies['@layerspec/client-runtime']).toBe(runtime.version);
+    expect(runtime.private).toBeUndefined();
   });
 
   it('type-checks and runs a consumer: typed data with the right secret, a signature mismatch with a wrong one', async () => {
