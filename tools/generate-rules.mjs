@@ -1,125 +1,94 @@
 #!/usr/bin/env node
-// Extracts from a spec the facts that a client needs at run time and that TypeScript types
-// cannot carry: input rules (pattern, lengths, integer bounds), default servers, constant
-// headers, documented error names and the success schema (for opt-in response validation).
-// It writes two modules beside the generated types: rules.ts, and response-schema.ts (kept apart
-// so that bundlers load the schema only for clients that validate responses).
+// Writes, beside a client's generated types, the slim part of its API's model that the client
+// needs at run time and that TypeScript types cannot carry. The model is read from the spec by
+// @layerspec/specs' own reader (packages/specs/scripts/read-model.mjs), so every fact here is the
+// model's; this only picks and reshapes, so that a bundle holds a few hundred bytes of rules, not
+// the whole model. Two modules, kept apart for bundlers:
+//   rules.ts   what every call needs (input rules, headers, where errors are read, ...)
+//   errors.ts  each documented error's neutral kind, loaded when an error answer arrives
+// (The success schema for response validation is the model's own
+// `@layerspec/specs/model/<api>-response-schema`, which the clients import lazily.)
 // Usage: node tools/generate-rules.mjs <api> [--out-dir DIR] [--check]
 // With --check nothing is written: it exits 1 when a file differs from a fresh generation.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { readApi, repoRoot } from './apis.mjs';
+import { readModel } from '../packages/specs/scripts/read-model.mjs';
 
-// Only the keywords a runtime validator checks; descriptions and examples stay in the spec.
-const KEPT = new Set(['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'maxItems',
-  'enum', 'const', 'required', 'properties', 'items', 'anyOf', 'oneOf', 'allOf', 'not', 'additionalProperties']);
-
-function resolveRef(doc, node) {
-  while (node && typeof node === 'object' && typeof node.$ref === 'string') {
-    node = node.$ref.slice(2).split('/').reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return node;
+/** The rule a client checks for one value (runtime InputRule): int64 bounds as numbers, as the check compares numbers. */
+function checkedRule(value) {
+  const rule = { type: value.type };
+  for (const key of ['pattern', 'minLength', 'maxLength', 'enum']) if (value[key] !== undefined) rule[key] = value[key];
+  for (const key of ['minimum', 'maximum']) if (value[key] !== undefined) rule[key] = Number(value[key]);
+  return rule;
 }
 
-/** A schema with every $ref replaced by its target and only validation keywords kept. */
-function inline(doc, schema) {
-  schema = resolveRef(doc, schema);
-  if (Array.isArray(schema)) return schema.map((s) => inline(doc, s));
-  if (!schema || typeof schema !== 'object') return schema;
-  const out = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (!KEPT.has(key)) continue;
-    if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, inline(doc, s)]));
-    } else if (['items', 'not', 'additionalProperties', 'anyOf', 'oneOf', 'allOf'].includes(key)) {
-      out[key] = inline(doc, value);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
-}
+const unique = (locations) => [...new Map(locations.map((l) => [JSON.stringify(l), l])).values()];
 
-/** One flat input rule: allOf parts merged, as the clients check a single field. */
-function inputRule(doc, schema) {
-  const inlined = inline(doc, schema);
-  const merged = { ...inlined };
-  for (const part of inlined.allOf ?? []) Object.assign(merged, part);
-  // Only what the input check reads (`format: int64` is enforced as "a safe integer").
-  const checked = ['type', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'];
-  return Object.fromEntries(checked.filter((key) => merged[key] !== undefined).map((key) => [key, merged[key]]));
-}
-
-function theOperation(doc) {
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of ['get', 'post', 'put', 'delete', 'patch']) {
-      if (item[method]) return { path, method, item, op: item[method] };
-    }
-  }
-  throw new Error('the spec has no operation');
-}
-
-export function extractRules(doc) {
-  const { path, item, op } = theOperation(doc);
-  const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveRef(doc, p));
-  const inputs = {};
-  const constantHeaders = {};
-  for (const p of parameters) {
-    const schema = resolveRef(doc, p.schema);
-    if (p.in === 'path') inputs[p.name] = inputRule(doc, p.schema);
-    if (p.in === 'header' && schema.enum?.length === 1) constantHeaders[p.name] = schema.enum[0];
-  }
-  const body = resolveRef(doc, op.requestBody)?.content?.['application/json']?.schema;
-  for (const [name, schema] of Object.entries(resolveRef(doc, body)?.properties ?? {})) {
-    inputs[name] = inputRule(doc, schema);
-  }
-
-  // Documented errors: on AWS the names that `x-amzn-ErrorType` may carry, per status;
-  // on Tencent the enumerated codes of `Response.Error.Code`.
-  const errors = [];
-  for (const [status, ref] of Object.entries(op.responses)) {
-    const header = resolveRef(doc, resolveRef(doc, ref).headers?.['x-amzn-ErrorType']);
-    if (!header) continue;
-    const schema = resolveRef(doc, header.schema);
-    for (const name of schema.const !== undefined ? [schema.const] : schema.enum) errors.push({ name, status: Number(status) });
-  }
-  const errorCode = resolveRef(doc, doc.components?.schemas?.ErrorCode);
-  const errorCodes = [...new Set((errorCode?.anyOf ?? []).flatMap((s) => resolveRef(doc, s).enum ?? []))];
-
-  const success = resolveRef(doc, op.responses['200']).content['application/json'].schema;
-  // Server URLs, variables left as `{name}` for the client to fill in.
-  const servers = doc.servers.map((s) => s.url);
+/** Picks from the model what the client core reads at run time. */
+export function slimRules(model) {
+  const byConcept = (concept) => model.inputs.find((input) => input.concept === concept);
+  const outputAt = (concept) => model.outputs.find((output) => output.concept === concept);
+  const callInputs = model.inputs.filter((input) => input.in === 'path' || input.in === 'body');
+  const headerOf = (concept) => (byConcept(concept)?.in === 'header' ? byConcept(concept).name : undefined);
+  const regionInput = byConcept('region');
+  const regionVariable = model.servers.map((server) => server.variables.region).find((variable) => variable?.pattern);
+  const entries = model.errors.entries;
+  const sha256 = outputAt('archive-sha256');
+  const compact = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
   return {
-    operation: { path },
-    servers,
-    inputRules: inputs,
-    constantHeaders,
-    documentedErrors: errors,
-    documentedErrorCodes: errorCodes,
-    successSchema: inline(doc, success),
+    rules: {
+      operation: { method: model.operation.method, path: model.operation.path, inputsIn: callInputs[0].in },
+      servers: model.servers.map((server) => server.url),
+      inputRules: Object.fromEntries(callInputs.map((input) => [input.name, checkedRule(input)])),
+      optionRules: compact({
+        region: regionInput ? checkedRule(regionInput) : { type: 'string', pattern: regionVariable.pattern },
+        language: byConcept('language') ? checkedRule(byConcept('language')) : undefined,
+      }),
+      headers: regionInput ? compact({ region: headerOf('region'), language: headerOf('language'), time: model.signing.dateHeader, token: model.signing.tokenHeader }) : undefined,
+      constantHeaders: Object.fromEntries(model.inputs.filter((input) => input.constant !== undefined).map((input) => [input.name, input.constant])),
+      signing: { service: model.signing.service },
+      result: model.result,
+      errorAt: compact({
+        code: entries[0].codeAt,
+        message: unique(entries.map((entry) => entry.messageAt)),
+        requestId: entries.find((entry) => entry.requestIdAt)?.requestIdAt,
+      }),
+      retryableCodes: entries.filter((entry) => entry.retryable).map((entry) => entry.code),
+      download: compact({
+        location: outputAt('download-location').path,
+        size: outputAt('archive-size')?.path,
+        sha256: sha256.path,
+        encoding: sha256.encoding.as,
+      }),
+    },
+    errors: { errorKinds: Object.fromEntries(entries.map((entry) => [entry.code, entry.kind])) },
   };
 }
 
+// The members of ApiRules (packages/client-runtime/src/core.ts).
+const CORE_RULES = ['operation', 'inputRules', 'result', 'errorAt', 'retryableCodes', 'download'];
+
 /** Returns the generated modules for one API of redocly.yaml, by file name. */
-export function generateRules(apiName) {
-  const { root } = readApi(apiName);
-  const { successSchema, ...rules } = extractRules(parse(readFileSync(root, 'utf8')));
+export async function generateRules(apiName) {
+  const model = await readModel(apiName);
+  const { rules, errors } = slimRules(model);
   const header = [
-    `// Generated from ${relative(repoRoot, root)} by tools/generate-rules.mjs.`,
+    `// Generated from the model of ${model.source} (@layerspec/specs) by tools/generate-rules.mjs.`,
     '// Do not edit this file: change the spec, then run `npm run generate`.',
     '',
   ];
-  const module = (values) => [
+  const module = (values, all) => [
     ...header,
-    ...Object.entries(values).flatMap(([name, value]) => [`export const ${name} = ${JSON.stringify(value, null, 2)} as const;`, '']),
+    ...Object.entries(values).flatMap(([name, value]) => (value === undefined || (!Array.isArray(value) && Object.keys(value).length === 0) ? [] : [`export const ${name} = ${JSON.stringify(value, null, 2)} as const;`, ''])),
+    // What the client core reads, as one object (a bundler keeps it small, unlike a namespace import).
+    ...(all ? [`export const ${all} = { ${CORE_RULES.join(', ')} };`, ''] : []),
   ].join('\n');
-  const empty = (value) => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
   return {
-    'rules.ts': module(Object.fromEntries(Object.entries(rules).filter(([, value]) => !empty(value)))),
-    'response-schema.ts': module({ successSchema }),
+    'rules.ts': module(rules, 'rules'),
+    'errors.ts': module(errors),
   };
 }
 
@@ -134,7 +103,7 @@ async function main() {
   }
   const [apiName] = positionals;
   const outDir = values['out-dir'] ?? dirname(readApi(apiName).typesOutput);
-  const fresh = generateRules(apiName);
+  const fresh = await generateRules(apiName);
   let stale = false;
   for (const [name, text] of Object.entries(fresh)) {
     const out = resolve(outDir, name);

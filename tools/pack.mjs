@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run pack`: after the build, packs every publishable workspace package (every one not
 // marked "private") with `npm pack` into one folder, ready for `npm install ./<file>.tgz`.
-// Nothing here is on a public registry, so each tarball must install on its own: a tarball that
-// depends on another package of this repository is refused.
+// Nothing here is on a public registry, so a tarball that depends on another package of this
+// repository installs together with that package's tarball (both are in the folder); a dependency
+// on a private package, or on another version than the workspace's, is refused.
 //   node tools/pack.mjs [--out-dir DIR]   (default: packs/ at the repository root)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -25,12 +26,17 @@ function workspaces() {
  */
 export function packAll(outDir) {
   const all = workspaces();
-  const names = new Set(all.map((w) => w.name));
+  const byName = new Map(all.map((w) => [w.name, w]));
   const publishable = all.filter((w) => !w.private);
   const problems = publishable.flatMap((w) =>
-    Object.keys({ ...w.dependencies, ...w.peerDependencies, ...w.optionalDependencies })
-      .filter((dep) => names.has(dep))
-      .map((dep) => `${w.name} depends on ${dep}, which is not on any registry, so its tarball would not install on its own`),
+    Object.entries({ ...w.dependencies, ...w.peerDependencies, ...w.optionalDependencies })
+      .filter(([dep]) => byName.has(dep))
+      .flatMap(([dep, range]) => {
+        const target = byName.get(dep);
+        if (target.private) return [`${w.name} depends on ${dep}, which is private, so its tarball would not install`];
+        if (range !== target.version) return [`${w.name} depends on ${dep}@${range}, but the workspace packs ${dep}@${target.version}`];
+        return [];
+      }),
   );
   if (problems.length > 0) throw new Error(problems.join('\n'));
 

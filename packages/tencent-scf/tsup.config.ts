@@ -1,5 +1,5 @@
-// ESM + .d.ts in dist/. The private @layerspec/client-runtime is bundled in (code and types),
-// so the published package depends on openapi-fetch only.
+// ESM + .d.ts in dist/. @layerspec/client-runtime stays a dependency (not bundled), so the
+// error classes are one class across both clients.
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -8,10 +8,9 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   tsconfig: 'tsconfig.build.json',
-  dts: { resolve: [/^@layerspec\/client-runtime/] },
-  noExternal: [/^@layerspec\/client-runtime/],
+  dts: true,
   // node: built-ins appear only in the /node entry.
-  external: ['openapi-fetch', /^node:/],
+  external: [/^@layerspec\/client-runtime/, 'openapi-fetch', /^node:/],
   // Keep `node:` specifiers in the /node entry.
   removeNodeProtocol: false,
   clean: true,

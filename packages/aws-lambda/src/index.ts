@@ -6,9 +6,9 @@ export {
   ResourceNotFoundException,
   ServiceException,
   TooManyRequestsException,
-  type LambdaErrorDetails,
+  type LambdaErrorFacts,
   type LambdaErrorName,
 } from './errors.js';
 export { signRequest, type SignOptions } from './sign.js';
-export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from '@layerspec/client-runtime/errors';
+export { ApiError, ClientError, CredentialsError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError, type ErrorKind } from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/aws-lambda.js';

@@ -1,5 +1,6 @@
 // getLayerVersion with an injected fetch: success, every documented error, retries and
 // backoff (fake timers), timeouts, abort and input checks.
+import lambdaModel from '@layerspec/specs/model/aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   InvalidInputError,
@@ -89,6 +90,9 @@ describe('every documented error reaches the caller as its typed error', () => {
       expect(lambdaError.status).toBe(status);
       expect(lambdaError.requestId).toBe(`req-${name}`);
       expect(lambdaError.message).toBe(example.message ?? example.Message);
+      // The one error design: code, and the kind and retryability the model gives the error.
+      const entry = lambdaModel.errors.entries.find((e) => e.code === name)!;
+      expect(lambdaError).toMatchObject({ code: name, kind: entry.kind, retryable: entry.retryable });
       if (error instanceof TooManyRequestsException) {
         expect(error.reason).toBe(example.Reason);
         expect(error.retryAfterSeconds).toBe(1);

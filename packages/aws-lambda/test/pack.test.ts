@@ -67,13 +67,12 @@ describe('the packed tarball', () => {
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
-  it('depends on openapi-fetch and aws4fetch only; client-runtime is bundled in', () => {
-    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['aws4fetch', 'openapi-fetch']);
-    const installed = join(project.dir, 'node_modules/@layerspec');
-    expect(readFileSync(join(installed, 'aws-lambda/dist/index.d.ts'), 'utf8')).not.toContain('client-runtime');
-    for (const file of project.files.filter((f) => f.endsWith('.js'))) {
-      expect(readFileSync(join(installed, 'aws-lambda', file.slice('package/'.length)), 'utf8')).not.toMatch(/from ["']@layerspec\//);
-    }
+  it('depends on the published @layerspec/client-runtime (and @layerspec/specs, for the response schema) at their exact versions, which install beside it', () => {
+    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['@layerspec/client-runtime', '@layerspec/specs', 'aws4fetch', 'openapi-fetch']);
+    const runtime = JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/client-runtime/package.json'), 'utf8'));
+    expect(project.manifest.dependencies['@layerspec/client-runtime']).toBe(runtime.version);
+    expect(runtime.private).toBeUndefined();
+    expect(project.manifest.dependencies['@layerspec/specs']).toBe(JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/specs/package.json'), 'utf8')).version);
   });
 
   it('type-checks and runs a consumer: typed data with the right secret, a signature mismatch with a wrong one', async () => {

@@ -8,8 +8,11 @@ import { measure } from '../scripts/size.mjs';
 // client some 20 bytes past 8 KiB. Bounding every body, refusing redirects, a deadline for every
 // attempt and the option checks they need added about 700 bytes (error scrubbing and the
 // download's redirect handling load lazily; moving the error classes behind import() does not
-// help, as the entry's re-exports keep them eager). The budget allows 9 KiB and the size is reported.
-const BUDGET = 9216;
+// help, as the entry's re-exports keep them eager). The one client core of both providers (reading
+// answers, error answers and downloads where the generated rules say, instead of code written for
+// this API) and the common error fields (kind, code, retryable) took it from about 8.75 KiB to
+// about 9.55 KiB. The budget allows 10 KiB and the size is reported.
+const BUDGET = 10240;
 
 describe('bundle size', () => {
   it(`stays under ${BUDGET} bytes gzipped`, async () => {

@@ -1,5 +1,5 @@
 // Credentials, static or from a provider, and the redactor that knows every secret seen so far.
-import { ClientError, InvalidInputError } from './errors.js';
+import { CredentialsError, InvalidInputError } from './errors.js';
 import { makeRedactor } from './redact.js';
 
 export type CredentialsSource<Keys> = Keys | (() => Keys | Promise<Keys>);
@@ -25,7 +25,7 @@ export function credentialsSource<Keys extends object>(source: CredentialsSource
       if (typeof from?.name === 'string') cause.name = from.name;
       if (typeof from?.code === 'string') Object.assign(cause, { code: from.code });
       cause.stack = `${cause.name}: ${cause.message}`;
-      throw new ClientError('CredentialsError', 'the credentials provider failed', { cause });
+      throw new CredentialsError('the credentials provider failed', cause);
     }
     remember(found);
     if (!found?.[required[0]] || !found?.[required[1]]) throw new InvalidInputError('credentials', `must have ${required.join(' and ')}`);

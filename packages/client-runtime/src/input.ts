@@ -10,9 +10,11 @@ export interface InputRule {
   readonly maxLength?: number;
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly enum?: readonly string[];
 }
 
-function checkField(field: string, value: unknown, rule: InputRule): void {
+/** Throws InvalidInputError naming `field` when `value` breaks `rule`. */
+export function checkValue(field: string, value: unknown, rule: InputRule): void {
   if (value === undefined || value === null) throw new InvalidInputError(field, 'is required');
   if (rule.type === 'string') {
     if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, not ${typeof value}`);
@@ -24,6 +26,7 @@ function checkField(field: string, value: unknown, rule: InputRule): void {
     if (rule.maxLength !== undefined && length > rule.maxLength) {
       throw new InvalidInputError(field, `must be at most ${rule.maxLength} characters long`);
     }
+    if (rule.enum !== undefined && !rule.enum.includes(value)) throw new InvalidInputError(field, `must be one of ${rule.enum.join(', ')}`);
     if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
       throw new InvalidInputError(field, `must match the pattern ${rule.pattern}`);
     }
@@ -46,7 +49,7 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
     throw new InvalidInputError('input', 'must be an object');
   }
   for (const [field, rule] of Object.entries(rules)) {
-    checkField(field, (input as Record<string, unknown>)[field], rule);
+    checkValue(field, (input as Record<string, unknown>)[field], rule);
   }
 }
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError, TimeoutError } from '../src/errors.js';
-import { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES } from '../src/retry.js';
+import { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError, TimeoutError } from '@layerspec/client-runtime/errors';
+import { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES } from '@layerspec/client-runtime/retry';
 import { hang } from './fake-fetch.js';
 import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';
 

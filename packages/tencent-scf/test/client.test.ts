@@ -8,6 +8,7 @@ import {
   TencentCloudError,
   TimeoutError,
   createScfClient,
+  signTc3,
   type ScfClientOptions,
 } from '../src/index.js';
 import { credentials, drain as drainWith, envelopes, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
@@ -26,6 +27,25 @@ describe('getLayerVersion', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.url).toBe('https://scf.tencentcloudapi.com/');
     expect(requests[0]!.headers.get('authorization')).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDTESTSECRETID000001\/\d{4}-\d{2}-\d{2}\/scf\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+  });
+
+  it('passes per-call headers along, signed as on AWS (the API 3.0 headers stay unsigned, as in Tencent\'s SDKs)', async () => {
+    const { fetch, requests } = fakeFetch(json(successExample()));
+    await client(fetch).getLayerVersion(input, { headers: { 'x-trace': 'abc' } });
+    const sent = requests[0]!;
+    expect(sent.headers.get('x-trace')).toBe('abc');
+    expect(sent.headers.get('authorization')).toMatch(/SignedHeaders=content-type;host;x-trace, /);
+    const { authorization } = await signTc3({
+      method: 'POST',
+      url: sent.url,
+      headers: { 'content-type': sent.headers.get('content-type')!, host: new URL(sent.url).hostname, 'x-trace': 'abc' },
+      payload: await sent.clone().text(),
+      timestamp: Number(sent.headers.get('x-tc-timestamp')),
+      service: 'scf',
+      secretId: credentials.secretId,
+      secretKey: credentials.secretKey,
+    });
+    expect(sent.headers.get('authorization')).toBe(authorization);
   });
 
   it('sends the API 3.0 headers: action, version, timestamp, region, language and token', async () => {

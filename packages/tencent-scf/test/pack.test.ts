@@ -69,13 +69,12 @@ describe('the packed tarball', () => {
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
-  it('depends on openapi-fetch only; client-runtime is bundled in', () => {
-    expect(Object.keys(project.manifest.dependencies)).toEqual(['openapi-fetch']);
-    const installed = join(project.dir, 'node_modules/@layerspec/tencent-scf');
-    expect(readFileSync(join(installed, 'dist/index.d.ts'), 'utf8')).not.toContain('client-runtime');
-    for (const file of project.files.filter((f) => f.endsWith('.js'))) {
-      expect(readFileSync(join(installed, file.slice('package/'.length)), 'utf8')).not.toMatch(/from ["']@layerspec\//);
-    }
+  it('depends on the published @layerspec/client-runtime (and @layerspec/specs, for the response schema) at their exact versions, which install beside it', () => {
+    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['@layerspec/client-runtime', '@layerspec/specs', 'openapi-fetch']);
+    const runtime = JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/client-runtime/package.json'), 'utf8'));
+    expect(project.manifest.dependencies['@layerspec/client-runtime']).toBe(runtime.version);
+    expect(runtime.private).toBeUndefined();
+    expect(project.manifest.dependencies['@layerspec/specs']).toBe(JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/specs/package.json'), 'utf8')).version);
   });
 
   it('type-checks and runs a consumer: typed data with the right secret, a signature mismatch with a wrong one', async () => {
