@@ -94,7 +94,8 @@ export const retryableCodes = [
   "RequestLimitExceeded",
   "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
   "RequestLimitExceeded.IPLimitExceeded",
-  "RequestLimitExceeded.UinLimitExceeded"
+  "RequestLimitExceeded.UinLimitExceeded",
+  "ServiceUnavailable"
 ] as const;
 
 export const download = {
