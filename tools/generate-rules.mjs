@@ -56,7 +56,7 @@ export function slimRules(model) {
         message: unique(entries.map((entry) => entry.messageAt)),
         requestId: entries.find((entry) => entry.requestIdAt)?.requestIdAt,
       }),
-      retryableCodes: entries.filter((entry) => entry.retryable).map((entry) => entry.code),
+      retryableCodes: retryableCodes(entries),
       download: compact({
         location: outputAt('download-location').path,
         size: outputAt('archive-size')?.path,
@@ -66,6 +66,22 @@ export function slimRules(model) {
     },
     errors: { errorKinds: Object.fromEntries(entries.map((entry) => [entry.code, entry.kind])) },
   };
+}
+
+/**
+ * The retryable codes, without the sub-codes (`A.B`) whose parent `A` is listed: the runtime
+ * retries a code when it or its parent is listed. A non-retryable sub-code of a retryable parent
+ * could not be told apart that way, so it stops the generation.
+ */
+function retryableCodes(entries) {
+  const retryable = new Set(entries.filter((entry) => entry.retryable).map((entry) => entry.code));
+  const parentOf = (code) => code.split('.')[0];
+  for (const entry of entries) {
+    if (!entry.retryable && retryable.has(parentOf(entry.code))) {
+      throw new Error(`${entry.code} is not retryable but its parent ${parentOf(entry.code)} is; the client's parent-code rule would retry it`);
+    }
+  }
+  return [...retryable].filter((code) => code === parentOf(code) || !retryable.has(parentOf(code)));
 }
 
 // The members of ApiRules (packages/client-runtime/src/core.ts).

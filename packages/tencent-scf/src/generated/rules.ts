@@ -90,11 +90,7 @@ export const errorAt = {
 
 export const retryableCodes = [
   "InternalError",
-  "InternalError.System",
   "RequestLimitExceeded",
-  "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-  "RequestLimitExceeded.IPLimitExceeded",
-  "RequestLimitExceeded.UinLimitExceeded",
   "ServiceUnavailable"
 ] as const;
 
