@@ -10,11 +10,11 @@
 // `@layerspec/specs/model/<api>-response-schema`, which the clients import lazily.)
 // Usage: node tools/generate-rules.mjs <api> [--out-dir DIR] [--check]
 // With --check nothing is written: it exits 1 when a file differs from a fresh generation.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readApi, repoRoot } from './apis.mjs';
+import { readApi } from './apis.mjs';
+import { writeGenerated } from './write-generated.mjs';
 import { readModel } from '../packages/specs/scripts/read-model.mjs';
 
 /** The rule a client checks for one value (runtime InputRule): int64 bounds as numbers, as the check compares numbers. */
@@ -120,19 +120,7 @@ async function main() {
   const [apiName] = positionals;
   const outDir = values['out-dir'] ?? dirname(readApi(apiName).typesOutput);
   const fresh = await generateRules(apiName);
-  let stale = false;
-  for (const [name, text] of Object.entries(fresh)) {
-    const out = resolve(outDir, name);
-    if (values.check) {
-      if (existsSync(out) && readFileSync(out, 'utf8') === text) continue;
-      console.error(`${relative(repoRoot, out)} is out of date with its spec: run \`npm run generate\` and commit the result.`);
-      stale = true;
-    } else {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
-      console.log(`${relative(repoRoot, out)} <- ${apiName}`);
-    }
-  }
+  const stale = writeGenerated(fresh, { outDir, check: values.check, sourceOf: () => apiName });
   if (stale) process.exit(1);
 }
 

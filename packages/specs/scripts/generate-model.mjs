@@ -3,11 +3,11 @@
 // its success schema as src/generated/<api>-response-schema.ts, and an index.
 // Usage: node scripts/generate-model.mjs [--out-dir DIR] [--check]
 // With --check nothing is written: it exits 1 when a file differs from a fresh generation.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { readApis } from '../../../tools/apis.mjs';
+import { writeGenerated } from '../../../tools/write-generated.mjs';
 import { readModel, readSuccessSchema } from './read-model.mjs';
 
 const defaultOutDir = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated');
@@ -68,19 +68,11 @@ ${names.map((api) => `  '${api}': ${id(api)},`).join('\n')}
 async function main() {
   const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, check: { type: 'boolean', default: false } } });
   const outDir = resolve(values['out-dir'] ?? defaultOutDir);
-  let stale = false;
-  for (const [name, text] of Object.entries(await generateModel())) {
-    const out = resolve(outDir, name);
-    if (values.check) {
-      if (existsSync(out) && readFileSync(out, 'utf8') === text) continue;
-      console.error(`${relative(repoRoot, out)} is out of date with its spec: run \`npm run generate\` and commit the result.`);
-      stale = true;
-    } else {
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(out, text);
-      console.log(`${relative(repoRoot, out)} <- ${name === 'index.ts' ? 'redocly.yaml' : name.replace(/(-response-schema)?\.ts$/, '')}`);
-    }
-  }
+  const stale = writeGenerated(await generateModel(), {
+    outDir,
+    check: values.check,
+    sourceOf: (name) => (name === 'index.ts' ? 'redocly.yaml' : name.replace(/(-response-schema)?\.ts$/, '')),
+  });
   if (stale) process.exit(1);
 }
 
