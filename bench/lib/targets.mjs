@@ -76,7 +76,7 @@ export async function createCall(id, endpoint) {
 }
 
 /**
- * Whether our package exports its factory yet (the other helpers are still writing them).
+ * Whether our package exports its factory yet (while a package is still being written).
  * @param {string} moduleName @param {string} exportName
  */
 export async function ourExport(moduleName, exportName) {

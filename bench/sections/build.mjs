@@ -1,5 +1,5 @@
-// 5. Build: `turbo run build` with the cache bypassed (--force: every task runs, other helpers'
-// caches are left as they are) and then with the cache warm, as `npm run build` runs it.
+// 5. Build: `turbo run build` with the cache bypassed (--force: every task runs; the cache
+// itself is left as it is) and then with the cache warm, as `npm run build` runs it.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ async function turboBuild(args, logFile) {
 
 /**
  * Cold runs count when they succeed; cached runs count only when every task came from the cache
- * (another helper editing a package between runs makes a task miss, and that is not a cached build).
+ * (anything editing a package between runs makes a task miss, and that is not a cached build).
  * @param {{ coldRuns: number, cachedRuns: number, logDir: string }} options
  */
 export async function buildSection({ coldRuns, cachedRuns, logDir }) {

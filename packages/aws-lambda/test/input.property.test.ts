@@ -1,4 +1,4 @@
-// Issue 7, item 2: thousands of random and adversarial inputs against the input check. Each one
+// Thousands of random and adversarial inputs against the input check. Each one
 // is either rejected with an InvalidInputError naming the field (and nothing is sent), or sent as
 // exactly one correct request. The oracle is the bundled spec itself, read independently.
 import fc from 'fast-check';

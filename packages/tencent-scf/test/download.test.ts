@@ -1,4 +1,4 @@
-// Issue 7, item 5: verified layer downloads. The bytes at Location must match the hex CodeSha256
+// Verified layer downloads. The bytes at Location must match the hex CodeSha256
 // (Web Crypto; Tencent gives no size); the /node entry writes through a temporary file and a rename,
 // so on any mismatch or error no file is left behind.
 import { createHash } from 'node:crypto';

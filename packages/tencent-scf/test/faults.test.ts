@@ -1,4 +1,4 @@
-// Issue 7, item 3: faults under the client, over real sockets. The client retries only what is
+// Faults under the client, over real sockets. The client retries only what is
 // retryable, within maxAttempts and the caller's deadline, and surfaces a typed error with the cause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '../../client-runtime/testing/fault-server.js';

@@ -1,4 +1,4 @@
-// Issue 7, item 6: credentials and signatures never leak. Every error path runs with
+// Credentials and signatures never leak. Every error path runs with
 // recognisable secrets; none may appear in a message, a stack, JSON.stringify, util.inspect
 // (which follows `cause`), String(error) or any console line.
 import { inspect } from 'node:util';

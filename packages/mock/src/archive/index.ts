@@ -1,5 +1,5 @@
 // A small, real layer archive for the mocks to serve at the Location of their answers, so a
-// client's verified download (issue 7, item 5) runs end to end. Built in memory and the same
+// client's verified download runs end to end. Built in memory and the same
 // bytes on every run: uncompressed ("stored") ZIP entries with a fixed timestamp.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
