@@ -57,7 +57,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   project = packAndInstall(resolve(import.meta.dirname, '..'));
-}, 120_000);
+}, 300_000);
 
 afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
