@@ -66,3 +66,15 @@ export async function measureProgram(file, platform = 'browser', format = 'iife'
     .sort((a, b) => b.bytes - a.bytes);
   return { gzipped: /** @type {number} */ (result?.size), minified: /** @type {number} */ (output.bytes), inputs };
 }
+
+/**
+ * The sizes a package's README and the root README state for it ("about N KB gzipped"), in KB,
+ * so a test can hold them to the measurement.
+ * @param {string} name e.g. '@layerspec/aws-lambda'
+ * @returns {Promise<number[]>}
+ */
+export async function statedSizes(name) {
+  const packageReadme = await readFile(resolve(root, 'packages', name.split('/')[1] ?? '', 'README.md'), 'utf8');
+  const rootLine = (await readFile(resolve(root, 'README.md'), 'utf8')).split('\n').find((line) => line.startsWith(`| [\`${name}\`]`)) ?? '';
+  return [packageReadme, rootLine].flatMap((text) => [...text.matchAll(/about (\d+(?:\.\d+)?) KB gzipped/gi)].map((match) => Number(match[1])));
+}

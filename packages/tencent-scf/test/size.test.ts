@@ -3,7 +3,7 @@
 // gzipped, lazily loaded code included). The limit lives only in .size-limit.json.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
-import { measurePackage } from '../../client-runtime/testing/bundle-size.mjs';
+import { measurePackage, statedSizes } from '../../client-runtime/testing/bundle-size.mjs';
 
 describe('bundle size', () => {
   it('stays within its .size-limit.json budget', async () => {
@@ -11,5 +11,12 @@ describe('bundle size', () => {
     expect(size).toBeGreaterThan(3000); // the measurement really bundled openapi-fetch and the signer
     expect(sizeLimit).toBeGreaterThan(0); // a budget is set, not left out
     expect(size).toBeLessThanOrEqual(sizeLimit);
+  }, 60_000);
+
+  it('is what the READMEs state, within rounding to the KB', async () => {
+    const { size } = await measurePackage('@layerspec/tencent-scf');
+    const stated: number[] = await statedSizes('@layerspec/tencent-scf');
+    expect(stated).toHaveLength(2); // the package README and the root README's package table
+    for (const kb of stated) expect(Math.abs(kb * 1024 - size)).toBeLessThanOrEqual(512);
   }, 60_000);
 });
