@@ -1,8 +1,10 @@
-// 1. Size: esbuild bundles (minified, then gzipped) of a program that creates a client and calls
-// getLayerVersion once, ours beside the official SDK, for the browser and for Node.
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+// 1. Size: size-limit (the one measurement, packages/client-runtime/testing/bundle-size.mjs) of a
+// program that creates a client and calls getLayerVersion once, ours beside the official SDK, for
+// the browser and for Node. Ours in the browser is the entry of .size-limit.json, with its budget.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureAll, measureProgram, programOf } from '../../packages/client-runtime/testing/bundle-size.mjs';
 import { APIS, providerName } from '../lib/providers.mjs';
 import { NOT_BUILT, formatBytes, formatRatio } from '../lib/table.mjs';
 import { NotBuiltError, checkBuilt, oneCallProgram, target } from '../lib/targets.mjs';
@@ -11,31 +13,21 @@ const PROVIDERS = APIS.map((api) => /** @type {const} */ ([api, providerName(api
 const PLATFORMS = /** @type {const} */ (['browser', 'node']);
 
 /**
- * Bundles one target's one-call program. Sizes are deterministic, so one build each.
+ * Measures one target's one-call program. Sizes are deterministic, so one build each. Ours in the
+ * browser is the program .size-limit.json measures; the others are the bench's own programs.
  * @param {string} id @param {'browser' | 'node'} platform
  */
 export async function bundleSize(id, platform) {
-  const result = await build({
-    stdin: { contents: oneCallProgram(id, 'undefined', 'path'), resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: `${id}.entry.mjs`, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    metafile: true,
-  });
-  const code = /** @type {import('esbuild').OutputFile} */ (result.outputFiles[0]).contents;
-  // Where the bytes come from (minified, before gzip), to show what a size budget would have to cut.
-  const output = Object.values(result.metafile.outputs)[0];
-  const inputs = Object.entries(output?.inputs ?? {})
-    .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''), bytes: bytesInOutput }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 6);
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs };
+  const { module, kind } = target(id);
+  if (kind === 'ours' && platform === 'browser') return measureProgram(await programOf(module), platform);
+  const dir = await mkdtemp(join(tmpdir(), 'layerspec-size-'));
+  try {
+    const file = join(dir, `${id.replace('/', '.')}.entry.mjs`);
+    await writeFile(file, oneCallProgram(id, 'undefined', 'path'));
+    return await measureProgram(file, platform, 'esm'); // the bench's programs use top-level await
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** @param {unknown} error */
@@ -46,6 +38,14 @@ function whyNot(error) {
 }
 
 export async function sizeSection() {
+  // The budgets of .size-limit.json, by package name; they apply to ours in the browser.
+  /** @type {Map<string, number>} */
+  const budgets = new Map();
+  try {
+    for (const { name, sizeLimit } of await measureAll()) budgets.set(name, sizeLimit);
+  } catch {
+    // no budget row then: the goals table says "not measured" rather than guessing a limit
+  }
   /** @type {string[][]} */
   const rows = [];
   /** @type {any[]} */
@@ -69,7 +69,8 @@ export async function sizeSection() {
         const size = /** @type {any} */ (measured[kind]);
         const ratio = kind === 'ours' ? (size.gzipped ? '1.00x (ref)' : '-') : size.gzipped && ours && 'gzipped' in ours ? formatRatio(size.gzipped / ours.gzipped) : '-';
         rows.push([`${providerName}, ${platform}: ${target(id).label}`, size.error ?? formatBytes(size.gzipped), size.error ? '-' : formatBytes(size.minified), ratio]);
-        data.push({ provider, platform, target: id, ...size });
+        const limit = kind === 'ours' && platform === 'browser' ? budgets.get(target(id).module) : undefined;
+        data.push({ provider, platform, target: id, ...size, ...(limit ? { limit } : {}) });
       }
     }
   }
@@ -78,8 +79,8 @@ export async function sizeSection() {
     .map((entry) => `${entry.provider}: ${entry.inputs.slice(0, 4).map((/** @type {{ file: string, bytes: number }} */ input) => `${input.file} ${(input.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
   return {
     id: 'size',
-    title: '1. Size: one-call program, esbuild bundle',
-    note: `esbuild 0.28 bundle of a program that creates the client and calls getLayerVersion once (ESM, minified, es2022, no legal comments), gzipped at level 9. Sizes are deterministic, so each is built once. Ratio: official / ours (gzipped); higher means ours is smaller. Goal: ours under 8 KB gzipped and at least 15x smaller.${largest.length ? ` Largest inputs of ours (minified, before gzip): ${largest.join('; ')}.` : ''}`,
+    title: '1. Size: one-call program, size-limit',
+    note: `size-limit (esbuild, minified, gzipped; lazily loaded chunks included) of a program that creates the client and calls getLayerVersion once: the measurement \`npm run size\` and the client size tests use; ours in the browser is the program of .size-limit.json. Sizes are deterministic, so each is built once. Ratio: official / ours (gzipped); higher means ours is smaller. Goals: ours in the browser within its .size-limit.json budget${budgets.size ? ` (${[...budgets].map(([name, limit]) => `${name} ${limit.toLocaleString('en-US')} B`).join(', ')})` : ''} and at least 15x smaller.${largest.length ? ` Largest inputs of ours (minified, before gzip): ${largest.join('; ')}.` : ''}`,
     headers: ['program', 'gzipped', 'minified', 'ratio (official / ours)'],
     rows,
     data,

@@ -5,18 +5,25 @@ const summary = (median: number) => ({ median, min: median, max: median, runs: 1
 const resultOf = (rows: string[][], goal: string) => rows.find((row) => row[0] === goal)?.[2];
 
 describe('goalsSection', () => {
-  it('says by how much a size goal is missed', () => {
+  it('checks the size against the budget the size section read, and says by how much it is missed', () => {
     const { rows } = goalsSection([
       {
         id: 'size',
         data: [
-          { provider: 'aws-lambda', platform: 'node', target: 'aws-lambda/ours', gzipped: 9 * 1024, minified: 1 },
-          { provider: 'aws-lambda', platform: 'node', target: 'aws-lambda/official', gzipped: 90 * 1024, minified: 1 },
+          { provider: 'aws-lambda', platform: 'browser', target: 'aws-lambda/ours', gzipped: 9 * 1024, minified: 1, limit: 8 * 1024 },
+          { provider: 'aws-lambda', platform: 'browser', target: 'aws-lambda/official', gzipped: 90 * 1024, minified: 1 },
+          { provider: 'tencent-scf', platform: 'browser', target: 'tencent-scf/ours', gzipped: 7000, minified: 1, limit: 7168 },
         ],
       },
     ]);
-    expect(resultOf(rows, 'AWS Lambda, node: ours under 8 KB gzipped')).toBe('missed (1,024 B over)');
-    expect(resultOf(rows, 'AWS Lambda, node: at least 15x smaller than the official SDK')).toBe('missed (10.0x of 15x)');
+    expect(resultOf(rows, 'AWS Lambda, browser: ours within its .size-limit.json budget')).toBe('missed (1,024 B over)');
+    expect(resultOf(rows, 'AWS Lambda, browser: at least 15x smaller than the official SDK')).toBe('missed (10.0x of 15x)');
+    expect(resultOf(rows, 'Tencent Cloud SCF, browser: ours within its .size-limit.json budget')).toBe('met');
+  });
+
+  it('never passes a size without a budget', () => {
+    const { rows } = goalsSection([{ id: 'size', data: [{ provider: 'aws-lambda', platform: 'browser', target: 'aws-lambda/ours', gzipped: 100, minified: 1 }] }]);
+    expect(resultOf(rows, 'AWS Lambda, browser: ours within its .size-limit.json budget')).toBe('not measured: no budget read from .size-limit.json');
   });
 
   it('never counts a goal as met without a measurement', () => {

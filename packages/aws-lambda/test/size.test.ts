@@ -1,24 +1,22 @@
-// The size budget of the published bundle (bytes, not time): create a client and make one
-// call, minified and gzipped, signing included. The AWS SDK's equivalent is about 150 KB.
+// The size budget (bytes, not time): the entry of .size-limit.json for this client, measured by
+// size-limit (the program creates a client and calls getLayerVersion once; bundled, minified,
+// gzipped, lazily loaded code included). The limit lives only in .size-limit.json.
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without types
-import { measure } from '../scripts/size.mjs';
-
-// The issue aims at 8 KB; caching derived SigV4 keys (a third less CPU per call) took the
-// client some 20 bytes past 8 KiB. Bounding every body, refusing redirects, a deadline for every
-// attempt and the option checks they need added about 700 bytes (error scrubbing and the
-// download's redirect handling load lazily; moving the error classes behind import() does not
-// help, as the entry's re-exports keep them eager). The one client core of both providers (reading
-// answers, error answers and downloads where the generated rules say, instead of code written for
-// this API) and the common error fields (kind, code, retryable) took it from about 8.75 KiB to
-// about 9.55 KiB. The budget allows 10 KiB and the size is reported.
-const BUDGET = 10240;
+// @ts-expect-error: a plain .mjs module without types
+import { measurePackage, statedSizes } from '../../client-runtime/testing/bundle-size.mjs';
 
 describe('bundle size', () => {
-  it(`stays under ${BUDGET} bytes gzipped`, async () => {
-    const { gzipped, lazyGzipped } = await measure();
-    expect(gzipped).toBeGreaterThan(3000); // the measurement really bundled openapi-fetch and the signer
-    expect(gzipped).toBeLessThan(BUDGET);
-    expect(lazyGzipped).toBeGreaterThan(0); // the response validator exists, as a separate chunk
-  });
+  it('stays within its .size-limit.json budget', async () => {
+    const { size, sizeLimit } = await measurePackage('@layerspec/aws-lambda');
+    expect(size).toBeGreaterThan(3000); // the measurement really bundled openapi-fetch and the signer
+    expect(sizeLimit).toBeGreaterThan(0); // a budget is set, not left out
+    expect(size).toBeLessThanOrEqual(sizeLimit);
+  }, 60_000);
+
+  it('is what the READMEs state, within rounding to the KB', async () => {
+    const { size } = await measurePackage('@layerspec/aws-lambda');
+    const stated: number[] = await statedSizes('@layerspec/aws-lambda');
+    expect(stated).toHaveLength(2); // the package README and the root README's package table
+    for (const kb of stated) expect(Math.abs(kb * 1024 - size)).toBeLessThanOrEqual(512);
+  }, 60_000);
 });
