@@ -1,4 +1,4 @@
-// The goals issue 6 sets, checked against this run's numbers. A goal whose inputs are missing
+// The project's speed and size goals, checked against this run's numbers. A goal whose inputs are missing
 // says so; nothing is counted as met without a measurement.
 import { providerName } from './providers.mjs';
 import { formatNumber, formatRatio } from './table.mjs';
@@ -79,7 +79,7 @@ export function goalsSection(sections) {
 
   return {
     id: 'goals',
-    title: 'Goals (issue 6)',
+    title: 'Goals',
     note: 'Each goal from the issue against this run\'s medians. "not measured" means a row above has no number (see its reason).',
     headers: ['goal', 'measured', 'result'],
     rows: rows.length ? rows : [['(no section with goals ran)', '-', '-']],
