@@ -80,7 +80,7 @@ export function goalsSection(sections) {
   return {
     id: 'goals',
     title: 'Goals',
-    note: 'Each goal from the issue against this run\'s medians. "not measured" means a row above has no number (see its reason).',
+    note: 'Each of the project\'s goals against this run\'s medians. "not measured" means a row above has no number (see its reason).',
     headers: ['goal', 'measured', 'result'],
     rows: rows.length ? rows : [['(no section with goals ran)', '-', '-']],
     data: rows.map(([goal, measured, result]) => ({ goal, measured, result })),
