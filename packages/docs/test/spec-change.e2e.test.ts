@@ -2,6 +2,8 @@
 // tighter Tencent region pattern, a lower AWS LayerName maxLength, a new enum value, a new
 // documented error code) is regenerated and rebuilt, and its clients, mock and docs all follow
 // with no hand edit. The copy lives in a temp dir, shares node_modules by symlink and is removed.
+// It lives in docs because docs builds on mock, which builds on both clients and the specs, so
+// turbo's hash of this test covers every package it exercises and a change to any reruns it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,13 @@ const NEW_CODE = 'LayerVersionBusy';
 
 let copy: string;
 const originalSpecs = new Map<string, string>();
+let originalTrackedState: string;
+
+/** What the original's tracked files hold against HEAD: its status and full diff. */
+function trackedState(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return git('status', '--porcelain', '--untracked-files=no') + git('diff', 'HEAD');
+}
 
 /** The tracked files of the working tree (uncommitted edits included), copied one by one. */
 function copyTrackedFiles(to: string): void {
@@ -64,6 +73,7 @@ const load = (path: string) => import(pathToFileURL(join(copy, path)).href);
 
 beforeAll(async () => {
   for (const file of specFiles) originalSpecs.set(file, readFileSync(join(repo, file), 'utf8'));
+  originalTrackedState = trackedState();
   copy = mkdtempSync(join(tmpdir(), 'layerspec-spec-change-'));
   copyTrackedFiles(copy);
   linkNodeModules(copy);
@@ -102,6 +112,8 @@ afterAll(() => {
 describe('a spec change reaches the clients, the mock and the docs with no hand edit', () => {
   it('the original repository is untouched (the copy was separate)', () => {
     for (const [file, text] of originalSpecs) expect(readFileSync(join(repo, file), 'utf8')).toBe(text);
+    // No generated file, spec or source of the original was rewritten by the copy's generate.
+    expect(trackedState()).toBe(originalTrackedState);
     expect(readFileSync(join(repo, 'specs/aws-lambda/openapi.yaml'), 'utf8')).not.toBe(readFileSync(join(copy, 'specs/aws-lambda/openapi.yaml'), 'utf8'));
   });
 
