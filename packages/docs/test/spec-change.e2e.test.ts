@@ -1,0 +1,195 @@
+// The specs are the one source of truth: a copy of the repository whose specs are edited (a
+// tighter Tencent region pattern, a lower AWS LayerName maxLength, a new enum value, a new
+// documented error code) is regenerated and rebuilt, and its clients, mock and docs all follow
+// with no hand edit. The copy lives in a temp dir, shares node_modules by symlink and is removed.
+// It lives in docs because docs builds on mock, which builds on both clients and the specs, so
+// turbo's hash of this test covers every package it exercises and a change to any reruns it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const specFiles = ['specs/aws-lambda/openapi.yaml', 'specs/tencent-scf/openapi.yaml'];
+const NEW_REGION_PATTERN = '^ap-[a-z]+(?:-[0-9]+)?$';
+const NEW_MAX_LENGTH = 64;
+const NEW_ARCHITECTURE = 'riscv64';
+const NEW_STATUS = 'Archived';
+const NEW_CODE = 'LayerVersionBusy';
+
+let copy: string;
+const originalSpecs = new Map<string, string>();
+let originalTrackedState: string;
+
+/** What the original's tracked files hold against HEAD: its status and full diff. */
+function trackedState(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return git('status', '--porcelain', '--untracked-files=no') + git('diff', 'HEAD');
+}
+
+/** The tracked files of the working tree (uncommitted edits included), copied one by one. */
+function copyTrackedFiles(to: string): void {
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repo, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    try {
+      cpSync(join(repo, file), join(to, file), { recursive: false });
+    } catch (error) {
+      // A tracked file deleted in the working tree is not part of it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** node_modules as a real dir of links to the original's entries, except @layerspec, whose relative links then point at the copy's packages. */
+function linkNodeModules(to: string): void {
+  const from = join(repo, 'node_modules');
+  mkdirSync(join(to, 'node_modules'));
+  for (const entry of readdirSync(from)) {
+    if (entry === '@layerspec' || entry === '.package-lock.json') continue;
+    symlinkSync(join(from, entry), join(to, 'node_modules', entry));
+  }
+  mkdirSync(join(to, 'node_modules/@layerspec'));
+  for (const entry of readdirSync(join(from, '@layerspec'))) {
+    symlinkSync(readlinkSync(join(from, '@layerspec', entry)), join(to, 'node_modules/@layerspec', entry));
+  }
+}
+
+function editSpec(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const path = join(copy, file);
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  edit(doc);
+  writeFileSync(path, doc.toString());
+}
+
+function run(script: 'generate' | 'build'): void {
+  // --force: turbo's cache must not hand back outputs built from the unedited specs.
+  execFileSync(process.execPath, ['tools/turbo.mjs', 'run', script, '--force'], { cwd: copy, stdio: 'pipe', env: { ...process.env, TURBO_CACHE_DIR: join(copy, '.turbo-cache') } });
+}
+
+const load = (path: string) => import(pathToFileURL(join(copy, path)).href);
+
+beforeAll(async () => {
+  for (const file of specFiles) originalSpecs.set(file, readFileSync(join(repo, file), 'utf8'));
+  originalTrackedState = trackedState();
+  copy = mkdtempSync(join(tmpdir(), 'layerspec-spec-change-'));
+  copyTrackedFiles(copy);
+  linkNodeModules(copy);
+
+  editSpec('specs/aws-lambda/openapi.yaml', (doc) => {
+    doc.setIn(['components', 'schemas', 'LayerName', 'maxLength'], NEW_MAX_LENGTH);
+    (doc.getIn(['components', 'schemas', 'Architecture', 'enum']) as any).add(NEW_ARCHITECTURE);
+  });
+  editSpec('specs/tencent-scf/openapi.yaml', (doc) => {
+    doc.setIn(['components', 'parameters', 'Region', 'schema', 'pattern'], NEW_REGION_PATTERN);
+    (doc.getIn(['components', 'schemas', 'LayerVersionStatus', 'enum']) as any).add(NEW_STATUS);
+    (doc.getIn(['components', 'schemas', 'ActionErrorCode', 'enum']) as any).add(NEW_CODE);
+    doc.setIn(['components', 'schemas', 'ActionErrorCode', 'x-layerspec-errors', NEW_CODE], doc.createNode({ kind: 'throttled', retryable: true }, { flow: true }));
+    const examples = ['paths', '/', 'post', 'responses', '200', 'content', 'application/json', 'examples'];
+    doc.setIn([...examples, 'layer-version-busy'], doc.createNode({ $ref: '#/components/examples/LayerVersionBusy' }));
+    doc.setIn(['components', 'examples', 'LayerVersionBusy'], doc.createNode({
+      summary: 'The layer version is busy',
+      value: { Response: { Error: { Code: NEW_CODE, Message: 'The layer version is busy.' }, RequestId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' } },
+    }));
+    const archived = doc.getIn(['components', 'examples', 'LayerActive'], true) as any;
+    const clone = archived.clone();
+    clone.setIn(['summary'], 'An archived layer version');
+    clone.setIn(['value', 'Response', 'Status'], NEW_STATUS);
+    doc.setIn(['components', 'examples', 'LayerArchived'], clone);
+    doc.setIn([...examples, 'layer-archived'], doc.createNode({ $ref: '#/components/examples/LayerArchived' }));
+  });
+
+  run('generate');
+  run('build');
+}, 900_000);
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('a spec change reaches the clients, the mock and the docs with no hand edit', () => {
+  it('the original repository is untouched (the copy was separate)', () => {
+    for (const [file, text] of originalSpecs) expect(readFileSync(join(repo, file), 'utf8')).toBe(text);
+    // No generated file, spec or source of the original was rewritten by the copy's generate.
+    expect(trackedState()).toBe(originalTrackedState);
+    expect(readFileSync(join(repo, 'specs/aws-lambda/openapi.yaml'), 'utf8')).not.toBe(readFileSync(join(copy, 'specs/aws-lambda/openapi.yaml'), 'utf8'));
+  });
+
+  it('the AWS client refuses a LayerName past the new maxLength before sending anything', async () => {
+    const { createLambdaClient, InvalidInputError } = await load('packages/aws-lambda/dist/index.js');
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => { sent.push(request); return new Response('{}', { status: 500 }); };
+    const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, fetch, maxAttempts: 1 });
+    const error = await client.getLayerVersion({ LayerName: 'a'.repeat(NEW_MAX_LENGTH + 1), VersionNumber: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'LayerName' });
+    expect((error as Error).message).toMatch(/maxLength|at most/);
+    expect((error as Error).message).toContain(String(NEW_MAX_LENGTH));
+    expect(sent).toHaveLength(0);
+  });
+
+  it('the Tencent client follows the new region pattern', async () => {
+    const { createScfClient } = await load('packages/tencent-scf/dist/index.js');
+    const credentials = { secretId: 'AKIDTEST', secretKey: 'secret' };
+    expect(() => createScfClient({ region: 'eu-frankfurt', credentials })).toThrow(/^region /);
+    expect(() => createScfClient({ region: 'ap-guangzhou', credentials })).not.toThrow();
+  });
+
+  it('the Tencent client gives the new code its declared kind and retryability', async () => {
+    const { createScfClient } = await load('packages/tencent-scf/dist/index.js');
+    const envelope = { Response: { RequestId: 'r1', Error: { Code: NEW_CODE, Message: 'busy' } } };
+    const fetch = async () => new Response(JSON.stringify(envelope), { status: 200, headers: { 'content-type': 'application/json' } });
+    const error = await createScfClient({ credentials: { secretId: 'AKIDTEST', secretKey: 'secret' }, fetch, maxAttempts: 1 })
+      .getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: NEW_CODE, kind: 'throttled', retryable: true });
+  });
+
+  it('the AWS mock refuses the long LayerName with a 400', async () => {
+    const { startMock } = await load('packages/mock/dist/index.js');
+    const mock = await startMock({ provider: 'aws-lambda' });
+    // Signatures are not checked here; the mock only wants an Authorization header.
+    const headers = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0' };
+    const get = (name: string) => fetch(`${mock.url}/2018-10-31/layers/${name}/versions/1`, { headers });
+    try {
+      const long = await get('a'.repeat(NEW_MAX_LENGTH + 1));
+      expect(long.status).toBe(400);
+      const refusal = await long.text();
+      expect(refusal).toMatch(/layerName/i);
+      expect(refusal).toContain(String(NEW_MAX_LENGTH));
+      expect((await get('a'.repeat(NEW_MAX_LENGTH))).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('the Tencent mock answers the new code and the new status, and the client reads them', async () => {
+    const { startMock, defaultTestCredentials } = await load('packages/mock/dist/index.js');
+    const { createScfClient } = await load('packages/tencent-scf/dist/index.js');
+    for (const [scenario, check] of [
+      ['layer-version-busy', (result: unknown) => expect(result).toMatchObject({ code: NEW_CODE, kind: 'throttled', retryable: true })],
+      ['layer-archived', (result: unknown) => expect(result).toMatchObject({ Status: NEW_STATUS })],
+    ] as const) {
+      const mock = await startMock({ provider: 'tencent-scf', scenario });
+      try {
+        const client = createScfClient({ region: 'ap-guangzhou', endpoint: mock.url, credentials: defaultTestCredentials['tencent-scf'], maxAttempts: 1 });
+        check(await client.getLayerVersion({ LayerName: 'utils', LayerVersion: 1 }).catch((e: unknown) => e));
+      } finally {
+        await mock.close();
+      }
+    }
+  });
+
+  it('the docs show the new bound, enum values and error code', () => {
+    const aws = readFileSync(join(copy, 'packages/docs/dist/aws-lambda.html'), 'utf8');
+    const tencent = readFileSync(join(copy, 'packages/docs/dist/tencent-scf.html'), 'utf8');
+    const layerNameBound = /"maxLength":(\d+),"pattern":"\^\(\?:\(\?:arn/.exec(aws)?.[1];
+    expect(layerNameBound).toBe(String(NEW_MAX_LENGTH));
+    expect(aws).toContain(NEW_ARCHITECTURE);
+    expect(tencent).toContain(NEW_STATUS);
+    expect(tencent).toContain(NEW_CODE);
+    expect(tencent).toContain(JSON.stringify(NEW_REGION_PATTERN).slice(1, -1));
+  });
+});
