@@ -1,22 +1,4 @@
-// The size budget (bytes, not time): the entry of .size-limit.json for this client, measured by
-// size-limit (the program creates a client and calls getLayerVersion once; bundled, minified,
-// gzipped, lazily loaded code included). The limit lives only in .size-limit.json.
-import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module without types
-import { measurePackage, statedSizes } from '../../client-runtime/testing/bundle-size.mjs';
+// The size budget of this client, as .size-limit.json sets it (see the shared suite).
+import { describeSizeBudget } from '../../client-runtime/testing/size-suite.js';
 
-describe('bundle size', () => {
-  it('stays within its .size-limit.json budget', async () => {
-    const { size, sizeLimit } = await measurePackage('@layerspec/tencent-scf');
-    expect(size).toBeGreaterThan(3000); // the measurement really bundled openapi-fetch and the signer
-    expect(sizeLimit).toBeGreaterThan(0); // a budget is set, not left out
-    expect(size).toBeLessThanOrEqual(sizeLimit);
-  }, 60_000);
-
-  it('is what the READMEs state, within rounding to the KB', async () => {
-    const { size } = await measurePackage('@layerspec/tencent-scf');
-    const stated: number[] = await statedSizes('@layerspec/tencent-scf');
-    expect(stated).toHaveLength(2); // the package README and the root README's package table
-    for (const kb of stated) expect(Math.abs(kb * 1024 - size)).toBeLessThanOrEqual(512);
-  }, 60_000);
-});
+describeSizeBudget('@layerspec/tencent-scf');
