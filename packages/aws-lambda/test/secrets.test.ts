@@ -43,7 +43,7 @@ const paths: Array<[string, LambdaClientOptions['fetch'], Partial<LambdaClientOp
   ['ServiceException', fakeFetch(json({ Message: 'boom' }, 500, { 'x-amzn-ErrorType': 'ServiceException' })).fetch, { maxAttempts: 1 }],
   ['an HTML 502', fakeFetch(new Response('<html>502</html>', { status: 502 })).fetch, { maxAttempts: 1 }],
   ['a network error that quotes the request', leakyFailure, { maxAttempts: 2, retry: { baseDelayMs: 1 } }],
-  ['a timeout', hang, { timeoutMs: 20, maxAttempts: 2, retry: { baseDelayMs: 1 } }],
+  ['a timeout', hang, { timeoutMs: 1000, maxAttempts: 2, retry: { baseDelayMs: 1 } }],
   ['a cut-off body', fakeFetch(new Response('{"Version": 1, "Con', { status: 200 })).fetch],
   ['a body that breaks the schema', fakeFetch(json({ ...successExample(), Version: -3 })).fetch, { validateResponses: true }],
   ['bad input', fakeFetch(json(successExample())).fetch, {}, { LayerName: `../${SECRET}`, VersionNumber: 1 }],

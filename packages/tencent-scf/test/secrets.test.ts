@@ -42,7 +42,7 @@ const paths: Array<[string, ScfClientOptions['fetch'], Partial<ScfClientOptions>
   ['InternalError', fakeFetch(errorEnvelope('InternalError')).fetch, { maxAttempts: 1 }],
   ['an HTML 502', fakeFetch(new Response('<html>502</html>', { status: 502 })).fetch, { maxAttempts: 1 }],
   ['a network error that quotes the request', leakyFailure, { maxAttempts: 2, retry: { baseDelayMs: 1 } }],
-  ['a timeout', hang, { timeoutMs: 20, maxAttempts: 2, retry: { baseDelayMs: 1 } }],
+  ['a timeout', hang, { timeoutMs: 1000, maxAttempts: 2, retry: { baseDelayMs: 1 } }],
   ['a cut-off body', fakeFetch(new Response('{"Response": {"La', { status: 200 })).fetch],
   ['a body that breaks the schema', fakeFetch(json({ Response: { ...successExample().Response, Status: 'Exploded' } })).fetch, { validateResponses: true }],
   ['bad input', fakeFetch(json(successExample())).fetch, {}, { LayerName: `x${SECRET}!`, LayerVersion: 1 }],
