@@ -1,7 +1,6 @@
-// The canned answers every bench server returns, read from the spec bundles (a fact about the
-// API lives in a spec or nowhere): the first 200 example of GetLayerVersion for each provider,
-// at the method and path of the model of the API.
-import { readFileSync } from 'node:fs';
+// The canned answers every bench server returns, read from the model of each API (a fact about
+// the API lives in a spec or nowhere): the first named success example of GetLayerVersion, with
+// each response header's example, at the method and path of the operation.
 import { createRequire } from 'node:module';
 import { models } from '@layerspec/specs/model';
 
@@ -12,60 +11,31 @@ export function specPath(api) {
   return require.resolve(`@layerspec/specs/${api}.json`);
 }
 
-/** @param {'aws-lambda' | 'tencent-scf'} api */
-export function readSpec(api) {
-  return JSON.parse(readFileSync(specPath(api), 'utf8'));
-}
-
-/** Follows one local `#/...` reference. @param {any} document @param {any} node */
-function deref(document, node) {
-  if (!node || typeof node.$ref !== 'string') return node;
-  return node.$ref
-    .slice(2)
-    .split('/')
-    .reduce((/** @type {any} */ at, /** @type {string} */ key) => at[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-}
-
-/** @param {any} document */
-function getLayerVersionOperation(document) {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(/** @type {object} */ (item))) {
-      if (operation && typeof operation === 'object' && operation.operationId === 'GetLayerVersion') return operation;
-    }
-  }
-  throw new Error('spec has no GetLayerVersion operation');
-}
-
 /**
  * @typedef {{ status: number, headers: Record<string, string>, body: string }} CannedResponse
  * @typedef {{ method: 'GET' | 'POST', path: string, marker: string, response: CannedResponse }} CannedCall
  */
 
 /**
- * The 200 response of GetLayerVersion built from the spec's first example, with each response
+ * The 200 response of GetLayerVersion built from the spec's first success example, with each response
  * header's example value; `marker` is a string from the body a successful call's result contains.
  * @param {'aws-lambda' | 'tencent-scf'} api
  * @returns {CannedCall}
  */
 export function cannedCall(api) {
-  const document = readSpec(api);
-  const operation = getLayerVersionOperation(document);
-  const ok = deref(document, operation.responses['200']);
-  const media = ok.content['application/json'];
-  const firstExample = deref(document, Object.values(media.examples)[0]).value;
+  const model = models[api];
+  const first = model.scenarios.find((scenario) => scenario.status === 200 && scenario.outcome === 'success');
+  if (!first) throw new Error(`the ${api} spec has no named success example`);
   /** @type {Record<string, string>} */
   const headers = { 'content-type': 'application/json' };
-  for (const [name, header] of Object.entries(ok.headers ?? {})) {
-    const example = deref(document, header).example;
-    if (example !== undefined) headers[name.toLowerCase()] = String(example);
+  for (const output of model.outputs) {
+    if (output.in === 'header' && output.example !== undefined) headers[output.name.toLowerCase()] = String(output.example);
   }
-  const body = JSON.stringify(firstExample);
-  const model = models[api];
   return {
     method: /** @type {'GET' | 'POST'} */ (model.operation.method),
     path: requestPath(model),
-    marker: markerOf(model, firstExample),
-    response: { status: 200, headers, body },
+    marker: markerOf(model, first.value),
+    response: { status: 200, headers, body: JSON.stringify(first.value) },
   };
 }
 
