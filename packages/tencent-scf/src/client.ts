@@ -18,7 +18,7 @@ export interface ScfCredentials {
 
 export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
 export type GetLayerVersionInput = components['schemas']['GetLayerVersionRequest'];
-export type GetLayerVersionOutput = Omit<components['schemas']['GetLayerVersionResult'], 'Error'>;
+export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResult'];
 export type ScfLanguage = components['parameters']['Language'];
 
 export interface ScfClientOptions extends TransportOptions {
