@@ -329,6 +329,25 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       expect(statSync(to).size).toBe(archive.length);
       expect(readdirSync(dir)).toEqual(['layer.zip']);
     });
+
+    it('refuses a folder that appears at `to` during the download, and leaves no temporary file', async () => {
+      const dir = folder();
+      const to = join(dir, 'layer.zip');
+      server.script({ stream: archive.length });
+      // `to` is checked before sending and again before writing: a folder made in between is refused too.
+      const real = client() as { downloadLayerVersion(...args: unknown[]): Promise<Uint8Array> };
+      const racing = {
+        downloadLayerVersion: async (...args: unknown[]) => {
+          const bytes = await real.downloadLayerVersion(...args);
+          mkdirSync(to);
+          return bytes;
+        },
+      };
+      const zeros = new Uint8Array(archive.length);
+      await expect(adapter.downloadToFile(racing, adapter.layer(`${server.url}/layer.zip`, zeros), { to, allowHttp: true })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'to' });
+      expect(readdirSync(dir)).toEqual(['layer.zip']);
+      expect(readdirSync(to)).toEqual([]);
+    });
   });
 }
 
