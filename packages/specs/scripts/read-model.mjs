@@ -222,9 +222,30 @@ function errorDetails(response, schema, prefix, known) {
   return details;
 }
 
+/**
+ * The `x-layerspec-code-format` of an error-code header or member: a regular expression whose
+ * named group `code` is the code within the value on the wire; undefined when the value is the code.
+ */
+function codeFormatOf(node, status) {
+  const pattern = node?.['x-layerspec-code-format'];
+  if (pattern === undefined) return undefined;
+  const refusal = `the error-code of the ${status} error response: x-layerspec-code-format must be a regular expression with a named group \`code\``;
+  if (typeof pattern !== 'string') throw new Error(refusal);
+  let groups;
+  try {
+    // An alternative that matches the empty text lists every named group of the pattern.
+    groups = new RegExp(`${pattern}|`).exec('')?.groups;
+  } catch (cause) {
+    throw new Error(`${refusal}: ${cause.message}`);
+  }
+  if (!groups || !Object.hasOwn(groups, 'code')) throw new Error(`${refusal}; it has none`);
+  return pattern;
+}
+
 function readErrors(operation, errorBranch, envelopePath) {
   const entries = [];
   let others;
+  const formats = new Map();
   const add = (response, status, schema, prefix) => {
     const codeAt = locate(response, schema, 'error-code', prefix);
     const messageAt = locate(response, schema, 'error-message', prefix);
@@ -234,6 +255,7 @@ function readErrors(operation, errorBranch, envelopePath) {
     const codeSchema = codeAt.in === 'header'
       ? response.headers[codeAt.name].schema
       : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
+    formats.set(status, codeFormatOf(codeAt.in === 'header' ? response.headers[codeAt.name] : codeSchema, status));
     const rule = valueRule(codeSchema);
     if (rule.others) others = rule.others;
     for (const list of codeLists(codeSchema)) {
@@ -249,7 +271,13 @@ function readErrors(operation, errorBranch, envelopePath) {
     if (Number(status) >= 400) add(response, Number(status), response.content?.['application/json']?.schema, []);
   }
   if (errorBranch) add(operation.responses['200'], 200, errorBranch, envelopePath);
-  return compact({ entries, others });
+  // The client reads every error answer's code the same way, so the format must be one.
+  const codeFormats = new Set(formats.values());
+  if (codeFormats.size > 1) {
+    const statuses = [...formats].map(([status, format]) => `${status}: ${format ?? 'none'}`).join(', ');
+    throw new Error(`x-layerspec-code-format must be the same on the error-code of every error response; found ${statuses}`);
+  }
+  return compact({ entries, others, codeFormat: [...codeFormats][0] });
 }
 
 const valueAt = (value, path) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);

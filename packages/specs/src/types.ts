@@ -171,6 +171,12 @@ export interface ApiModel {
     readonly entries: readonly ErrorModel[];
     /** Set when codes beyond the documented ones are accepted: their rule. */
     readonly others?: ValueRule;
+    /**
+     * Set when the value at an error's `codeAt` carries more than the code (AWS's
+     * `com.amazon.coral.service#ResourceNotFoundException:http://...`): a regular expression
+     * whose named group `code` is the code. From the spec's `x-layerspec-code-format`.
+     */
+    readonly codeFormat?: string;
   };
   readonly scenarios: readonly ScenarioModel[];
   readonly mock: {

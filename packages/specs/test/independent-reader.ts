@@ -69,6 +69,19 @@ export function errorCodes(doc: Json): string[] {
   return [...found].sort();
 }
 
+/** Each distinct `x-layerspec-code-format` on the error-code headers and members (none: an empty list). */
+export function errorCodeFormats(doc: Json): string[] {
+  const { op } = operationOf(doc);
+  const found = new Set<string>();
+  for (const ref of Object.values<Json>(op.responses)) {
+    const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
+    if (header?.['x-layerspec-code-format'] !== undefined) found.add(header['x-layerspec-code-format']);
+  }
+  const code = doc.components.schemas.ErrorCode;
+  if (code?.['x-layerspec-code-format'] !== undefined) found.add(code['x-layerspec-code-format']);
+  return [...found];
+}
+
 /** Every named response example: name, status and value. */
 export function responseExamples(doc: Json): { name: string; status: number; value: unknown }[] {
   const { op } = operationOf(doc);

@@ -73,6 +73,19 @@ it('refuses an error rule that is not a boolean, naming the code', async () => {
   await expect(readModel('tencent-scf', { root })).rejects.toThrow(/error ServiceUnavailable: x-layerspec-errors needs retryable/);
 });
 
+it('reads the error-code format from the spec, and refuses one without a group `code` or that differs between responses', async () => {
+  const header = (response: string) => ['components', 'responses', response, 'headers', 'x-amzn-ErrorType', 'x-layerspec-code-format'];
+  const responses = ['InvalidParameterValueException', 'AuthenticationError', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException'];
+  const changed = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Za-z]+)']));
+  expect((await readModel('aws-lambda', { root: changed })).errors.codeFormat).toBe('^(?<code>[A-Za-z]+)');
+  const unnamed = specWith('aws-lambda', responses.map((response) => [header(response), '^([A-Za-z]+)']));
+  await expect(readModel('aws-lambda', { root: unnamed })).rejects.toThrow(/error response: x-layerspec-code-format must be a regular expression with a named group `code`; it has none/);
+  const broken = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Z']));
+  await expect(readModel('aws-lambda', { root: broken })).rejects.toThrow(/x-layerspec-code-format must be a regular expression with a named group `code`: Invalid regular expression/);
+  const differing = specWith('aws-lambda', [[header('ServiceException'), '^(?<code>.+)']]);
+  await expect(readModel('aws-lambda', { root: differing })).rejects.toThrow(/x-layerspec-code-format must be the same on the error-code of every error response; found .*500: \^\(\?<code>\.\+\)/);
+});
+
 it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {
   const root = specWith('aws-lambda', [[['components', 'securitySchemes', 'sigv4', 'x-layerspec-signing'], { algorithm: 'AWS4-HMAC-SHA256', service: 'lambda' }]]);
   await expect(readModel('aws-lambda', { root })).rejects.toThrow(/x-layerspec-signing of sigv4 lacks signedHeaders, dateHeader/);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { models } from '../src/generated/index.js';
 import type { ApiModel } from '../src/types.js';
-import { documentFacts, errorCodes, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+import { documentFacts, errorCodeFormats, errorCodes, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
 
 const apis = Object.keys(models) as (keyof typeof models)[];
 const exact = (value: unknown) => (value === undefined ? undefined : String(value));
@@ -99,6 +99,12 @@ describe.each(apis)('the %s model', (api) => {
     }
   });
 
+  it('holds the one x-layerspec-code-format the error-code headers state, or none', () => {
+    const formats = errorCodeFormats(doc);
+    expect(formats.length).toBeLessThanOrEqual(1);
+    expect(model.errors.codeFormat).toBe(formats[0]);
+  });
+
   it('holds the kind and retryability that x-layerspec-errors states for every error', () => {
     const actual = model.errors.entries.map((entry) => `${entry.code} ${entry.kind} ${entry.retryable}`).sort();
     expect(actual).toEqual(errorRules(doc));
@@ -170,6 +176,15 @@ describe('facts that differ between the providers', () => {
     expect(byCode(scf, 'MissingParameter')).toMatchObject({ kind: 'invalid-input', retryable: false });
     expect(scf.errors.others?.pattern).toBe(follow(readSource('tencent-scf'), readSource('tencent-scf').components.schemas.ErrorCode).anyOf[2].pattern);
     expect(lambda.errors.others).toBeUndefined();
+  });
+
+  it('says how to read the error name from the value AWS may send, and that Tencent sends the code alone', () => {
+    const name = (value: string) => new RegExp(lambda.errors.codeFormat!).exec(value)?.groups?.code;
+    expect(name('com.amazon.coral.service#ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/')).toBe('ResourceNotFoundException');
+    expect(name('ResourceNotFoundException:http://x')).toBe('ResourceNotFoundException');
+    expect(name('aws.protocoltests#TooManyRequestsException')).toBe('TooManyRequestsException');
+    expect(name('ServiceException')).toBe('ServiceException');
+    expect(scf.errors.codeFormat).toBeUndefined();
   });
 
   it('carries the signing facts, the constant headers and the open lists', () => {

@@ -626,7 +626,8 @@ export const model = {
           }
         ]
       }
-    ]
+    ],
+    "codeFormat": "^(?:[^:#]*#)?(?<code>[^:]+)"
   },
   "scenarios": [
     {
