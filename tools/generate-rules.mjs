@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes, beside a client's generated types, the slim part of its API's model that the client
-// needs at run time and that TypeScript types cannot carry. The model is read from the spec by
-// @layerspec/specs' own reader (packages/specs/scripts/read-model.mjs), so every fact here is the
+// needs at run time and that TypeScript types cannot carry. It reads the published model
+// (`@layerspec/specs/model`, built from the spec by @layerspec/specs), so every fact here is the
 // model's; this only picks and reshapes, so that a bundle holds a few hundred bytes of rules, not
 // the whole model. Two modules, kept apart for bundlers:
 //   rules.ts   what every call needs (input rules, headers, where errors are read, ...)
@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApi } from './apis.mjs';
 import { writeGenerated } from './write-generated.mjs';
-import { readModel } from '../packages/specs/scripts/read-model.mjs';
+import { models } from '@layerspec/specs/model';
 
 /** The rule a client checks for one value (runtime InputRule): int64 bounds as numbers, as the check compares numbers. */
 function checkedRule(value) {
@@ -53,10 +53,13 @@ export function slimRules(model) {
       result: model.result,
       errorAt: compact({
         code: entries[0].codeAt,
+        codeFormat: model.errors.codeFormat,
         message: unique(entries.map((entry) => entry.messageAt)),
         requestId: entries.find((entry) => entry.requestIdAt)?.requestIdAt,
+        details: detailsByConcept(entries),
       }),
       retryableCodes: retryableCodes(entries),
+      statusRules: statusRules(entries),
       download: compact({
         location: outputAt('download-location').path,
         size: outputAt('archive-size')?.path,
@@ -66,6 +69,32 @@ export function slimRules(model) {
     },
     errors: { errorKinds: Object.fromEntries(entries.map((entry) => [entry.code, entry.kind])) },
   };
+}
+
+/** Where the error answers carry each detail with a concept (a throttling reason, a wait), by concept. */
+function detailsByConcept(entries) {
+  const byConcept = {};
+  for (const detail of entries.flatMap((entry) => entry.details)) {
+    if (detail.concept === undefined) continue;
+    const { concept, ...at } = detail;
+    byConcept[concept] = unique([...(byConcept[concept] ?? []), at]);
+  }
+  return Object.keys(byConcept).length > 0 ? byConcept : undefined;
+}
+
+/**
+ * The kind and retryability that an error answer's HTTP status alone tells, for an answer whose
+ * code the model does not list: a status whose documented errors all agree on both. A status
+ * below 400 is a success on the wire (Tencent sends every error with 200), so it tells nothing.
+ */
+function statusRules(entries) {
+  const byStatus = new Map();
+  for (const { status, kind, retryable } of entries) {
+    if (status < 400) continue;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), JSON.stringify({ kind, retryable })]);
+  }
+  const agreed = [...byStatus].filter(([, rules]) => new Set(rules).size === 1);
+  return Object.fromEntries(agreed.sort(([a], [b]) => a - b).map(([status, [rule]]) => [status, JSON.parse(rule)]));
 }
 
 /**
@@ -85,11 +114,12 @@ function retryableCodes(entries) {
 }
 
 // The members of ApiRules (packages/client-runtime/src/core.ts).
-const CORE_RULES = ['operation', 'inputRules', 'result', 'errorAt', 'retryableCodes', 'download'];
+const CORE_RULES = ['operation', 'inputRules', 'result', 'errorAt', 'retryableCodes', 'statusRules', 'download'];
 
 /** Returns the generated modules for one API of redocly.yaml, by file name. */
 export async function generateRules(apiName) {
-  const model = await readModel(apiName);
+  const model = models[apiName];
+  if (!model) throw new Error(`@layerspec/specs/model has no API named "${apiName}"; run \`npm run generate\` after adding it to redocly.yaml`);
   const { rules, errors } = slimRules(model);
   const header = [
     `// Generated from the model of ${model.source} (@layerspec/specs) by tools/generate-rules.mjs.`,
@@ -98,7 +128,8 @@ export async function generateRules(apiName) {
   ];
   const module = (values, all) => [
     ...header,
-    ...Object.entries(values).flatMap(([name, value]) => (value === undefined || (!Array.isArray(value) && Object.keys(value).length === 0) ? [] : [`export const ${name} = ${JSON.stringify(value, null, 2)} as const;`, ''])),
+    // An empty member is left out, unless the core reads it (Tencent's statusRules is empty).
+    ...Object.entries(values).flatMap(([name, value]) => (value === undefined || (!Array.isArray(value) && Object.keys(value).length === 0 && !CORE_RULES.includes(name)) ? [] : [`export const ${name} = ${JSON.stringify(value, null, 2)} as const;`, ''])),
     // What the client core reads, as one object (a bundler keeps it small, unlike a namespace import).
     ...(all ? [`export const ${all} = { ${CORE_RULES.join(', ')} };`, ''] : []),
   ].join('\n');

@@ -176,7 +176,11 @@ export interface components {
         InvalidParameterValueException: {
             headers: {
                 /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class.
+                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+                 *     carry more than the name: a namespace before a `#`, such as
+                 *     `com.amazon.coral.service#ResourceNotFoundException`, and a URL after a `:`, such as
+                 *     `ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/`.
+                 *     The name is what is left when both are taken off, as the AWS restJson1 protocol says.
                  * @example InvalidParameterValueException
                  */
                 "x-amzn-ErrorType"?: "InvalidParameterValueException";
@@ -194,7 +198,8 @@ export interface components {
         AuthenticationError: {
             headers: {
                 /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class.
+                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+                 *     carry more than the name: a namespace before a `#` and a URL after a `:`.
                  * @example InvalidSignatureException
                  */
                 "x-amzn-ErrorType"?: components["schemas"]["KnownAuthenticationErrorType"];
@@ -209,7 +214,8 @@ export interface components {
         ResourceNotFoundException: {
             headers: {
                 /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class.
+                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+                 *     carry more than the name: a namespace before a `#` and a URL after a `:`.
                  * @example ResourceNotFoundException
                  */
                 "x-amzn-ErrorType"?: "ResourceNotFoundException";
@@ -224,7 +230,8 @@ export interface components {
         TooManyRequestsException: {
             headers: {
                 /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class.
+                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+                 *     carry more than the name: a namespace before a `#` and a URL after a `:`.
                  * @example TooManyRequestsException
                  */
                 "x-amzn-ErrorType"?: "TooManyRequestsException";
@@ -240,7 +247,8 @@ export interface components {
         ServiceException: {
             headers: {
                 /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class.
+                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+                 *     carry more than the name: a namespace before a `#` and a URL after a `:`.
                  * @example ServiceException
                  */
                 "x-amzn-ErrorType"?: "ServiceException";

@@ -43,6 +43,7 @@ export const errorAt = {
     "in": "header",
     "name": "x-amzn-ErrorType"
   },
+  "codeFormat": "^(?:[^:#]*#)?(?<code>[^:]+)",
   "message": [
     {
       "in": "body",
@@ -60,6 +61,36 @@ export const errorAt = {
   "requestId": {
     "in": "header",
     "name": "x-amzn-RequestId"
+  },
+  "details": {
+    "error-origin": [
+      {
+        "in": "body",
+        "path": [
+          "Type"
+        ]
+      }
+    ],
+    "retry-after": [
+      {
+        "in": "header",
+        "name": "Retry-After"
+      },
+      {
+        "in": "body",
+        "path": [
+          "retryAfterSeconds"
+        ]
+      }
+    ],
+    "throttle-reason": [
+      {
+        "in": "body",
+        "path": [
+          "Reason"
+        ]
+      }
+    ]
   }
 } as const;
 
@@ -67,6 +98,29 @@ export const retryableCodes = [
   "TooManyRequestsException",
   "ServiceException"
 ] as const;
+
+export const statusRules = {
+  "400": {
+    "kind": "invalid-input",
+    "retryable": false
+  },
+  "403": {
+    "kind": "auth",
+    "retryable": false
+  },
+  "404": {
+    "kind": "not-found",
+    "retryable": false
+  },
+  "429": {
+    "kind": "throttled",
+    "retryable": true
+  },
+  "500": {
+    "kind": "service",
+    "retryable": true
+  }
+} as const;
 
 export const download = {
   "location": [
@@ -84,4 +138,4 @@ export const download = {
   "encoding": "base64"
 } as const;
 
-export const rules = { operation, inputRules, result, errorAt, retryableCodes, download };
+export const rules = { operation, inputRules, result, errorAt, retryableCodes, statusRules, download };

@@ -94,6 +94,8 @@ export const retryableCodes = [
   "ServiceUnavailable"
 ] as const;
 
+export const statusRules = {} as const;
+
 export const download = {
   "location": [
     "Location"
@@ -104,4 +106,4 @@ export const download = {
   "encoding": "hex"
 } as const;
 
-export const rules = { operation, inputRules, result, errorAt, retryableCodes, download };
+export const rules = { operation, inputRules, result, errorAt, retryableCodes, statusRules, download };
