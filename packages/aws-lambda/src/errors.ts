@@ -1,6 +1,7 @@
 // The errors of GetLayerVersion as typed classes, for `instanceof`: the documented ones that
-// callers branch on. The core reads every error answer where the model says (`x-amzn-ErrorType`,
-// `message` or `Message`, `x-amzn-RequestId`) and gives it its neutral kind and retryability.
+// callers branch on. The core reads every error answer where the model says (the error name
+// within `x-amzn-ErrorType`, the message, the request ID, and each detail by its concept) and
+// gives it its neutral kind and retryability.
 import { ApiError, type ErrorFacts } from '@layerspec/client-runtime/errors';
 import type { ErrorAnswer as Answer } from '@layerspec/client-runtime/core';
 import type { errorKinds } from './generated/errors.js';
@@ -44,7 +45,7 @@ export class TooManyRequestsException extends LambdaError {
   declare name: 'TooManyRequestsException';
   /** Why AWS throttled the request, such as `CallerRateLimitExceeded`. */
   readonly reason: string | undefined;
-  /** How long AWS asks to wait, from `Retry-After` (or the body's `retryAfterSeconds`). */
+  /** How long AWS asks to wait, in seconds: the first of the places the spec gives (`Retry-After`, the body's `retryAfterSeconds`). */
   readonly retryAfterSeconds: number | undefined;
   constructor(name: LambdaErrorName, message: string, facts: LambdaErrorFacts & { reason?: string | undefined; retryAfterSeconds?: number | undefined }) {
     super(name, message, facts);
@@ -58,23 +59,21 @@ const classes: Partial<Record<keyof typeof errorKinds, typeof LambdaError>> = { 
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** Makes the typed error of an error answer. */
+/** Makes the typed error of an error answer; its details are where the model says, by concept. */
 export function toError(answer: Answer): LambdaError {
   const name = answer.code ?? 'UnknownError';
-  const seconds = Number(answer.headers.get('Retry-After') ?? answer.body.retryAfterSeconds);
+  const wait = answer.details['retry-after'];
+  const seconds = typeof wait === 'string' || typeof wait === 'number' ? Number(wait) : NaN;
   const facts = {
     ...answer,
     code: name,
-    type: text(answer.body.Type),
-    reason: text(answer.body.Reason),
+    type: text(answer.details['error-origin']),
+    reason: text(answer.details['throttle-reason']),
     retryAfterSeconds: Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined,
   };
   const known = Object.hasOwn(classes, name) ? classes[name as keyof typeof errorKinds] : undefined;
   return new (known ?? LambdaError)(name, answer.message ?? `HTTP ${answer.status}`, facts);
 }
 
-/** The error name of `x-amzn-ErrorType`, which may carry `:<url>` after it and a namespace before `#`. */
-export const code = (raw: string): string => raw.split(':')[0]!.split('#').pop()!;
-
 /** What the client core calls on an error answer. */
-export const errors = { toError, code };
+export const errors = { toError };

@@ -15,6 +15,7 @@ import {
   createLambdaClient,
   type LambdaClientOptions,
 } from '../src/index.js';
+import { rules } from '../src/generated/rules.js';
 import { credentials, deref, drain as drainWith, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
 
 const drain = <T>(promise: Promise<T>) => drainWith(promise, () => vi.runOnlyPendingTimersAsync(), () => vi.getTimerCount());
@@ -106,6 +107,28 @@ describe('every documented error reaches the caller as its typed error', () => {
     expect(error).toBeInstanceOf(LambdaError);
     expect(error).not.toBeInstanceOf(InvalidParameterValueException);
     expect(error).toMatchObject({ name: 'KMSAccessDeniedException', message: 'nope', status: 400 });
+  });
+
+  it("reads the error name within x-amzn-ErrorType by the model's code format (a namespace before #, a URL after :)", async () => {
+    expect(rules.errorAt.codeFormat).toBe(lambdaModel.errors.codeFormat);
+    const { fetch } = fakeFetch(json({ Message: 'gone' }, 404, { 'x-amzn-ErrorType': 'com.amazon.coral#ResourceNotFoundException:http://x' }));
+    const error = await client(fetch).getLayerVersion(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResourceNotFoundException);
+    expect(error).toMatchObject({ name: 'ResourceNotFoundException', code: 'ResourceNotFoundException', kind: 'not-found', retryable: false });
+  });
+
+  it("reads TooManyRequestsException's reason, wait and origin where the model puts each concept, the header's wait first", async () => {
+    const at = (concept: string) => rules.errorAt.details[concept as keyof typeof rules.errorAt.details];
+    expect(at('throttle-reason')).toEqual([{ in: 'body', path: ['Reason'] }]);
+    expect(at('retry-after')).toEqual([{ in: 'header', name: 'Retry-After' }, { in: 'body', path: ['retryAfterSeconds'] }]);
+    const body = { message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded', retryAfterSeconds: '5', Type: 'User' };
+    const answers = fakeFetch(json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException' }), json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '2' }));
+    const lambda = client(answers.fetch, { maxAttempts: 1 });
+    for (const seconds of [5, 2]) {
+      const error = await lambda.getLayerVersion(input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TooManyRequestsException);
+      expect(error).toMatchObject({ reason: 'CallerRateLimitExceeded', retryAfterSeconds: seconds, type: 'User' });
+    }
   });
 
   it('without x-amzn-ErrorType an error answer is LambdaError named UnknownError', async () => {

@@ -1,27 +1,33 @@
 // An error answer made into the provider's typed error; loaded on the first error answer.
-import { isObject, isRetryable, readAt, text, type ApiRules, type ProviderErrors } from './core.js';
+import { codeOf, isObject, isRetryable, readAt, statusRule, text, type ApiRules, type ProviderErrors } from './core.js';
 import type { ClientError, ErrorKind } from './errors.js';
 
-/** The kind of an undocumented code: its parent's (`InternalError.X` as `InternalError`), else by status. */
-function kindOf(code: string, status: number, kinds: Readonly<Record<string, ErrorKind>>): ErrorKind {
+/** The kind the model gives a code: its own, or its parent's (`InternalError.X` as `InternalError`). */
+function kindOf(code: string | undefined, kinds: Readonly<Record<string, ErrorKind>>): ErrorKind | undefined {
+  if (code === undefined) return undefined;
   const known = [code, code.split('.')[0]!].find((name) => Object.hasOwn(kinds, name));
-  if (known) return kinds[known]!;
-  return status === 429 ? 'throttled' : status === 404 ? 'not-found' : status === 401 || status === 403 ? 'auth' : status >= 400 && status < 500 ? 'invalid-input' : 'service';
+  return known === undefined ? undefined : kinds[known];
 }
 
 export function errorOf(rules: ApiRules, errors: ProviderErrors, kinds: Readonly<Record<string, ErrorKind>>, response: Response, body: unknown, requestId: string | undefined): ClientError {
   const { headers, status } = response;
-  const raw = text(readAt(rules.errorAt.code, headers, body));
-  const code = raw === undefined ? undefined : (errors.code ?? String)(raw);
+  const code = codeOf(rules, readAt(rules.errorAt.code, headers, body));
   const message = rules.errorAt.message.map((at) => text(readAt(at, headers, body))).find(Boolean);
+  const byStatus = statusRule(rules, status);
+  const details = Object.fromEntries(
+    Object.entries(rules.errorAt.details ?? {}).map(([concept, places]) => [concept, places.map((at) => readAt(at, headers, body)).find((value) => value !== undefined && value !== '')]),
+  );
   return errors.toError({
     code,
     message,
     status,
     requestId,
-    kind: kindOf(code ?? '', status, kinds),
-    retryable: isRetryable(rules, code),
+    // An undocumented code has the kind its status has (statusRule: the model's, else HTTP's).
+    kind: kindOf(code, kinds) ?? byStatus.kind,
+    // The same judgement as the retries made (see `judge` in core.ts).
+    retryable: isRetryable(rules, code) || byStatus.retryable,
     headers,
     body: isObject(body) ? body : {},
+    details,
   });
 }

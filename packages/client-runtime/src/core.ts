@@ -13,13 +13,29 @@ import type { Schema } from './schema.js';
 /** Where an answer carries a value: a header by name, or a member of the JSON body by path. */
 export type Location = { readonly in: 'header'; readonly name: string } | { readonly in: 'body'; readonly path: readonly string[] };
 
+/** The kind and retryability of an error answer. */
+export interface StatusRule {
+  readonly kind: ErrorKind;
+  readonly retryable: boolean;
+}
+
 /** The slim rules of one API that tools/generate-rules.mjs writes from its model. */
 export interface ApiRules {
   readonly operation: { readonly method: string; readonly path: string; readonly inputsIn: 'path' | 'body' };
   readonly inputRules: Readonly<Record<string, InputRule>>;
   readonly result: readonly string[];
-  readonly errorAt: { readonly code: Location; readonly message: readonly Location[]; readonly requestId?: Location };
+  readonly errorAt: {
+    readonly code: Location;
+    /** A regular expression whose group `code` is the code within the value at `code`; without it the value is the code. */
+    readonly codeFormat?: string;
+    readonly message: readonly Location[];
+    readonly requestId?: Location;
+    /** Where an error answer carries each detail, by concept (`throttle-reason`, `retry-after`, ...); the first found wins. */
+    readonly details?: Readonly<Record<string, readonly Location[]>>;
+  };
   readonly retryableCodes: readonly string[];
+  /** What the spec documents of each error status for an undocumented code, by HTTP status. */
+  readonly statusRules: Readonly<Record<string, StatusRule>>;
   readonly download: { readonly location: readonly string[]; readonly size?: readonly string[]; readonly sha256: readonly string[]; readonly encoding: 'base64' | 'hex' };
 }
 
@@ -33,6 +49,8 @@ export interface ErrorAnswer {
   retryable: boolean;
   headers: Headers;
   body: Record<string, unknown>;
+  /** Each detail of `errorAt.details` as the answer carries it, by concept (undefined when it does not). */
+  details: Readonly<Record<string, unknown>>;
 }
 
 export interface Signer<Keys> {
@@ -56,8 +74,6 @@ export interface Provider<Keys> {
 export interface ProviderErrors {
   /** Makes the provider's error (its subclass) from an error answer. */
   toError: (answer: ErrorAnswer) => ClientError;
-  /** The code as the model names it, from the raw value at `errorAt.code`. Default: the value. */
-  code?: (raw: string) => string;
 }
 
 export interface CoreOptions<Keys> extends TransportOptions {
@@ -95,6 +111,31 @@ export function isRetryable(rules: ApiRules, code: string | undefined): boolean 
   return code !== undefined && (rules.retryableCodes.includes(code) || rules.retryableCodes.includes(code.split('.')[0]!));
 }
 
+/** The code within the value at `errorAt.code`: the group `code` of `errorAt.codeFormat`, else the whole value. */
+export function codeOf(rules: ApiRules, value: unknown): string | undefined {
+  const raw = text(value);
+  const format = rules.errorAt.codeFormat;
+  if (raw === undefined || format === undefined) return raw;
+  return text(new RegExp(format).exec(raw)?.groups?.code) ?? raw;
+}
+
+/**
+ * What an error answer's status says of it: the model's rule where the spec documents the status.
+ * Otherwise HTTP's own meaning, which is no fact of one API (RFC 9110, RFC 6585): a 5xx, such as
+ * a proxy's HTML 502, is the server failing and worth another try; 429 asks the caller to slow
+ * down; 401 wants authentication; any other 4xx is the request's fault. Below 400 (an API that
+ * sends its errors with 200) the status says nothing, and only the code makes it retryable.
+ */
+export function statusRule(rules: ApiRules, status: number): StatusRule {
+  const documented = rules.statusRules[status];
+  if (documented) return documented;
+  if (status >= 500) return { kind: 'service', retryable: true };
+  if (status === 429) return { kind: 'throttled', retryable: true };
+  if (status === 401) return { kind: 'auth', retryable: false };
+  if (status >= 400) return { kind: 'invalid-input', retryable: false };
+  return { kind: 'service', retryable: false };
+}
+
 /** Checks the options every client takes; `region` and any others against the model's rules. */
 export function checkOptions(options: Record<string, unknown>, rules: Readonly<Record<string, InputRule>>, required: readonly string[]): void {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
@@ -128,15 +169,15 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
         const signed = await signer.sign({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, await keys.get());
         return send(new Request(signed.url, { method: request.method, headers: signed.headers, body, signal, redirect: 'manual' }));
       },
-      // Throttling and server errors (the HTML of a proxy's 502 included) are worth another try,
-      // and so is an answer whose error code the model calls retryable (Tencent answers HTTP 200).
+      // An answer is worth another try when the model calls its error code retryable (Tencent
+      // answers HTTP 200), or when its status is (see statusRule: the proxy's HTML 502 included).
       judge: async (response) => {
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        if (response.status === 429 || response.status >= 500) return { retry: true, retryAfterMs };
         const at = rules.errorAt.code;
         let parsed: unknown;
         if (at.in === 'body') parsed = await response.json().catch(() => undefined);
-        return { retry: isRetryable(rules, text(readAt(at, response.headers, parsed))), retryAfterMs };
+        const retry = isRetryable(rules, codeOf(rules, readAt(at, response.headers, parsed))) || statusRule(rules, response.status).retryable;
+        return { retry, retryAfterMs };
       },
     }).catch(scrub);
   };

@@ -104,6 +104,8 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
       maxBytes: limit,
       read: async (answer, bound) => (bytes = await readArchive(answer, bound)),
       send: (signal) => fetchFollowing(location, signal, options),
+      // The archive host is a storage URL, not the API: no spec documents its answers, so HTTP's
+      // own meaning decides (RFC 6585 429, RFC 9110 5xx: worth another try).
       judge: (answer) => ({ retry: answer.status === 429 || answer.status >= 500 }),
     });
   } catch (error) {
