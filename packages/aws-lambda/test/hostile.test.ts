@@ -1,7 +1,8 @@
 // Hostile servers against the AWS client: bounded bodies, no redirects for the API, a default
 // timeout, no secret in error text, and a download that replaces only a regular file.
 import { describeHostileServers, digestOf } from '../../client-runtime/testing/hostile-suite.js';
-import { operation } from '../src/generated/rules.js';
+import lambdaModel from '@layerspec/specs/model/aws-lambda';
+import { errorAt, operation } from '../src/generated/rules.js';
 import { createLambdaClient, type LambdaClient } from '../src/index.js';
 import { downloadLayerVersion } from '../src/node.js';
 
@@ -15,9 +16,9 @@ describeHostileServers({
   keys: { accessKeyId: 'AKIDCANARY000000001', secretAccessKey: secret, sessionToken: token },
   secret,
   token,
-  tokenHeader: 'x-amz-security-token',
+  signing: lambdaModel.signing,
   ok: { status: 200, body: { Version: 1 } },
-  errorQuoting: (text) => ({ status: 403, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' }, body: { message: `Request blocked: ${text}` } }),
+  errorQuoting: (text) => ({ status: 403, headers: { [errorAt.code.name]: 'AccessDeniedException' }, body: { message: `Request blocked: ${text}` } }),
   layer: (location, archive) => ({ Version: 1, Content: { Location: location, CodeSize: archive.length, CodeSha256: digestOf(archive).base64 } }),
   sizeKnown: true,
   raw: (client) => (client as LambdaClient).GET(operation.path, { params: { path: { LayerName: 'my-layer', VersionNumber: 1 } } }),

@@ -2,6 +2,7 @@
 // recognisable secrets; none may appear in a message, a stack, JSON.stringify, util.inspect
 // (which follows `cause`), String(error) or any console line.
 import { inspect } from 'node:util';
+import lambdaModel from '@layerspec/specs/model/aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLambdaClient, type LambdaClientOptions } from '../src/index.js';
 import { fakeFetch, hang, json, successExample } from './helpers.js';
@@ -32,7 +33,7 @@ function renderings(error: unknown): string[] {
 
 /** A fetch that fails the way a chatty proxy or agent might: quoting the request, secrets and all. */
 const leakyFailure = (request: Request) => {
-  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get('authorization')} token ${request.headers.get('x-amz-security-token')} key ${SECRET}`);
+  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get(lambdaModel.signing.header)} token ${request.headers.get(lambdaModel.signing.tokenHeader)} key ${SECRET}`);
 };
 
 const paths: Array<[string, LambdaClientOptions['fetch'], Partial<LambdaClientOptions>?, unknown?]> = [

@@ -29,8 +29,8 @@ export interface HostileAdapter {
   keys: object;
   secret: string;
   token: string;
-  /** The request header that carries the session token. */
-  tokenHeader: string;
+  /** The model's signing facts: the headers that carry the signature and the session token. */
+  signing: { header: string; tokenHeader: string };
   /** A success answer. */
   ok: Fault;
   /** An error answer of the provider whose message quotes `text`, as a proxy or WAF page might. */
@@ -151,7 +151,7 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       expect(bytes).toEqual(zeros);
       expect(other.requests).toHaveLength(1);
       const headers = other.requests[0]!.headers;
-      for (const name of ['authorization', adapter.tokenHeader, 'cookie']) expect(headers[name]).toBeUndefined();
+      for (const name of [adapter.signing.header, adapter.signing.tokenHeader, 'cookie']) expect(headers[name.toLowerCase()]).toBeUndefined();
     });
 
     it('a download follows no redirect to http: unless allowHttp, and at most a few redirects', async () => {
@@ -228,10 +228,10 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       ['a credentials provider', () => async () => adapter.keys],
     ] as const) {
       it(`an error answer that quotes the request headers shows no secret (${what})`, async () => {
-        server.script(adapter.errorQuoting(`${adapter.tokenHeader}: ${adapter.token}; key ${adapter.secret}`));
+        server.script(adapter.errorQuoting(`${adapter.signing.tokenHeader}: ${adapter.token}; key ${adapter.secret}`));
         const error = await fail(call(client({ credentials: credentials() })));
         expect(error).toBeInstanceOf(ClientError);
-        expect(server.requests[0]!.headers[adapter.tokenHeader]).toBe(adapter.token);
+        expect(server.requests[0]!.headers[adapter.signing.tokenHeader.toLowerCase()]).toBe(adapter.token);
         clean(error);
       });
     }

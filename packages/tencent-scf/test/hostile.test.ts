@@ -1,6 +1,7 @@
 // Hostile servers against the Tencent client: bounded bodies, no redirects for the API, a default
 // timeout, no secret in error text, and a download that replaces only a regular file.
 import { describeHostileServers, digestOf } from '../../client-runtime/testing/hostile-suite.js';
+import { model as scfModel } from '@layerspec/specs/model/tencent-scf';
 import { constantHeaders, operation } from '../src/generated/rules.js';
 import { createScfClient, type ScfClient } from '../src/index.js';
 import { downloadLayerVersion } from '../src/node.js';
@@ -15,11 +16,11 @@ describeHostileServers({
   keys: { secretId: 'AKIDCANARY000000001', secretKey: secret, token },
   secret,
   token,
-  tokenHeader: 'x-tc-token',
+  signing: scfModel.signing,
   ok: { status: 200, body: { Response: { LayerVersion: 1, RequestId: 'r' } } },
   errorQuoting: (text) => ({ status: 200, body: { Response: { Error: { Code: 'AuthFailure.UnauthorizedOperation', Message: `Request blocked: ${text}` }, RequestId: 'r' } } }),
   layer: (location, archive) => ({ LayerVersion: 1, Location: location, CodeSha256: digestOf(archive).hex }),
   sizeKnown: false,
-  raw: (client) => (client as ScfClient).POST(operation.path, { params: { header: { ...constantHeaders, 'X-TC-Timestamp': 0 } }, body: { LayerName: 'layer3', LayerVersion: 1 } }),
+  raw: (client) => (client as ScfClient).POST(operation.path, { params: { header: { ...constantHeaders, [scfModel.signing.dateHeader]: 0 } }, body: { LayerName: 'layer3', LayerVersion: 1 } }),
   downloadToFile: (client, output, options) => downloadLayerVersion(client as never, output as never, options),
 });

@@ -2,6 +2,7 @@
 // recognisable secrets; none may appear in a message, a stack, JSON.stringify, util.inspect
 // (which follows `cause`), String(error) or any console line.
 import { inspect } from 'node:util';
+import scfModel from '@layerspec/specs/model/tencent-scf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScfClient, type ScfClientOptions } from '../src/index.js';
 import { fakeFetch, hang, json, successExample } from './helpers.js';
@@ -30,7 +31,7 @@ function renderings(error: unknown): string[] {
 }
 
 const leakyFailure = (request: Request) => {
-  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get('authorization')} token ${request.headers.get('x-tc-token')} key ${SECRET}`);
+  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get(scfModel.signing.header)} token ${request.headers.get(scfModel.signing.tokenHeader)} key ${SECRET}`);
 };
 const errorEnvelope = (Code: string) => json({ Response: { Error: { Code, Message: 'm' }, RequestId: 'r' } });
 
