@@ -8,5 +8,5 @@ export { findSchemaViolation, type Schema } from './schema.js';
 export { hmacSha256, sha256, toBase64, toHex } from './bytes.js';
 export { DOWNLOAD_TIMEOUT_MS, MAX_DOWNLOAD_BYTES, MAX_REDIRECTS, downloadVerified, type DownloadOptions, type ExpectedArchive } from './download.js';
 export { ApiError, CredentialsError, type ErrorFacts, type ErrorKind } from './errors.js';
-export { checkOptions, createClient, type ApiClient, type ApiRules, type CoreOptions, type ErrorAnswer, type Location, type Provider, type ProviderErrors, type Signer } from './core.js';
+export { checkOptions, createClient, type ApiClient, type ApiRules, type CoreOptions, type ErrorAnswer, type Location, type Provider, type ProviderErrors, type Signer, type StatusRule } from './core.js';
 export type { CallOptions, TransportOptions } from './options.js';
