@@ -1,12 +1,13 @@
 // createLambdaClient: the shared client core (@layerspec/client-runtime) with AWS's SigV4 signer
 // and error classes; every other fact comes from the API's generated rules.
-import { checkOptions, createClient, type ApiClient } from '@layerspec/client-runtime/core';
+import { checkOptions, createClient, type ApiClient, type DirectCall } from '@layerspec/client-runtime/core';
 import type { TransportOptions } from '@layerspec/client-runtime/options';
+import type { Outgoing, Transport } from '@layerspec/client-runtime/transport';
 import type { Client } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/aws-lambda.js';
 import { errors } from './errors.js';
-import { rules, optionRules, servers } from './generated/rules.js';
-import { signRequest, type LambdaCredentials } from './sign.js';
+import { rules, optionRules, servers, signing } from './generated/rules.js';
+import type { LambdaCredentials, SignOptions } from './sign.js';
 
 export type { LambdaCredentials } from './sign.js';
 export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
@@ -33,21 +34,34 @@ export function defaultEndpoint(region: string): string {
   return servers[0].replace('{region}', region);
 }
 
-export function createLambdaClient(options: LambdaClientOptions): LambdaClient {
-  checkOptions(options as never, optionRules, ['region']);
-  const { region, ...transport } = options;
-  const { api, client } = createClient<paths, LambdaCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
-    {
-      rules,
-      signer: {
-        keys: { required: ['accessKeyId', 'secretAccessKey'], secrets: ['secretAccessKey', 'sessionToken'] },
-        sign: (request, credentials) => signRequest(request, { credentials, region }),
+/** What differs between the entries: how requests are signed and, on Node, how they travel. */
+export interface Platform {
+  sign: (request: Outgoing, options: SignOptions) => Outgoing | Promise<Outgoing>;
+  transport?: Transport;
+  /** getLayerVersion without openapi-fetch (the Node entry's). */
+  direct?: DirectCall;
+}
+
+/** createLambdaClient for one entry (the universal one, or Node's). */
+export function lambdaClientFactory(platform: Platform): (options: LambdaClientOptions) => LambdaClient {
+  return function createLambdaClient(options) {
+    checkOptions(options as never, optionRules, ['region']);
+    const { region, ...transport } = options;
+    const { api, client } = createClient<paths, LambdaCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
+      {
+        rules,
+        signer: {
+          keys: { required: ['accessKeyId', 'secretAccessKey'], secrets: ['secretAccessKey', 'sessionToken'] },
+          sign: (request, credentials) => platform.sign(request, { credentials, region, service: signing.service }),
+        },
+        errors,
+        errorKinds: () => import('./generated/errors.js'),
+        successSchema: () => import('@layerspec/specs/model/aws-lambda-response-schema'),
+        ...(platform.transport ? { transport: platform.transport } : {}),
+        ...(platform.direct ? { direct: platform.direct } : {}),
       },
-      errors,
-      errorKinds: () => import('./generated/errors.js'),
-      successSchema: () => import('@layerspec/specs/model/aws-lambda-response-schema'),
-    },
-    { ...transport, baseUrl: defaultEndpoint(region) },
-  );
-  return { ...api, GET: client.GET };
+      { ...transport, baseUrl: defaultEndpoint(region) },
+    );
+    return { ...api, GET: client.GET };
+  };
 }

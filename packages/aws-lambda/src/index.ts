@@ -1,14 +1,9 @@
-export { createLambdaClient, defaultEndpoint } from './client.js';
-export type { CallOptions, DownloadOptions, GetLayerVersionInput, GetLayerVersionOutput, LambdaClient, LambdaClientOptions, LambdaCredentials } from './client.js';
-export {
-  InvalidParameterValueException,
-  LambdaError,
-  ResourceNotFoundException,
-  ServiceException,
-  TooManyRequestsException,
-  type LambdaErrorFacts,
-  type LambdaErrorName,
-} from './errors.js';
-export { signRequest, type SignOptions } from './sign.js';
-export { ApiError, ClientError, CredentialsError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError, type ErrorKind } from '@layerspec/client-runtime/errors';
-export type { components, operations, paths } from './generated/aws-lambda.js';
+// The universal entry (browsers, Deno, Bun, edge runtimes): fetch and Web Crypto (aws4fetch).
+import { lambdaClientFactory } from './client.js';
+import { signOutgoing } from './sign.js';
+
+export * from './exports.js';
+export { signRequest } from './sign.js';
+
+/** Creates a client of AWS Lambda's GetLayerVersion. */
+export const createLambdaClient = lambdaClientFactory({ sign: signOutgoing });

@@ -1,5 +1,6 @@
-// SigV4 with aws4fetch (Web Crypto). It signs the host with its port and encodes the path a
-// second time for the canonical URI (`%3A` is signed as `%253A`), as AWS expects for Lambda.
+// SigV4 with aws4fetch (Web Crypto), for every runtime. It signs the host with its port and encodes
+// the path a second time for the canonical URI (`%3A` is signed as `%253A`), as AWS expects for Lambda.
+import type { Outgoing } from '@layerspec/client-runtime/transport';
 import { AwsV4Signer } from 'aws4fetch';
 
 export interface LambdaCredentials {
@@ -42,4 +43,12 @@ export async function signRequest(
   });
   if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
   return signer.sign();
+}
+
+/** The client core's signer: the request as plain data, its signature headers added. */
+export async function signOutgoing(request: Outgoing, options: SignOptions): Promise<Outgoing> {
+  const signed = await signRequest({ ...request, headers: new Headers(request.headers) }, options);
+  const headers: Record<string, string> = {};
+  signed.headers.forEach((value, name) => (headers[name] = value));
+  return { ...request, headers };
 }

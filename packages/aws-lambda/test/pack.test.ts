@@ -63,12 +63,12 @@ afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) 
 
 describe('the packed tarball', () => {
   it('holds the build, README, LICENSE and CHANGELOG, and no sources or tests', () => {
-    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/node.js', 'package/dist/node.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
+    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.node.js', 'package/dist/index.d.ts', 'package/dist/node.js', 'package/dist/node.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
   it('depends on the published @layerspec/client-runtime (and @layerspec/specs, for the response schema) at their exact versions, which install beside it', () => {
-    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['@layerspec/client-runtime', '@layerspec/specs', 'aws4fetch', 'openapi-fetch']);
+    expect(Object.keys(project.manifest.dependencies).sort()).toEqual(['@layerspec/client-runtime', '@layerspec/specs', 'aws4', 'aws4fetch', 'openapi-fetch']);
     const runtime = JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/client-runtime/package.json'), 'utf8'));
     expect(project.manifest.dependencies['@layerspec/client-runtime']).toBe(runtime.version);
     expect(runtime.private).toBeUndefined();

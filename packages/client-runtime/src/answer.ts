@@ -9,8 +9,7 @@ function kindOf(code: string | undefined, kinds: Readonly<Record<string, ErrorKi
   return known === undefined ? undefined : kinds[known];
 }
 
-export function errorOf(rules: ApiRules, errors: ProviderErrors, kinds: Readonly<Record<string, ErrorKind>>, response: Response, body: unknown, requestId: string | undefined): ClientError {
-  const { headers, status } = response;
+export function errorOf(rules: ApiRules, errors: ProviderErrors, kinds: Readonly<Record<string, ErrorKind>>, status: number, headers: Readonly<Record<string, string>>, body: unknown, requestId: string | undefined): ClientError {
   const code = codeOf(rules, readAt(rules.errorAt.code, headers, body));
   const message = rules.errorAt.message.map((at) => text(readAt(at, headers, body))).find(Boolean);
   const byStatus = statusRule(rules, status);
@@ -26,7 +25,7 @@ export function errorOf(rules: ApiRules, errors: ProviderErrors, kinds: Readonly
     kind: kindOf(code, kinds) ?? byStatus.kind,
     // The same judgement as the retries made (see `judge` in core.ts).
     retryable: isRetryable(rules, code) || byStatus.retryable,
-    headers,
+    headers: new Headers(headers),
     body: isObject(body) ? body : {},
     details,
   });

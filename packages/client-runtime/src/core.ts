@@ -1,14 +1,22 @@
-// createClient: the client core of any API in the model. Given an API's generated rules and its
-// signer, it checks input, sends through openapi-fetch over a fetch that signs, retries and times
-// out each attempt, reads answers and error answers where the model says they are, and downloads
-// the archive an answer points to. The provider packages add their signer and their error classes.
-import createOpenApiClient, { type Client } from 'openapi-fetch';
+// createClient: the client core of any API in the model. Given an API's generated rules, its
+// signer and a transport, it checks input, signs, sends, retries and times out each attempt, reads
+// answers and error answers where the model says they are, and downloads the archive an answer
+// points to. The provider packages add their signer and their error classes.
+//
+// getLayerVersion goes through openapi-fetch, whose typed methods (GET, POST, ...) and middleware
+// (`use`) the clients expose; its fetch signs, retries and sends plain requests over the
+// transport. The Node entry passes a direct call (direct.ts) instead, used while no middleware is
+// registered: on Node merely touching Request loads undici (tens of ms of cold start), and
+// openapi-fetch builds a Request and reads a Response per call. openapi-fetch's client is made
+// on first use for the same reason.
+import createOpenApiClient, { removeTrailingSlash, type Client } from 'openapi-fetch';
 import { credentialsSource, type CredentialsSource } from './credentials.js';
 import { InvalidInputError, InvalidResponseError, type ClientError, type ErrorKind } from './errors.js';
 import { checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
 import type { CallOptions, DownloadOptions, TransportOptions } from './options.js';
-import { parseRetryAfter, sendWithRetries } from './retry.js';
+import { MAX_ANSWER_BYTES, NO_BODY, parseRetryAfter, retryAttempts, type Verdict } from './retry.js';
 import type { Schema } from './schema.js';
+import { fetchTransport, type Incoming, type Outgoing, type Transport } from './transport.js';
 
 /** Where an answer carries a value: a header by name, or a member of the JSON body by path. */
 export type Location = { readonly in: 'header'; readonly name: string } | { readonly in: 'body'; readonly path: readonly string[] };
@@ -56,8 +64,8 @@ export interface ErrorAnswer {
 export interface Signer<Keys> {
   /** The two members every set of keys needs, and the members that are secret. */
   readonly keys: { readonly required: [string, string]; readonly secrets: readonly string[] };
-  /** Signs one attempt; returns the URL and headers to send (the body is sent as given). */
-  sign(request: { method: string; url: string; headers: Headers; body: string | undefined }, keys: Keys): Promise<{ url: string | URL; headers: Headers }>;
+  /** Signs one attempt: the request to send, its signature headers added (names lower-case); the body is sent as given. */
+  sign(request: Outgoing, keys: Keys): Outgoing | Promise<Outgoing>;
 }
 
 export interface Provider<Keys> {
@@ -68,7 +76,26 @@ export interface Provider<Keys> {
   errorKinds: () => Promise<{ errorKinds: Readonly<Record<string, ErrorKind>> }>;
   /** Loaded on the first answer to validate: the success schema. */
   successSchema: () => Promise<{ successSchema: Schema }>;
+  /** How requests travel when the caller passes no `fetch`; fetch by default. */
+  transport?: Transport;
+  /** Makes getLayerVersion's request without openapi-fetch (see direct.ts); through openapi-fetch when absent. */
+  direct?: DirectCall;
 }
+
+/** What a direct call shares with the core. */
+export interface DirectParts {
+  rules: ApiRules;
+  /** The endpoint, without a trailing slash. */
+  base: string;
+  /** The client's headers, names lower-case. */
+  headers: Readonly<Record<string, string>>;
+  /** Sends with retries, signing each attempt. */
+  send: (request: Outgoing, signal: AbortSignal | undefined) => Promise<Read>;
+  /** What an answer means: the result, or the typed error it carries. */
+  finish: <Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown) => Promise<Output>;
+}
+
+export type DirectCall = <Output>(parts: DirectParts) => (values: Record<string, unknown>, call: CallOptions) => Promise<Output>;
 
 /** A provider's error module. */
 export interface ProviderErrors {
@@ -100,11 +127,33 @@ export const text = (value: unknown): string | undefined => (typeof value === 's
 const dig = (value: unknown, path: readonly string[]): unknown => path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The value an answer carries at `at`. */
-export function readAt(at: Location | undefined, headers: Headers, body: unknown): unknown {
+/** The value an answer carries at `at`; header names of `headers` are lower-case. */
+export function readAt(at: Location | undefined, headers: Readonly<Record<string, string>>, body: unknown): unknown {
   if (!at) return undefined;
-  return at.in === 'header' ? (headers.get(at.name) ?? undefined) : dig(body, at.path);
+  return at.in === 'header' ? headers[at.name.toLowerCase()] : dig(body, at.path);
 }
+
+/** Header names lower-cased, so that a name is one key however the caller spelled it. */
+const lowerCased = (headers: Record<string, string> | undefined): Record<string, string> => {
+  const names: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) names[name.toLowerCase()] = value;
+  return names;
+};
+
+/** An answer, its body parsed once (by the judge or by the call, whichever comes first). */
+export type Read = Incoming & { parsed?: { body: unknown; error?: unknown } };
+const utf8 = new TextDecoder();
+export const parsed = (answer: Read) => {
+  if (!answer.parsed) {
+    try {
+      answer.parsed = { body: JSON.parse(utf8.decode(answer.body)) };
+    } catch (error) {
+      answer.parsed = { body: undefined, error };
+    }
+  }
+  return answer.parsed;
+};
+
 
 /** Whether the model calls a code retryable: itself or its parent (`InternalError.X` as `InternalError`). */
 export function isRetryable(rules: ApiRules, code: string | undefined): boolean {
@@ -146,10 +195,18 @@ export function checkOptions(options: Record<string, unknown>, rules: Readonly<R
 
 export function createClient<Paths extends {}, Keys extends object, Input, Output>(provider: Provider<Keys>, options: CoreOptions<Keys> & { baseUrl: string }) {
   const { rules, signer } = provider;
-  const { credentials, endpoint, baseUrl, fetch: transport, maxAttempts, timeoutMs, validateResponses, retry, ...fetchOptions } = options;
-  const send = transport ?? ((request: Request) => globalThis.fetch(request));
+  const { credentials, endpoint, baseUrl, fetch: ownFetch, maxAttempts, timeoutMs, validateResponses, retry, headers: optionHeaders, ...openapiOptions } = options;
+  // A caller's own fetch is always used; otherwise the entry's transport (node:http on Node).
+  const transport = ownFetch ? fetchTransport(ownFetch) : (provider.transport ?? fetchTransport());
   // `redact` knows every secret seen so far, for scrubbing every error before it leaves.
   const keys = credentialsSource(credentials, signer.keys.required as [keyof Keys & string, keyof Keys & string], signer.keys.secrets as Array<keyof Keys>);
+  const retryOptions = { maxAttempts, timeoutMs, ...retry, redact: keys.redact };
+
+  // What every call shares, worked out once.
+  const base = removeTrailingSlash(endpoint ?? baseUrl);
+  const fixedHeaders = lowerCased(optionHeaders);
+  const { method, path, inputsIn } = rules.operation;
+  const fields = Object.keys(rules.inputRules);
 
   // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
   const scrub = async (error: unknown): Promise<never> => {
@@ -157,38 +214,80 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
     throw scrubError(error, keys.redact);
   };
 
-  const signingFetch = async (request: Request): Promise<Response> => {
-    const body = request.body === null ? undefined : await request.text();
-    return sendWithRetries({
-      maxAttempts,
-      timeoutMs,
-      ...retry,
-      signal: request.signal,
-      redact: keys.redact,
-      send: async (signal) => {
-        const signed = await signer.sign({ method: request.method, url: request.url, headers: new Headers(request.headers), body }, await keys.get());
-        return send(new Request(signed.url, { method: request.method, headers: signed.headers, body, signal, redirect: 'manual' }));
-      },
-      // An answer is worth another try when the model calls its error code retryable (Tencent
-      // answers HTTP 200), or when its status is (see statusRule: the proxy's HTML 502 included).
-      judge: async (response) => {
-        const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        const at = rules.errorAt.code;
-        let parsed: unknown;
-        if (at.in === 'body') parsed = await response.json().catch(() => undefined);
-        const retry = isRetryable(rules, codeOf(rules, readAt(at, response.headers, parsed))) || statusRule(rules, response.status).retryable;
-        return { retry, retryAfterMs };
-      },
-    }).catch(scrub);
+  // One attempt: signed with the keys of the moment (a provider may rotate them), sent, read within the bound.
+  const attempt = async (request: Outgoing, signal: AbortSignal): Promise<Read> => {
+    const signed = await signer.sign({ ...request, headers: { ...request.headers } }, await keys.get());
+    return transport.exchange(signed, signal, MAX_ANSWER_BYTES);
   };
 
-  const client = createOpenApiClient<Paths>({ ...fetchOptions, baseUrl: endpoint ?? baseUrl, fetch: signingFetch } as never);
+  // An answer is worth another try when the model calls its error code retryable (Tencent
+  // answers HTTP 200), or when its status is (see statusRule: the proxy's HTML 502 included).
+  const judge = (answer: Read): Verdict => {
+    const at = rules.errorAt.code;
+    const code = codeOf(rules, readAt(at, answer.headers, at.in === 'body' ? parsed(answer).body : undefined));
+    return { retry: isRetryable(rules, code) || statusRule(rules, answer.status).retryable, retryAfterMs: parseRetryAfter(answer.headers['retry-after'] ?? null) };
+  };
+
+  const send = (request: Outgoing, signal: AbortSignal | undefined) => retryAttempts<Read>({ ...retryOptions, signal, attempt: (each) => attempt(request, each), judge });
+
+  // openapi-fetch's fetch: its Request made plain, sent like any call, the answer handed back whole.
+  const signingFetch = async (request: Request): Promise<Response> => {
+    const body = request.body === null ? undefined : await request.text();
+    const answer = await send({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body }, request.signal).catch(scrub);
+    return new Response(NO_BODY.has(answer.status) ? null : (answer.body as Uint8Array<ArrayBuffer>), { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  };
+
+  // openapi-fetch, made on first use: its typed methods, and middleware. Once a caller adds
+  // middleware, getLayerVersion goes through openapi-fetch too, so the middleware sees it.
+  let openapi: Client<Paths> | undefined;
+  let throughOpenapi = Object.keys(openapiOptions).length > 0;
+  const openapiClient = () => (openapi ??= createOpenApiClient<Paths>({ ...openapiOptions, headers: optionHeaders, baseUrl: base, fetch: signingFetch } as never));
+  const client = {
+    GET: (...args: never[]) => (openapiClient().GET as any)(...args),
+    POST: (...args: never[]) => (openapiClient().POST as any)(...args),
+    use: (...added) => {
+      throughOpenapi = true;
+      openapiClient().use(...added);
+    },
+    eject: (...removed) => openapiClient().eject(...removed),
+  } as Client<Paths>;
+
+  /** What an answer means: the result, or the typed error it carries. */
+  async function finish<Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown): Promise<Output> {
+    const requestId = text(readAt(rules.errorAt.requestId, headers, body));
+    const codeAt = rules.errorAt.code;
+    const hasError = codeAt.in === 'header' ? headers[codeAt.name.toLowerCase()] !== undefined : dig(body, codeAt.path.slice(0, -1)) !== undefined;
+    if (status < 200 || status > 299 || hasError) {
+      const [{ errorOf }, { errorKinds }] = await Promise.all([import('./answer.js'), provider.errorKinds()]);
+      throw errorOf(rules, provider.errors, errorKinds, status, headers, body, requestId);
+    }
+    // Cut off, not JSON, or not an object: the cause says which.
+    if (parseError !== undefined) throw new InvalidResponseError('the answer is not complete JSON', status, requestId, { cause: parseError });
+    const result = dig(body, rules.result);
+    if (!isObject(result)) {
+      throw new InvalidResponseError(`the answer has no JSON object at ${['$', ...rules.result].join('.')}`, status, requestId);
+    }
+    if (validateResponses) {
+      const [{ findSchemaViolation }, { successSchema }] = await Promise.all([import('./schema.js'), provider.successSchema()]);
+      const violation = findSchemaViolation(successSchema, body);
+      if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, status, requestId);
+    }
+    return result as Output;
+  }
+
+  // The Node entry's direct call (its module is imported by that entry only, so browsers never carry it).
+  const direct = provider.direct?.<Output>({ rules, base, headers: fixedHeaders, send, finish });
 
   async function call(input: Input, call: CallOptions): Promise<Output> {
     checkInput(input, rules.inputRules);
-    const values = Object.fromEntries(Object.keys(rules.inputRules).map((name) => [name, (input as Record<string, unknown>)[name]]));
-    const { method, path, inputsIn } = rules.operation;
-    const { data, error, response } = await (client as any).request(method.toLowerCase(), path, {
+    const values: Record<string, unknown> = {};
+    for (const name of fields) values[name] = (input as Record<string, unknown>)[name];
+    return direct && !throughOpenapi ? direct(values, call) : callThroughOpenapi(values, call);
+  }
+
+  /** The same call through openapi-fetch, so its middleware and serializers apply. */
+  async function callThroughOpenapi(values: Record<string, unknown>, call: CallOptions): Promise<Output> {
+    const { data, error, response } = await (openapiClient() as any).request(method.toLowerCase(), path, {
       ...(inputsIn === 'path' ? { params: { path: values } } : { body: values }),
       parseAs: 'text',
       ...(call.signal ? { signal: call.signal } : {}),
@@ -202,27 +301,10 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
         body = JSON.parse(data ?? error ?? '');
       } catch (cause) {
         parseError = cause;
+        body = undefined;
       }
     }
-    const requestId = text(readAt(rules.errorAt.requestId, response.headers, body));
-    const codeAt = rules.errorAt.code;
-    const hasError = codeAt.in === 'header' ? response.headers.has(codeAt.name) : dig(body, codeAt.path.slice(0, -1)) !== undefined;
-    if (!response.ok || hasError) {
-      const [{ errorOf }, { errorKinds }] = await Promise.all([import('./answer.js'), provider.errorKinds()]);
-      throw errorOf(rules, provider.errors, errorKinds, response, body, requestId);
-    }
-    // Cut off, not JSON, or not an object: the cause says which.
-    if (parseError !== undefined) throw new InvalidResponseError('the answer is not complete JSON', response.status, requestId, { cause: parseError });
-    const result = dig(body, rules.result);
-    if (!isObject(result)) {
-      throw new InvalidResponseError(`the answer has no JSON object at ${['$', ...rules.result].join('.')}`, response.status, requestId);
-    }
-    if (validateResponses) {
-      const [{ findSchemaViolation }, { successSchema }] = await Promise.all([import('./schema.js'), provider.successSchema()]);
-      const violation = findSchemaViolation(successSchema, body);
-      if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, response.status, requestId);
-    }
-    return result as Output;
+    return finish<Output>(response.status, Object.fromEntries((response as Response).headers), body, parseError);
   }
 
   async function download(output: Output, options: DownloadOptions = {}): Promise<Uint8Array> {
@@ -231,7 +313,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
     const at = rules.download;
     return downloadVerified(
       { location: dig(output, at.location), size: at.size && dig(output, at.size), sha256: { [at.encoding]: dig(output, at.sha256) } as { base64: unknown } },
-      { maxAttempts, timeoutMs, ...retry, ...options, fetch: send, redact: keys.redact },
+      { maxAttempts, timeoutMs, ...retry, ...options, fetch: transport.fetch, redact: keys.redact },
     );
   }
 

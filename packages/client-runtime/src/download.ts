@@ -1,7 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
 import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
-import { isTimeout, readBounded, sendWithRetries, TIMEOUT_RULE, type RetryOptions } from './retry.js';
+import { isTimeout, readBounded, retryAttempts, TIMEOUT_RULE, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
 export interface ExpectedArchive {
@@ -94,26 +94,28 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
   if (!(Number.isSafeInteger(maxBytes) && maxBytes >= 0)) throw new InvalidInputError('maxBytes', 'must be a non-negative integer');
   // Reading stops one byte past the promised size: a longer body is already a mismatch.
   const limit = Math.min(maxBytes, size ?? maxBytes);
-  let response: Response;
-  // The bytes of the last attempt's answer, read once (the returned Response is not read again).
-  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  let answer: { status: number; bytes: Uint8Array<ArrayBuffer> };
   try {
-    response = await sendWithRetries({
+    answer = await retryAttempts({
       defaultTimeoutMs: DOWNLOAD_TIMEOUT_MS,
       ...options,
-      maxBytes: limit,
-      read: async (answer, bound) => (bytes = await readArchive(answer, bound)),
-      send: (signal) => fetchFollowing(location, signal, options),
+      // One attempt: the archive read whole within the bound (a redirect followed first).
+      attempt: async (signal) => {
+        const response = await fetchFollowing(location, signal, options);
+        const bytes = await readArchive(response, limit);
+        if (bytes === undefined) throw new ResponseTooLargeError(limit, response.status);
+        return { status: response.status, bytes };
+      },
       // The archive host is a storage URL, not the API: no spec documents its answers, so HTTP's
       // own meaning decides (RFC 6585 429, RFC 9110 5xx: worth another try).
-      judge: (answer) => ({ retry: answer.status === 429 || answer.status >= 500 }),
+      judge: ({ status }) => ({ retry: status === 429 || status >= 500 }),
     });
   } catch (error) {
     if (error instanceof ResponseTooLargeError && size !== undefined && limit === size) throw new IntegrityError('size', String(size), `more than ${size}`);
     throw error;
   }
-  if (!response.ok) throw new InvalidResponseError(`the archive could not be downloaded: HTTP ${response.status}`, response.status, undefined);
-  if (!bytes) bytes = new Uint8Array(await response.arrayBuffer());
+  if (answer.status < 200 || answer.status > 299) throw new InvalidResponseError(`the archive could not be downloaded: HTTP ${answer.status}`, answer.status, undefined);
+  const { bytes } = answer;
   if (size !== undefined && bytes.length !== size) throw new IntegrityError('size', String(size), String(bytes.length));
   const digest = await sha256(bytes);
   const actual = 'base64' in expected.sha256 ? toBase64(digest) : toHex(digest);

@@ -75,7 +75,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const NO_BODY = new Set([101, 204, 205, 304]);
+export const NO_BODY = new Set([101, 204, 205, 304]);
 
 /**
  * Reads a body up to `limit` bytes (after fetch has decompressed it) and cancels the rest, so a
@@ -96,8 +96,25 @@ export async function readBounded(response: Response, limit: number): Promise<Ui
   return bytes;
 }
 
-/** Sends and reads one attempt completely, so the timeout covers a body that stalls or breaks. */
-async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ response?: Response; error?: unknown; timedOut: boolean }> {
+/** Refuses a redirect answer: neither API redirects, and a redirect could carry the signed request (token and body) elsewhere. */
+export function refuseRedirect(status: number, location: string | null | undefined, shown = status): void {
+  if (status > 299 && status < 400 && status !== 304) {
+    throw new InvalidResponseError(`HTTP ${shown} redirects to ${location}, which is not followed`, shown, undefined);
+  }
+}
+
+/** What one attempt of a retry loop needs: an attempt that resolves to a complete answer, and a judge of it. */
+export interface AttemptOptions<A> extends RetryOptions {
+  /** One attempt, its answer read completely (so the timeout covers a body that stalls); must honour `signal`. */
+  attempt: (signal: AbortSignal) => Promise<A>;
+  /** Decides from a complete answer whether to try again. */
+  judge: (answer: A) => Verdict | Promise<Verdict>;
+  signal?: AbortSignal | undefined;
+  redact: (text: string) => string;
+}
+
+/** Runs one attempt within its deadline and the caller's signal. */
+async function attemptOnce<A>(options: AttemptOptions<A>, timeoutMs: number): Promise<{ answer?: A; error?: unknown; timedOut: boolean }> {
   const controller = new AbortController();
   const caller = options.signal;
   const onCallerAbort = () => controller.abort(caller?.reason);
@@ -110,20 +127,10 @@ async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ r
   // A timeout signal, not a timer: nothing to clear, and it never keeps a process alive.
   const deadline = AbortSignal.timeout(timeoutMs);
   deadline.addEventListener('abort', onTimeout, { once: true });
-  // Raced against each step, so a credentials provider or a fetch that ignores the signal cannot hold the attempt.
+  // Raced against the attempt, so a credentials provider or a transport that ignores the signal cannot hold it.
   const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason)));
   try {
-    const answer = await Promise.race([options.send(controller.signal), aborted]);
-    // Neither API redirects; a redirect could carry the signed request (token and body) elsewhere.
-    if (answer.type === 'opaqueredirect' || (answer.status > 299 && answer.status < 400 && answer.status !== 304)) {
-      answer.body?.cancel().catch(() => {});
-      throw new InvalidResponseError(`HTTP ${answer.status} redirects to ${answer.headers.get('location')}, which is not followed`, answer.status, undefined);
-    }
-    const limit = options.maxBytes ?? MAX_ANSWER_BYTES;
-    const body = NO_BODY.has(answer.status) ? null : await Promise.race([(options.read ?? readBounded)(answer, limit), aborted]);
-    if (body === undefined) throw new ResponseTooLargeError(limit, answer.status);
-    const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-    return { response, timedOut: false };
+    return { answer: await Promise.race([options.attempt(controller.signal), aborted]), timedOut: false };
   } catch (error) {
     // Our own errors (bad credentials, a failed provider, a redirect, a body past its bound) are final, not network trouble.
     if (error instanceof ClientError && !caller?.aborted) throw error;
@@ -134,8 +141,8 @@ async function attemptOnce(options: SendOptions, timeoutMs: number): Promise<{ r
   }
 }
 
-/** Runs `send` until an answer is final or attempts run out; see RetryOptions for the policy. */
-export async function sendWithRetries(options: SendOptions): Promise<Response> {
+/** Runs `attempt` until an answer is final or attempts run out; see RetryOptions for the policy. */
+export async function retryAttempts<A>(options: AttemptOptions<A>): Promise<A> {
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
   const policy = { baseDelayMs: options.baseDelayMs ?? 100, maxDelayMs: options.maxDelayMs ?? 20_000, random: options.random ?? Math.random };
   const caller = options.signal;
@@ -145,11 +152,11 @@ export async function sendWithRetries(options: SendOptions): Promise<Response> {
     const outcome = await attemptOnce(options, timeoutMs);
     if (caller?.aborted) throw caller.reason;
     let retryAfterMs: number | undefined;
-    if (outcome.response) {
-      const verdict = await options.judge(outcome.response.clone());
+    if (outcome.answer !== undefined) {
+      const verdict = await options.judge(outcome.answer);
       // A server that asks for a longer pause than we would ever wait gets its answer returned.
       const tooLong = verdict.retryAfterMs !== undefined && verdict.retryAfterMs > policy.maxDelayMs;
-      if (!verdict.retry || tooLong || attempt >= maxAttempts) return outcome.response;
+      if (!verdict.retry || tooLong || attempt >= maxAttempts) return outcome.answer;
       retryAfterMs = verdict.retryAfterMs;
     } else if (attempt >= maxAttempts) {
       if (outcome.timedOut) throw new TimeoutError(timeoutMs, attempt);
@@ -157,4 +164,27 @@ export async function sendWithRetries(options: SendOptions): Promise<Response> {
     }
     await sleep(Math.max(retryAfterMs ?? 0, backoffDelay(attempt, policy)), caller);
   }
+}
+
+/** Reads a fetch answer's body within the bound into a new, complete Response; refuses a redirect. */
+export async function completeFetch(answer: Response, options: Pick<SendOptions, 'maxBytes' | 'read'>): Promise<Response> {
+  try {
+    refuseRedirect(answer.type === 'opaqueredirect' ? 307 : answer.status, answer.headers.get('location'), answer.status);
+  } catch (error) {
+    answer.body?.cancel().catch(() => {});
+    throw error;
+  }
+  const limit = options.maxBytes ?? MAX_ANSWER_BYTES;
+  const body = NO_BODY.has(answer.status) ? null : await (options.read ?? readBounded)(answer, limit);
+  if (body === undefined) throw new ResponseTooLargeError(limit, answer.status);
+  return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+}
+
+/** Runs `send` (a fetch) until an answer is final or attempts run out, each answer read within its bound. */
+export async function sendWithRetries(options: SendOptions): Promise<Response> {
+  return retryAttempts<Response>({
+    ...options,
+    attempt: async (signal) => completeFetch(await options.send(signal), options),
+    judge: (response) => options.judge(response.clone()),
+  });
 }

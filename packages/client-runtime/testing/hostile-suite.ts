@@ -98,6 +98,15 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       expect(counting.counts[0]).toBeLessThan(4 * MAX_ANSWER_BYTES);
     });
 
+    it("a gzip bomb through the entry's own transport (no fetch given) ends the same way, as an answer or an error answer", { timeout: 60_000 }, async () => {
+      for (const status of [200, 403]) {
+        server.script({ gzipBomb: BOMB, status });
+        const error = await fail(call(client()));
+        expect(error).toBeInstanceOf(ResponseTooLargeError);
+        expect(error).toMatchObject({ name: 'ResponseTooLargeError', limit: MAX_ANSWER_BYTES, status });
+      }
+    });
+
     it('a gzip bomb as an error answer ends the same way', { timeout: 60_000 }, async () => {
       server.script({ gzipBomb: BOMB, status: 403 });
       const counting = countingFetch();

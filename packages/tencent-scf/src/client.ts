@@ -1,13 +1,14 @@
 // createScfClient: the shared client core (@layerspec/client-runtime) with Tencent's TC3 signer
 // and error class; every other fact (headers, region rule, languages) comes from the API's
 // generated rules.
-import { checkOptions, createClient, type ApiClient } from '@layerspec/client-runtime/core';
+import { checkOptions, createClient, type ApiClient, type DirectCall } from '@layerspec/client-runtime/core';
 import type { TransportOptions } from '@layerspec/client-runtime/options';
+import type { Transport } from '@layerspec/client-runtime/transport';
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from './generated/tencent-scf.js';
 import { errors } from './errors.js';
 import { rules, optionRules, servers, headers as names, constantHeaders, signing } from './generated/rules.js';
-import { signTc3 } from './sign.js';
+import type { Tc3Input, Tc3Signature } from './tc3.js';
 
 export interface ScfCredentials {
   secretId: string;
@@ -42,36 +43,51 @@ export interface ScfClient extends ApiClient<paths, GetLayerVersionInput, GetLay
 
 // API 3.0's own headers, which Tencent's SDKs leave unsigned; every other header is signed.
 const protocolHeaders = new Set([...Object.keys(constantHeaders), ...Object.values(names)].map((name) => name.toLowerCase()));
+const lower = { time: names.time.toLowerCase(), region: names.region.toLowerCase(), language: names.language.toLowerCase(), token: names.token.toLowerCase() };
+const constants = Object.entries(constantHeaders).map(([name, value]) => [name.toLowerCase(), value] as const);
 
-export function createScfClient(options: ScfClientOptions): ScfClient {
-  checkOptions(options as never, optionRules, []);
-  const { region, language, service = signing.service, ...transport } = options;
-  const { api, client } = createClient<paths, ScfCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
-    {
-      rules,
-      signer: {
-        keys: { required: ['secretId', 'secretKey'], secrets: ['secretKey', 'token'] },
-        async sign({ method, url, headers, body = '' }, keys) {
-          const timestamp = Math.floor(Date.now() / 1000);
-          headers.set('Content-Type', 'application/json');
-          headers.set(names.time, String(timestamp));
-          for (const [name, value] of Object.entries(constantHeaders)) if (!headers.has(name)) headers.set(name, value);
-          if (region) headers.set(names.region, region);
-          if (language) headers.set(names.language, language);
-          if (keys.token) headers.set(names.token, keys.token);
-          // The host is signed without its port, as Tencent's own SDKs do.
-          const signed: Record<string, string> = { host: new URL(url).hostname };
-          headers.forEach((value, name) => void (protocolHeaders.has(name) || (signed[name] = value)));
-          const { authorization } = await signTc3({ method, url, headers: signed, payload: body, timestamp, service, secretId: keys.secretId, secretKey: keys.secretKey });
-          headers.set('Authorization', authorization);
-          return { url, headers };
+/** What differs between the entries: how TC3 is computed and, on Node, how requests travel. */
+export interface Platform {
+  signTc3: (input: Tc3Input) => Tc3Signature | Promise<Tc3Signature>;
+  transport?: Transport;
+  /** getLayerVersion without openapi-fetch (the Node entry's). */
+  direct?: DirectCall;
+}
+
+/** createScfClient for one entry (the universal one, or Node's). */
+export function scfClientFactory(platform: Platform): (options: ScfClientOptions) => ScfClient {
+  return function createScfClient(options) {
+    checkOptions(options as never, optionRules, []);
+    const { region, language, service = signing.service, ...transport } = options;
+    const { api, client } = createClient<paths, ScfCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
+      {
+        rules,
+        signer: {
+          keys: { required: ['secretId', 'secretKey'], secrets: ['secretKey', 'token'] },
+          async sign({ method, url, headers, body = '' }, keys) {
+            const timestamp = Math.floor(Date.now() / 1000);
+            headers['content-type'] = 'application/json';
+            headers[lower.time] = String(timestamp);
+            for (const [name, value] of constants) headers[name] ??= value;
+            if (region) headers[lower.region] = region;
+            if (language) headers[lower.language] = language;
+            if (keys.token) headers[lower.token] = keys.token;
+            // The host is signed without its port, as Tencent's own SDKs do.
+            const signed: Record<string, string> = { host: new URL(url).hostname };
+            for (const name in headers) if (!protocolHeaders.has(name)) signed[name] = headers[name]!;
+            const { authorization } = await platform.signTc3({ method, url, headers: signed, payload: body, timestamp, service, secretId: keys.secretId, secretKey: keys.secretKey });
+            headers.authorization = authorization;
+            return { method, url, headers, body };
+          },
         },
+        errors,
+        errorKinds: () => import('./generated/errors.js'),
+        successSchema: () => import('@layerspec/specs/model/tencent-scf-response-schema'),
+        ...(platform.transport ? { transport: platform.transport } : {}),
+        ...(platform.direct ? { direct: platform.direct } : {}),
       },
-      errors,
-      errorKinds: () => import('./generated/errors.js'),
-      successSchema: () => import('@layerspec/specs/model/tencent-scf-response-schema'),
-    },
-    { ...transport, baseUrl: servers[0] },
-  );
-  return { ...api, POST: client.POST };
+      { ...transport, baseUrl: servers[0] },
+    );
+    return { ...api, POST: client.POST };
+  };
 }
