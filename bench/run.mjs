@@ -2,7 +2,7 @@
 // npm run bench: measures layerspec side by side with the official SDKs, bare Prism and plain
 // node:http in one run on one machine, prints one markdown table per section and writes them to
 // bench-results/ (git-ignored) as markdown and JSON. See README.md for how to read the numbers.
-//   node bench/run.mjs [--only size,cold-start,throughput,mock,build] [--quick]
+//   node bench/run.mjs [--only size,cold-start,throughput,memory,mock,build] [--quick]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSection } from './sections/build.mjs';
 import { coldStartSection } from './sections/cold-start.mjs';
+import { memorySection } from './sections/memory.mjs';
 import { mockSections } from './sections/mock.mjs';
 import { sizeSection } from './sections/size.mjs';
 import { throughputSection } from './sections/throughput.mjs';
@@ -20,7 +21,7 @@ import { sectionMarkdown } from './lib/table.mjs';
 // Telemetry off and no proxies for this process too (children get the same through childEnv).
 Object.assign(process.env, { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', REDOCLY_TELEMETRY: 'off', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 
-const SECTIONS = ['size', 'cold-start', 'throughput', 'mock', 'build'];
+const SECTIONS = ['size', 'cold-start', 'throughput', 'memory', 'mock', 'build'];
 const { values: flags } = parseArgs({
   options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
 });
@@ -61,6 +62,7 @@ const runners = {
   size: () => sizeSection(),
   'cold-start': () => coldStartSection({ runs: quick ? 2 : 5 }),
   throughput: () => throughputSection({ concurrencies: [1, 10], warmupMs: quick ? 100 : 150, runMs: quick ? 300 : 600, runs: quick ? 2 : 3 }),
+  memory: () => memorySection({ calls: 10_000, concurrency: 10, runs: quick ? 1 : 2 }),
   mock: () => mockSections({ connections: [10, 50], seconds: quick ? 0.5 : 0.8, warmupSeconds: 0.5, runs: quick ? 2 : 3, starts: quick ? 1 : 3, logDir }),
   build: () => buildSection({ coldRuns: quick ? 1 : 2, cachedRuns: quick ? 2 : 3, logDir }),
 };

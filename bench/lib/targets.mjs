@@ -14,12 +14,12 @@ export class NotBuiltError extends Error {}
 
 /** @type {Target[]} */
 export const TARGETS = [
-  { id: 'aws-lambda/raw-fetch', provider: 'aws-lambda', kind: 'limit', label: 'raw fetch, no signing (limit)', module: 'node:fetch' },
-  { id: 'aws-lambda/raw-http', provider: 'aws-lambda', kind: 'transport', label: 'raw node:http, no signing', module: 'node:http' },
+  { id: 'aws-lambda/raw-fetch', provider: 'aws-lambda', kind: 'transport', label: 'raw fetch, no signing', module: 'node:fetch' },
+  { id: 'aws-lambda/raw-http', provider: 'aws-lambda', kind: 'limit', label: 'raw node:http, no signing (limit)', module: 'node:http' },
   { id: 'aws-lambda/ours', provider: 'aws-lambda', kind: 'ours', label: '@layerspec/aws-lambda', module: '@layerspec/aws-lambda', factory: 'createLambdaClient' },
   { id: 'aws-lambda/official', provider: 'aws-lambda', kind: 'official', label: '@aws-sdk/client-lambda', module: '@aws-sdk/client-lambda' },
-  { id: 'tencent-scf/raw-fetch', provider: 'tencent-scf', kind: 'limit', label: 'raw fetch, no signing (limit)', module: 'node:fetch' },
-  { id: 'tencent-scf/raw-http', provider: 'tencent-scf', kind: 'transport', label: 'raw node:http, no signing', module: 'node:http' },
+  { id: 'tencent-scf/raw-fetch', provider: 'tencent-scf', kind: 'transport', label: 'raw fetch, no signing', module: 'node:fetch' },
+  { id: 'tencent-scf/raw-http', provider: 'tencent-scf', kind: 'limit', label: 'raw node:http, no signing (limit)', module: 'node:http' },
   { id: 'tencent-scf/ours', provider: 'tencent-scf', kind: 'ours', label: '@layerspec/tencent-scf', module: '@layerspec/tencent-scf', factory: 'createScfClient' },
   { id: 'tencent-scf/official', provider: 'tencent-scf', kind: 'official', label: 'tencentcloud-sdk-nodejs-scf', module: 'tencentcloud-sdk-nodejs-scf' },
 ];

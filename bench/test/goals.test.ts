@@ -29,17 +29,41 @@ describe('goalsSection', () => {
   it('never counts a goal as met without a measurement', () => {
     const { rows } = goalsSection([
       { id: 'throughput', data: [{ provider: 'tencent-scf', kind: 'ours', concurrency: 1, error: 'n/a (not built yet)' }] },
+      { id: 'memory', data: [{ provider: 'tencent-scf', kind: 'ours', summary: summary(50) }, { provider: 'tencent-scf', kind: 'official', error: 'error: exited' }] },
       { id: 'build', data: [{ name: 'cold' }, { name: 'cached', error: 'error: build failed' }] },
     ]);
-    expect(rows.map((row) => row[2])).toEqual(['not measured', 'not measured', 'not measured']);
+    expect(rows.map((row) => row[2])).toEqual(['not measured', 'not measured', 'not measured', 'not measured']);
     expect(rows[0]?.[1]).toBe('n/a (not built yet)');
   });
 
-  it('compares our throughput with the official SDK and with raw fetch', () => {
+  it('holds our throughput to 2x the official SDK and 0.5x raw node:http', () => {
     const row = (kind: string, median: number) => ({ provider: 'aws-lambda', kind, concurrency: 10, summary: summary(median) });
-    const { rows } = goalsSection([{ id: 'throughput', data: [row('limit', 1000), row('ours', 850), row('official', 900)] }]);
-    expect(resultOf(rows, "AWS Lambda, c=10: ours at least the official SDK's calls/s")).toBe('missed (6% slower)');
-    expect(resultOf(rows, 'AWS Lambda, c=10: ours within 20% of raw fetch')).toBe('met');
+    const { rows } = goalsSection([{ id: 'throughput', data: [row('limit', 1000), row('ours', 600), row('official', 400)] }]);
+    expect(resultOf(rows, "AWS Lambda, c=10: ours at least 2x the official SDK's calls/s")).toBe('missed (1.50x of 2x)');
+    expect(resultOf(rows, "AWS Lambda, c=10: ours at least 0.5x raw node:http's calls/s")).toBe('met');
+  });
+
+  it('holds our cold start above the floor to 0.3x the official SDK, and our peak RSS to the official SDK', () => {
+    const { rows } = goalsSection([
+      { id: 'cold-start', data: [{ provider: 'aws-lambda', kind: 'ours', aboveFloorMs: 20 }, { provider: 'aws-lambda', kind: 'official', aboveFloorMs: 100 }, { provider: 'tencent-scf', kind: 'ours', aboveFloorMs: 40 }, { provider: 'tencent-scf', kind: 'official', aboveFloorMs: 100 }] },
+      { id: 'memory', data: [{ provider: 'aws-lambda', kind: 'ours', summary: summary(60 * 1024 * 1024) }, { provider: 'aws-lambda', kind: 'official', summary: summary(70 * 1024 * 1024) }] },
+    ]);
+    expect(resultOf(rows, "AWS Lambda: cold start above the empty-Node floor at most 0.3x the official SDK's")).toBe('met');
+    expect(resultOf(rows, "Tencent Cloud SCF: cold start above the empty-Node floor at most 0.3x the official SDK's")).toBe('missed (0.40x of at most 0.30x)');
+    expect(resultOf(rows, "AWS Lambda: peak RSS after the calls at most the official SDK's")).toBe('met');
+  });
+
+  it('holds the Node entry within 2 KB of the browser entry', () => {
+    const { rows } = goalsSection([
+      {
+        id: 'size',
+        data: [
+          { provider: 'aws-lambda', platform: 'browser', target: 'aws-lambda/ours', gzipped: 10_000, minified: 1, limit: 11_000 },
+          { provider: 'aws-lambda', platform: 'node', target: 'aws-lambda/ours', gzipped: 12_100, minified: 1 },
+        ],
+      },
+    ]);
+    expect(resultOf(rows, 'AWS Lambda, node: ours within 2 KB of the browser entry')).toBe('missed (52 B over)');
   });
 
   it('checks the mock against bare Prism and its start time', () => {

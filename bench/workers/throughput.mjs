@@ -1,7 +1,8 @@
 // One client in a fresh process (no client shares JIT state or sockets with another). It checks
 // that a call succeeds and says `ready`; then, each time the parent asks, it warms up and counts
 // the calls completed in one window with `concurrency` calls in flight. The parent interleaves
-// the windows of all clients, so a noisy moment on the machine spreads over every row.
+// the windows of all clients, so a noisy moment on the machine spreads over every row. Asked for
+// `calls` instead (the memory section), it makes that many calls and reports its peak RSS.
 import { NotBuiltError, checkBuilt, createCall } from '../lib/targets.mjs';
 
 const [id = '', endpoint = '', concurrencyText = '1', marker = ''] = process.argv.slice(2);
@@ -26,6 +27,19 @@ try {
   const first = JSON.stringify(await call(), (key, value) => (typeof value === 'bigint' ? String(value) : value));
   if (!first.includes(marker)) throw new Error(`first call's result lacks "${marker}": ${first.slice(0, 200)}`);
   process.on('message', async (/** @type {any} */ message) => {
+    if (message?.type === 'calls') {
+      // The memory section: this many calls (with `concurrency` in flight), then the process's peak RSS so far.
+      try {
+        let left = message.count;
+        await Promise.all(Array.from({ length: concurrency }, async () => {
+          while (left-- > 0) await call();
+        }));
+        process.send?.({ type: 'rss', value: process.resourceUsage().maxRSS * 1024 });
+      } catch (error) {
+        process.send?.({ type: 'error', message: `calls failed: ${/** @type {Error} */ (error).message.split('\n')[0]}` });
+      }
+      return;
+    }
     if (message?.type !== 'run') return;
     try {
       await callUntil(call, performance.now() + message.warmupMs);
