@@ -10,7 +10,7 @@ export default defineConfig({
   tsconfig: 'tsconfig.build.json',
   dts: true,
   // node: built-ins appear only in the /node entry.
-  external: [/^@layerspec\/client-runtime/, 'openapi-fetch', 'aws4fetch', 'aws4', /^node:/],
+  external: [/^@layerspec\/client-runtime/, 'openapi-fetch', 'aws4fetch', /^node:/],
   // Keep `node:` specifiers in the /node entry.
   removeNodeProtocol: false,
   clean: true,

@@ -20,6 +20,27 @@ describe('signRequest', () => {
     );
   });
 
+  // Paths, queries and headers of every kind, signed by this entry's signer and by AWS's own.
+  const cases: Array<{ what: string; path: string; query: Record<string, string | string[]>; search: string; headers: Record<string, string>; token?: string }> = [
+    { what: 'a path encoded on the wire', path: '/2018-10-31/layers/my%20layer%3Ax/versions/1', query: {}, search: '', headers: {} },
+    { what: 'unreserved and sub-delimiter characters', path: "/a-b_c.d~e/f!g'h(i)j*k", query: {}, search: '', headers: {} },
+    { what: 'a query with repeated, unsorted and encoded keys', path: '/things', query: { b: '2', a: ['1', '0'], 'c d': 'e/f' }, search: '?b=2&a=1&a=0&c%20d=e%2Ff', headers: {} },
+    { what: 'headers with inner runs of spaces, and a session token', path: '/', query: {}, search: '', headers: { 'x-note': 'a   b  c', 'x-trace': 'abc' }, token: 'TOKEN-abcdef123456' },
+  ];
+  for (const { what, path, query, search, headers, token } of cases) {
+    it(`signs ${what} as @smithy/signature-v4 does`, async () => {
+      const credentials = { ...vectorCredentials, ...(token ? { sessionToken: token } : {}) };
+      const url = `https://lambda.us-west-2.amazonaws.com${path}${search}`;
+      const signed = await signRequest({ method: 'GET', url, headers: new Headers(headers) }, { credentials, region: 'us-west-2', datetime: '20150830T123600Z' });
+      const smithy = new SignatureV4({ service: 'lambda', region: 'us-west-2', credentials, sha256: Sha256, applyChecksum: false });
+      const reference = await smithy.sign(
+        { method: 'GET', protocol: 'https:', hostname: 'lambda.us-west-2.amazonaws.com', path, query, headers: { host: 'lambda.us-west-2.amazonaws.com', ...headers } },
+        { signingDate: new Date('2015-08-30T12:36:00Z') },
+      );
+      expect(signed.headers.get('authorization')).toBe(reference.headers.authorization);
+    });
+  }
+
   const arn = 'arn:aws:lambda:us-west-2:123456789012:layer:my-layer';
   for (const endpoint of ['https://lambda.us-west-2.amazonaws.com', 'http://127.0.0.1:4010']) {
     it(`signs an ARN LayerName as @smithy/signature-v4 does (${endpoint})`, async () => {

@@ -11,7 +11,7 @@ export async function nodeFetch(request: Request): Promise<Response> {
   request.headers.forEach((value, name) => (headers[name] = value));
   const answer = await open(request.method, request.url, headers, body, request.signal);
   const status = answer.statusCode ?? 0;
-  const stream = NO_BODY.has(status) || request.method === 'HEAD' ? (answer.resume(), null) : decoded(answer);
+  const stream = NO_BODY.has(status) || request.method === 'HEAD' ? (answer.resume(), null) : await decoded(answer);
   // A body cut off (or aborted) ends the stream with an error, which the reader sees as fetch's would.
   answer.on('aborted', () => stream && (stream as Readable).destroy(new TypeError('terminated')));
   return new Response(stream && (Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>), { status, statusText: answer.statusMessage ?? '', headers: headersOf(answer) });

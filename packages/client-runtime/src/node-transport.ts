@@ -3,23 +3,25 @@
 // official SDKs sit on node:http too. Same contract as fetchTransport: redirects are refused,
 // bodies are decompressed as fetch does and read within their bound, and `signal` ends everything.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { ResponseTooLargeError } from './errors.js';
 import { NO_BODY, refuseRedirect } from './retry.js';
 import type { Incoming, Outgoing, Transport } from './transport.js';
 
 // One pool per protocol for the process: connections are reused across clients and calls. Idle
-// sockets are unreferenced by the agent, so they never keep a process alive.
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+// sockets are unreferenced by the agent, so they never keep a process alive. node:https (and TLS
+// with it) and node:zlib are loaded when first needed: a few ms of start that plain-http callers
+// (a local mock) and uncompressed answers never pay.
+const plain = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) };
+let secure: Promise<typeof plain> | undefined;
+const loadSecure = () => (secure ??= import('node:https').then(({ request, Agent }) => ({ request, agent: new Agent({ keepAlive: true }) })));
 
 /** Sends a request; resolves with the answer's head once it arrives (the body still to read). */
-export function open(method: string, url: string, headers: Record<string, string>, body: Uint8Array | string | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+export async function open(method: string, url: string, headers: Record<string, string>, body: Uint8Array | string | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+  const target = new URL(url);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new TypeError(`cannot send to a ${target.protocol} URL`);
+  const { request, agent } = target.protocol === 'https:' ? await loadSecure() : plain;
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') return reject(new TypeError(`cannot send to a ${target.protocol} URL`));
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const outgoing = send(target, { method, headers, agent: agents[target.protocol], signal }, resolve);
+    const outgoing = request(target, { method, headers, agent, signal }, resolve);
     outgoing.on('error', reject);
     if (body !== undefined) outgoing.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
     outgoing.end(body);
@@ -27,10 +29,11 @@ export function open(method: string, url: string, headers: Record<string, string
 }
 
 /** The answer's body as fetch gives it: decompressed by its content-encoding (unknown ones pass through). */
-export function decoded(answer: IncomingMessage): NodeJS.ReadableStream & { destroy(error?: Error): void } {
+export async function decoded(answer: IncomingMessage): Promise<NodeJS.ReadableStream & { destroy(error?: Error): void }> {
   const encoding = String(answer.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
-  if (!decoder) return answer;
+  if (encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate' && encoding !== 'br') return answer;
+  const zlib = await import('node:zlib');
+  const decoder = encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : zlib.createGunzip();
   answer.on('error', (error) => decoder.destroy(error));
   answer.on('aborted', () => decoder.destroy(new Error('aborted')));
   return answer.pipe(decoder);
@@ -46,9 +49,9 @@ export function headersOf(answer: IncomingMessage): Record<string, string> {
 const EMPTY = new Uint8Array(0);
 
 /** Reads the body within `maxBytes`, decompressed; a longer body ends the connection and rejects. */
-function readWithin(answer: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+async function readWithin(answer: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const body = answer.headers['content-encoding'] === undefined ? answer : await decoded(answer);
   return new Promise((resolve, reject) => {
-    const body = decoded(answer);
     const chunks: Buffer[] = [];
     let total = 0;
     body.on('data', (chunk: Buffer) => {
