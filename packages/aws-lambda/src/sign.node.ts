@@ -19,6 +19,8 @@ const MAX_SIGNING_KEYS = 50;
 
 const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
 const sha256Hex = (data: string): string => createHash('sha256').update(data).digest('hex');
+// Most calls are GETs: the hash of the empty body, once.
+const EMPTY_BODY_HASH = sha256Hex('');
 const encodeRfc3986 = (text: string): string => text.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const encodePart = (text: string): string => encodeRfc3986(encodeURIComponent(text));
 
@@ -54,7 +56,7 @@ export function signOutgoing(request: Outgoing, options: SignOptions): Outgoing 
     .sort(([k1, v1], [k2, v2]) => (k1! < k2! ? -1 : k1! > k2! ? 1 : v1! < v2! ? -1 : v1! > v2! ? 1 : 0))
     .map((pair) => pair.join('='))
     .join('&');
-  const canonicalRequest = `${request.method.toUpperCase()}\n${path}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${sha256Hex(request.body ?? '')}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${path}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${request.body ? sha256Hex(request.body) : EMPTY_BODY_HASH}`;
   const scope = `${datetime.slice(0, 8)}/${region}/${service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${datetime}\n${scope}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, datetime.slice(0, 8), region, service)).update(stringToSign).digest('hex');
