@@ -224,7 +224,7 @@ describe('retries', () => {
 
   it('times out an attempt after timeoutMs and tries again', async () => {
     const { fetch, requests } = fakeFetch(hang, json(successExample()));
-    // The deadline is an AbortSignal.timeout, which runs on real time (500 ms here).
+    // Each attempt's deadline runs on real time (500 ms here): the runtime takes its timers before any are faked.
     const pending = client(fetch, { timeoutMs: 500, retry: { random: () => 0 } }).getLayerVersion(input);
     await until(() => requests.length === 1);
     await until(() => vi.getTimerCount() === 1, 30_000); // the zero backoff

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError, TimeoutError } from '@layerspec/client-runtime/errors';
-import { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES } from '@layerspec/client-runtime/retry';
+import { DEFAULT_TIMEOUT_MS, MAX_ANSWER_BYTES, deadlines } from '@layerspec/client-runtime/retry';
 import { hang } from './fake-fetch.js';
 import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';
 
@@ -191,10 +191,10 @@ export function describeHostileServers(adapter: HostileAdapter): void {
     });
 
     it(`the default is ${DEFAULT_TIMEOUT_MS} ms per attempt`, { timeout: 60_000 }, async () => {
-      // Each attempt's deadline is an AbortSignal.timeout: record the limit asked for, and let it fire soon.
-      const realTimeout = AbortSignal.timeout.bind(AbortSignal);
+      // Record the limit each attempt's deadline asks for, and let it fire soon.
+      const realStart = deadlines.start.bind(deadlines);
       const asked: number[] = [];
-      vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => (asked.push(ms), realTimeout(50)));
+      vi.spyOn(deadlines, 'start').mockImplementation((onTimeout, ms) => (asked.push(ms), realStart(onTimeout, 50)));
       try {
         const error = await fail(call(client({ fetch: hang, maxAttempts: 2 })));
         expect(error).toBeInstanceOf(TimeoutError);
