@@ -54,7 +54,9 @@ export function factsOf(field) {
     length: bounds(r.minLength, r.maxLength, 'character'),
     range: bounds(r.minimum, r.maximum),
     items: bounds(r.minItems, r.maxItems, 'item'),
-    values: r.enum ? [...r.enum, ...(r.others ? ['others'] : [])] : undefined,
+    values: r.enum ? [...r.enum] : undefined,
+    /** Set when values beyond the listed ones are accepted too. */
+    open: Boolean(r.others),
     required: field.required ? 'required' : 'optional',
   };
 }
@@ -113,9 +115,9 @@ export function fieldDifferences(a, left, b, right) {
   if (l.length !== r.length) out.push(`Length: ${l.length ?? 'no limit'} in ${a.label}, ${r.length ?? 'no limit'} in ${b.label}.`);
   if (l.range !== r.range) out.push(`Range: ${l.range ?? 'no limit'} in ${a.label}, ${r.range ?? 'no limit'} in ${b.label}.`);
   if (l.items !== r.items) out.push(`Items: ${l.items ?? 'no limit'} in ${a.label}, ${r.items ?? 'no limit'} in ${b.label}.`);
-  if (JSON.stringify(l.values) !== JSON.stringify(r.values)) {
-    const list = (/** @type {string[] | undefined} */ v) => (v ? v.map((x) => `\`${x}\``).join(', ') : 'any value');
-    out.push(`Values: ${list(l.values)} in ${a.label}; ${list(r.values)} in ${b.label}.`);
+  if (JSON.stringify(l.values) !== JSON.stringify(r.values) || l.open !== r.open) {
+    const list = (/** @type {ReturnType<typeof factsOf>} */ f) => (f.values ? `${f.values.map((x) => `\`${x}\``).join(', ')}${f.open ? ' or others' : ''}` : 'any value');
+    out.push(`Values: ${list(l)} in ${a.label}; ${list(r)} in ${b.label}.`);
   }
   if (!out.some((text) => /^(Presence|Type|Format|Pattern|Encoding|Date|Length|Range|Items|Values)/.test(text))) out.push('Same type and rules.');
   return out;

@@ -57,7 +57,7 @@ function fieldCell(_side, field) {
     facts.items,
     facts.encoding,
     facts.date?.replace(/`/g, ''),
-    facts.values && facts.values.length <= 6 ? `one of ${facts.values.join(', ')}` : facts.values ? `${facts.values.length} listed values` : undefined,
+    facts.values && facts.values.length <= 6 ? `one of ${facts.values.join(', ')}${facts.open ? ' or others' : ''}` : facts.values ? `${facts.values.length} listed values${facts.open ? ' or others' : ''}` : undefined,
   ].filter(Boolean);
   return html`<div class="field">
     <code class="field-name">${field.name}</code>

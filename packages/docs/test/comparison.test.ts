@@ -149,3 +149,11 @@ describe('the real models', () => {
     }
   });
 });
+
+describe('listed values', () => {
+  it('says when values beyond the listed ones are accepted too', () => {
+    const a = side('a', 'A', modelWith({ outputs: [{ name: 'R', type: 'string', enum: ['x'], others: { type: 'string' }, concept: 'r' }] }));
+    const b = side('b', 'B', modelWith({ outputs: [{ name: 'R', type: 'string', enum: ['x'], concept: 'r' }] }));
+    expect(fieldDifferences(a, a.fields[0]!, b, b.fields[0]!)).toEqual(['Values: `x` or others in A; `x` in B.']);
+  });
+});
