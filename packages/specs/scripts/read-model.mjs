@@ -315,7 +315,16 @@ function readSigning(document, operation) {
   const declared = securityScheme['x-layerspec-signing'] ?? {};
   const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
   if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
-  return { scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim() };
+  const fields = securityScheme['x-layerspec-signing-fields']?.map((field) => compact({
+    name: field.name,
+    in: field.in,
+    required: field.required === true,
+    ...valueRule(field.schema),
+    concept: field['x-layerspec-concept'] ?? conceptOf(field.schema),
+    description: field.description?.trim(),
+    examples: field.example !== undefined ? { example: field.example } : undefined,
+  }));
+  return compact({ scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim(), fields });
 }
 
 function readServers(document) {
@@ -349,14 +358,16 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
     api: apiName,
     source: relative(repoRoot, root),
     title: document.info.title,
+    summary: document.info.summary?.trim(),
     version: document.info.version,
-    provider: { name: provider.name, label: provider.label },
+    provider: compact({ name: provider.name, label: provider.label, signing: provider.signing }),
     protocol: { id: provider.protocolId, description: provider.protocol },
     operation: compact({
       id: operation.operationId,
       method: method.toUpperCase(),
       path,
       summary: operation.summary,
+      tags: operation.tags,
       requestMediaType: requestBody ? Object.keys(requestBody)[0] : undefined,
       requestExamples: requestBody
         ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))

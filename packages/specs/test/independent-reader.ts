@@ -112,16 +112,27 @@ export function errorRules(doc: Json): string[] {
   return [...found.values()].sort();
 }
 
-/** The facts stated by extensions outside the schemas: provider, mock, signing, server variables. */
+/** The facts stated outside the schemas: summary, tags, provider, mock, signing and its fields, server variables. */
 export function documentFacts(doc: Json): Json {
   const { op } = operationOf(doc);
   const [scheme] = Object.keys(op.security[0]);
   const provider = doc.info['x-layerspec-provider'];
+  const securityScheme = doc.components.securitySchemes[scheme!];
   return {
+    summary: doc.info.summary,
+    providerSigning: provider.signing,
+    tags: op.tags,
+    signingFields: (securityScheme['x-layerspec-signing-fields'] ?? []).map((field: Json) => ({
+      name: field.name,
+      in: field.in,
+      required: field.required === true,
+      concept: field['x-layerspec-concept'],
+      type: follow(doc, field.schema).type,
+    })),
     label: provider.label,
     protocolId: provider.protocolId,
     mockPort: doc['x-layerspec-mock'].port,
-    signing: doc.components.securitySchemes[scheme!]['x-layerspec-signing'],
+    signing: securityScheme['x-layerspec-signing'],
     variablePatterns: doc.servers.map((server: Json) =>
       Object.fromEntries(Object.entries<Json>(server.variables ?? {}).map(([name, variable]) => [name, variable['x-layerspec-pattern']])),
     ),

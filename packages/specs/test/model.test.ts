@@ -73,12 +73,16 @@ describe.each(apis)('the %s model', (api) => {
     expect(actual).toEqual(errorCodes(doc));
   });
 
-  it('holds the provider, mock, signing and server variable facts the extensions state', () => {
+  it('holds the summary, tags, provider, mock, signing (with its fields) and server variable facts the spec states', () => {
     const facts = documentFacts(doc);
     expect(model.provider.label).toBe(facts.label);
     expect(model.protocol.id).toBe(facts.protocolId);
     expect(model.mock.defaultPort).toBe(facts.mockPort);
     expect(model.signing).toMatchObject(facts.signing);
+    expect(model.summary).toBe(facts.summary.trim());
+    expect(model.provider.signing).toBe(facts.providerSigning);
+    expect(model.operation.tags).toEqual(facts.tags);
+    expect((model.signing.fields ?? []).map((f) => ({ name: f.name, in: f.in, required: f.required, concept: f.concept, type: f.type }))).toEqual(facts.signingFields);
     expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern]))))
       .toEqual(facts.variablePatterns);
   });

@@ -7,10 +7,12 @@ export const model = {
   "api": "aws-lambda",
   "source": "specs/aws-lambda/openapi.yaml",
   "title": "AWS Lambda GetLayerVersion",
+  "summary": "Returns information about one version of an AWS Lambda layer.",
   "version": "2018-10-31",
   "provider": {
     "name": "AWS Lambda",
-    "label": "AWS"
+    "label": "AWS",
+    "signing": "AWS Signature Version 4, service name lambda"
   },
   "protocol": {
     "id": "rest-json",
@@ -20,7 +22,10 @@ export const model = {
     "id": "GetLayerVersion",
     "method": "GET",
     "path": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
-    "summary": "Get a layer version"
+    "summary": "Get a layer version",
+    "tags": [
+      "Layers"
+    ]
   },
   "servers": [
     {
@@ -49,7 +54,40 @@ export const model = {
     "scopeTerminator": "aws4_request",
     "hostIncludesPort": true,
     "pathEncodedTwice": true,
-    "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`."
+    "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`.",
+    "fields": [
+      {
+        "name": "X-Amz-Date",
+        "in": "header",
+        "required": true,
+        "type": "string",
+        "pattern": "^\\d{8}T\\d{6}Z$",
+        "concept": "request-time",
+        "description": "The time of the request in UTC as `YYYYMMDDTHHMMSSZ`, for example\n`20181114T230352Z`; its day is the date of the credential scope. A request\nmore than 5 minutes away from the AWS clock is refused.",
+        "examples": {
+          "example": "20181114T230352Z"
+        }
+      },
+      {
+        "name": "X-Amz-Security-Token",
+        "in": "header",
+        "required": false,
+        "type": "string",
+        "concept": "security-token",
+        "description": "The session token of temporary credentials; omitted for long-term access keys."
+      },
+      {
+        "name": "region",
+        "in": "credential-scope",
+        "required": true,
+        "type": "string",
+        "concept": "region",
+        "description": "The AWS Region, the third part of the credential scope in the Authorization\nheader (`Credential=<key>/<date>/<region>/lambda/aws4_request`); it is the\nRegion of the endpoint.",
+        "examples": {
+          "example": "us-east-1"
+        }
+      }
+    ]
   },
   "inputs": [
     {
