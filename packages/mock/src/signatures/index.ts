@@ -30,8 +30,6 @@ export async function verifySignature(
     // A missing signer is the mock's fault; saying "bad signature" would mislead the caller.
     if (error instanceof SignerUnavailableError) throw error;
     // A request odd enough to trip the signer cannot carry a valid signature.
-    return provider === 'aws-lambda'
-      ? { example: 'invalid-signature' }
-      : { example: 'invalid-signature' };
+    return { example: 'invalid-signature' };
   }
 }
