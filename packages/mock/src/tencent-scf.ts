@@ -27,6 +27,8 @@ export const MAX_BODY_DEPTH = 64;
 
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
+/** The spec examples the mock answers with on its own, each in its code and message form. */
+const OWN_SCENARIOS = [MISSING_AUTHORIZATION_SCENARIO, 'invalid-parameter', 'invalid-parameter-value', 'missing-parameter', 'unknown-parameter', 'invalid-action', 'no-such-version', 'internal-error'];
 
 export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const { model } = spec;
@@ -36,7 +38,8 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   const versionHeader = headerOf(model, 'api-version');
   const headerParameters = model.inputs.filter((input) => input.in === 'header');
   const bodyParameters = model.inputs.filter((input) => input.in === 'body');
-  findScenario(spec, MISSING_AUTHORIZATION_SCENARIO);
+  // Looked up once, so a spec without one of them fails at startup.
+  for (const name of OWN_SCENARIOS) findScenario(spec, name);
   const codes = new Set(model.errors.entries.map((entry) => entry.code));
   // Where an answer carries an error's code and message and every answer its RequestId (all in the envelope).
   const [codePath, messageBodyPath, requestIdPath] = (['codeAt', 'messageAt', 'requestIdAt'] as const).map((key) => {

@@ -275,4 +275,11 @@ describe('Tencent error codes', () => {
     errors.entries = errors.entries.filter((entry) => entry.code !== 'UnsupportedProtocol');
     expect(() => createTencentScfAdapter(spec).unknownRoute(request)).toThrow(/documents no error code UnsupportedProtocol/);
   });
+
+  it('refuses to start on a spec without an example it answers with, instead of failing per request', () => {
+    const spec = loadSpec('tencent-scf');
+    const model = spec.model as { scenarios: typeof spec.model.scenarios };
+    model.scenarios = model.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    expect(() => createTencentScfAdapter(spec)).toThrow(/has no scenario "no-such-version"/);
+  });
 });
