@@ -269,7 +269,7 @@ export function chooseResponse(
   const dynamic = prefer.dynamic ?? options.dynamic ?? false;
   // Without a preference Prism answers the first example of the success response: named here, so
   // the answer is known to come from that example.
-  const first = spec.model.scenarios.find((candidate) => candidate.status >= 200 && candidate.status < 300);
+  const first = spec.model.scenarios.find((candidate) => candidate.outcome === 'success');
   return dynamic || !first ? { dynamic } : { code: first.status, scenario: first.name, dynamic };
 }
 
