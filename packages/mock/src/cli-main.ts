@@ -49,7 +49,7 @@ export function parseCliArgs(argv: string[]) {
   let port: number | undefined;
   if (values.port !== undefined) {
     if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number from 0 to 65535, got "${values.port}"`);
-    if (!values.provider) throw new Error('--port needs --provider, because the two mocks cannot share a port');
+    if (!values.provider) throw new Error('--port needs --provider, because the mocks cannot share a port');
     port = Number(values.port);
   }
   if (values.scenario !== undefined && !values.provider) {
