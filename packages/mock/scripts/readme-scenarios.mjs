@@ -32,5 +32,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const block = readmeBlock(text);
   if (!block) throw new Error(`README.md has no scenario markers (${START} ... ${END})`);
   writeFileSync(README, text.replace(block, renderScenarioBlock()));
-  console.log('README.md: scenario list updated from the bundled specs');
+  console.log('README.md: scenario list updated from the model');
 }

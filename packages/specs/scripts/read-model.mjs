@@ -96,6 +96,7 @@ function readInputs(item, operation) {
       required: parameter.required === true,
       ...rule,
       constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
+      providerPattern: merged(parameter.schema)['x-layerspec-provider-pattern'],
       concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
       description: parameter.description?.trim(),
       examples,
@@ -108,6 +109,7 @@ function readInputs(item, operation) {
       in: 'body',
       required: (body.required ?? []).includes(name),
       ...valueRule(schema),
+      providerPattern: merged(schema)['x-layerspec-provider-pattern'],
       concept: conceptOf(schema),
       description: merged(schema).description?.trim(),
     }));
@@ -280,6 +282,16 @@ function readErrors(operation, errorBranch, envelopePath) {
   return compact({ entries, others, codeFormat: [...codeFormats][0] });
 }
 
+/** The headers an example's answer carries: each header's example, the error-code header naming the example's own error. */
+function exampleHeaders(response, code, codeAt) {
+  const headers = {};
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = codeAt?.in === 'header' && codeAt.name === name ? code : header.example ?? header.schema?.example;
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}
+
 const valueAt = (value, path) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);
 
 function readScenarios(operation, errors) {
@@ -291,6 +303,7 @@ function readScenarios(operation, errors) {
         ? example['x-layerspec-error-type'] ?? response.headers?.[errors.entries.find((entry) => entry.status === Number(status))?.codeAt.name]?.schema?.const
         : errors.entries.map((entry) => entry.codeAt).filter((at) => at.in === 'body').map((at) => valueAt(example.value, at.path)).find((found) => found !== undefined);
       if (Number(status) >= 400 && code === undefined) throw new Error(`example "${name}" does not say which error it shows (x-layerspec-error-type)`);
+      const codeAt = errors.entries.find((entry) => entry.status === Number(status))?.codeAt;
       scenarios.push(compact({
         name,
         status: Number(status),
@@ -298,6 +311,7 @@ function readScenarios(operation, errors) {
         errorCode: code,
         summary: example.summary,
         description: example.description?.trim(),
+        headers: exampleHeaders(response, code, codeAt),
         value: example.value,
       }));
     }

@@ -39,6 +39,8 @@ export interface InputModel extends ValueRule {
   readonly required: boolean;
   /** The value every request carries, when the spec allows exactly one (`X-TC-Action`). */
   readonly constant?: string;
+  /** The provider's own pattern, unanchored, as its error messages quote it (`x-layerspec-provider-pattern`). */
+  readonly providerPattern?: string;
   readonly concept?: string;
   readonly description?: string;
   /** Named examples of the value, by example name (a lone `example` is named `example`). */
@@ -96,6 +98,8 @@ export interface ScenarioModel {
   readonly errorCode?: string;
   readonly summary?: string;
   readonly description?: string;
+  /** The answer's headers by name: each header's example, the error-code header naming this scenario's error. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The answer body. */
   readonly value: unknown;
 }

@@ -138,3 +138,22 @@ export function documentFacts(doc: Json): Json {
     ),
   };
 }
+
+/** The headers of each named response example: each header's example, `x-amzn-ErrorType` naming the example's own error. */
+export function exampleHeaders(doc: Json): { name: string; headers: Record<string, string> | undefined }[] {
+  const { op } = operationOf(doc);
+  return Object.values<Json>(op.responses).flatMap((ref) => {
+    const response = follow(doc, ref);
+    return Object.entries<Json>(response.content?.['application/json']?.examples ?? {}).map(([name, exampleRef]) => {
+      const example = follow(doc, exampleRef);
+      const headers: Record<string, string> = {};
+      for (const [header, headerRef] of Object.entries<Json>(response.headers ?? {})) {
+        const followed = follow(doc, headerRef);
+        const schema = follow(doc, followed.schema) ?? {};
+        const value = header === 'x-amzn-ErrorType' ? example['x-layerspec-error-type'] ?? schema.const ?? followed.example : followed.example ?? schema.example;
+        if (value !== undefined) headers[header] = String(value);
+      }
+      return { name, headers: Object.keys(headers).length > 0 ? headers : undefined };
+    });
+  });
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { models } from '../src/generated/index.js';
 import type { ApiModel } from '../src/types.js';
-import { documentFacts, errorCodeFormats, errorCodes, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+import { documentFacts, errorCodeFormats, errorCodes, exampleHeaders, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
 
 const apis = Object.keys(models) as (keyof typeof models)[];
 const exact = (value: unknown) => (value === undefined ? undefined : String(value));
@@ -41,13 +41,15 @@ describe.each(apis)('the %s model', (api) => {
   it('holds every input with its rules, bounds as exact decimal text', () => {
     const expected: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((ref: Json) => {
       const parameter = follow(doc, ref);
-      return { name: parameter.name, in: parameter.in, required: parameter.required === true, ...rules(follow(doc, parameter.schema)) };
+      const schema = follow(doc, parameter.schema);
+      return { name: parameter.name, in: parameter.in, required: parameter.required === true, ...rules(schema), ...providerPattern(schema) };
     });
     const body = follow(doc, follow(doc, op.requestBody)?.content['application/json'].schema);
-    for (const [name, schema, required] of propertiesOf(doc, body)) expected.push({ name, in: 'body', required, ...rules(schema) });
+    for (const [name, schema, required] of propertiesOf(doc, body)) expected.push({ name, in: 'body', required, ...rules(schema), ...providerPattern(schema) });
     const actual = model.inputs.map((input) => ({
       ...defined({ name: input.name, in: input.in, required: input.required }),
       ...rules({ ...input, minimum: input.minimum, maximum: input.maximum }),
+      ...defined({ providerPattern: input.providerPattern }),
     }));
     expect(actual).toEqual(expected);
     expect(expected.length).toBeGreaterThan(1);
@@ -122,7 +124,14 @@ describe.each(apis)('the %s model', (api) => {
       else expect(scenario.errorCode).toBeUndefined();
     }
   });
+
+  it("holds each scenario's answer headers, the error-code header naming the scenario's own error", () => {
+    expect(model.scenarios.map(({ name, headers }) => ({ name, headers }))).toEqual(exampleHeaders(doc));
+  });
 });
+
+/** The provider's own pattern of an input, as `x-layerspec-provider-pattern` states it. */
+const providerPattern = (schema: Json): Json => defined({ providerPattern: schema['x-layerspec-provider-pattern'] });
 
 /** The rule keywords the model carries for an input, integer bounds as text. */
 function rules(schema: Json): Json {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { loadModel } from '../model.js';
+import type { Provider } from '../spec.js';
 
 export interface ArchiveEntry {
   name: string;
@@ -20,7 +21,7 @@ export interface LayerArchive {
   sha256Base64: string;
 }
 
-export type ArchiveProvider = 'aws-lambda' | 'tencent-scf';
+export type ArchiveProvider = Provider;
 
 /** Where a mock serves its archive; the answers' Location points here. */
 export const ARCHIVE_PATH = '/__layerspec/layer.zip';

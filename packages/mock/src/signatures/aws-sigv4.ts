@@ -102,7 +102,7 @@ export async function verifyAwsSignature(
   request: ReceivedRequest,
   options: VerifyOptions = {},
 ): Promise<SignatureRejection | null> {
-  const authorization = request.headers['authorization'];
+  const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') {
     return { example: 'missing-authentication-token', message: MISSING_TOKEN_MESSAGE };
   }
@@ -123,7 +123,7 @@ export async function verifyAwsSignature(
 
   const signedAt = parseAmzDate(request.headers[DATE_HEADER]);
   if (!signedAt) {
-    return invalid("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    return invalid(`Authorization header requires existence of either a '${SIGNING.dateHeader}' or a 'Date' header.`);
   }
   const now = options.now ?? new Date();
   const skew = signedAt.getTime() - now.getTime();
@@ -216,6 +216,6 @@ async function describeMismatch(
   const scope = `${longDate.slice(0, 8)}/${parsed.region}/${parsed.service}/${SIGNING.scopeTerminator}`;
   const stringToSign = await steps.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
   // A session token is a credential: the message names it without repeating it.
-  const shown = canonicalRequest.replace(/^x-amz-security-token:.*$/m, 'x-amz-security-token:<redacted>');
+  const shown = canonicalRequest.replace(new RegExp(`^${TOKEN_HEADER}:.*$`, 'm'), `${TOKEN_HEADER}:<redacted>`);
   return `${MISMATCH_MESSAGE}\n\nThe Canonical String for this request should have been\n'${shown}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
 }

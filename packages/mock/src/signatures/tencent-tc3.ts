@@ -78,9 +78,9 @@ function signatureFailure(): SignatureRejection {
 
 /** Splits `TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=..., Signature=...`. */
 export function parseTencentAuthorization(header: string): ParsedAuthorization | undefined {
-  const m = /^TC3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([^,\s]+)\s*$/.exec(
-    header.trim(),
-  );
+  const trimmed = header.trim();
+  if (!trimmed.startsWith(ALGORITHM)) return undefined;
+  const m = /^\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([^,\s]+)\s*$/.exec(trimmed.slice(ALGORITHM.length));
   if (!m) return undefined;
   const scope = m[1]!.split('/');
   if (scope.length < 4 || scope[scope.length - 1] !== SCOPE_TERMINATOR) return undefined;
@@ -99,7 +99,7 @@ export async function verifyTencentSignature(
   request: ReceivedRequest,
   options: VerifyOptions = {},
 ): Promise<SignatureRejection | null> {
-  const authorization = request.headers['authorization'];
+  const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') return invalidAuthorization();
   const parsed = parseTencentAuthorization(authorization);
   if (!parsed) return invalidAuthorization();

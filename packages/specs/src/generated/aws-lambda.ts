@@ -98,6 +98,7 @@ export const model = {
       "pattern": "^(?:(?:arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+)$",
       "minLength": 1,
       "maxLength": 140,
+      "providerPattern": "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
       "concept": "layer-name",
       "description": "The name or Amazon Resource Name (ARN) of the layer. An ARN is sent\npercent-encoded as one path segment, so `:` travels as `%3A`.",
       "examples": {
@@ -674,6 +675,9 @@ export const model = {
       "outcome": "success",
       "summary": "A Python layer (the provider's own example)",
       "description": "The answer shown for `aws lambda get-layer-version --layer-name my-layer --version-number 1` in the AWS CLI reference.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-west-2-layers.s3.us-west-2.amazonaws.com/snapshots/123456789012/my-layer-4aaa2fbb-ff77-4b0a-ad92-5b78a716a96a?versionId=27iWyA73cCAYqyH",
@@ -698,6 +702,9 @@ export const model = {
       "outcome": "success",
       "summary": "A Node.js layer for both architectures",
       "description": "A layer built for `arm64` and `x86_64` instruction sets.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-eu-central-1-layers.s3.eu-central-1.amazonaws.com/snapshots/123456789012/node-utils-0d5a9a46-3b5c-4f1e-8f0e-2f1c5e9a7b11?versionId=Yq3nW0zQx1",
@@ -726,6 +733,9 @@ export const model = {
       "outcome": "success",
       "summary": "A layer signed with AWS Signer",
       "description": "A layer whose archive was signed by an AWS Signer signing job.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/signed-layer-9c7e1b2a-4d3f-4e5a-b6c7-d8e9f0a1b2c3?versionId=p1Xc9LmN",
@@ -755,6 +765,9 @@ export const model = {
       "outcome": "success",
       "summary": "A layer for a runtime newer than the documented list",
       "description": "A real answer may name a runtime that this document does not list yet; it is still valid.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/edge-layer-1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9?versionId=Zz9yXw",
@@ -781,6 +794,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidParameterValueException",
       "summary": "A parameter is not valid",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidParameterValueException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "User",
         "message": "1 validation error detected: Value 'my layer' at 'layerName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"
@@ -792,6 +809,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "MissingAuthenticationTokenException",
       "summary": "The request was not signed",
+      "headers": {
+        "x-amzn-ErrorType": "MissingAuthenticationTokenException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "Missing Authentication Token"
       }
@@ -802,6 +823,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidSignatureException",
       "summary": "The signature does not match",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidSignatureException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
       }
@@ -812,6 +837,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "UnrecognizedClientException",
       "summary": "The access key is unknown",
+      "headers": {
+        "x-amzn-ErrorType": "UnrecognizedClientException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "The security token included in the request is invalid."
       }
@@ -822,6 +851,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidSignatureException",
       "summary": "The signature is too old",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidSignatureException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "Signature expired; the request date is more than 5 minutes away from the current time."
       }
@@ -832,6 +865,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "ResourceNotFoundException",
       "summary": "The layer version does not exist",
+      "headers": {
+        "x-amzn-ErrorType": "ResourceNotFoundException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "User",
         "Message": "Layer version arn:aws:lambda:us-east-1:123456789012:layer:my-layer:99 does not exist."
@@ -843,6 +880,11 @@ export const model = {
       "outcome": "error",
       "errorCode": "TooManyRequestsException",
       "summary": "The request rate limit was exceeded",
+      "headers": {
+        "x-amzn-ErrorType": "TooManyRequestsException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a",
+        "Retry-After": "1"
+      },
       "value": {
         "Type": "User",
         "message": "Rate exceeded",
@@ -856,6 +898,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "ServiceException",
       "summary": "An internal error in AWS Lambda",
+      "headers": {
+        "x-amzn-ErrorType": "ServiceException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "Service",
         "Message": "An internal error occurred. Try the request again."
