@@ -93,13 +93,9 @@ async function main() {
     { key: 'aws', provider: 'aws-lambda' },
     { key: 'tencent', provider: 'tencent-scf' },
   ];
-  const results = await Promise.allSettled(
-    mocks.map(({ key, provider }) => startMock({ provider, host: options.host, port: options.ports[key], log })),
-  );
+  const results = await Promise.allSettled(mocks.map(({ key, provider }) => startMock({ provider, host: options.host, port: options.ports[key], log })));
   for (const result of results) if (result.status === 'fulfilled') running.push(result.value);
-  const failures = results.flatMap((result, i) =>
-    result.status === 'rejected' ? [startError(SERVERS[mocks[i].key], options.ports[mocks[i].key], result.reason)] : [],
-  );
+  const failures = results.flatMap((result, i) => (result.status === 'rejected' ? [startError(SERVERS[mocks[i].key], options.ports[mocks[i].key], result.reason)] : []));
   if (failures.length > 0) {
     for (const failure of failures) console.error(`start: ${failure}`);
     await stopAll();

@@ -42,7 +42,14 @@ export async function coldStartSection({ runs }) {
         if (row.error) continue;
         const result = await runNode(['--input-type=module', '-e', row.program], { env: { LAYERSPEC_BENCH_ENDPOINT: server.url }, timeoutMs: 30_000 });
         if (result.code !== 0 || !result.stdout.includes(row.marker)) {
-          row.error = `error: ${(result.stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? result.stderr.trim().split('\n')[0] ?? `exit ${result.code}`).slice(0, 100)}`;
+          row.error = `error: ${(
+            result.stderr
+              .trim()
+              .split('\n')
+              .find((line) => /Error/.test(line)) ??
+              result.stderr.trim().split('\n')[0] ??
+              `exit ${result.code}`
+          ).slice(0, 100)}`;
           continue;
         }
         row.values.push(result.ms);

@@ -76,7 +76,13 @@ export async function sizeSection() {
   }
   const largest = data
     .filter((entry) => entry.platform === 'browser' && entry.target.endsWith('/ours') && entry.inputs)
-    .map((entry) => `${entry.provider}: ${entry.inputs.slice(0, 4).map((/** @type {{ file: string, bytes: number }} */ input) => `${input.file} ${(input.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    .map(
+      (entry) =>
+        `${entry.provider}: ${entry.inputs
+          .slice(0, 4)
+          .map((/** @type {{ file: string, bytes: number }} */ input) => `${input.file} ${(input.bytes / 1024).toFixed(1)} KB`)
+          .join(', ')}`,
+    );
   return {
     id: 'size',
     title: '1. Size: one-call program, size-limit',

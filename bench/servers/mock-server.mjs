@@ -16,7 +16,10 @@ try {
   }
 } catch (error) {
   const message = /** @type {Error} */ (error).message.split('\n')[0];
-  const notBuilt = /** @type {any} */ (error).code === 'ERR_MODULE_NOT_FOUND' || /** @type {any} */ (error).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' || /does not provide an export/.test(message ?? '');
+  const notBuilt =
+    /** @type {any} */ (error).code === 'ERR_MODULE_NOT_FOUND' ||
+    /** @type {any} */ (error).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' ||
+    /does not provide an export/.test(message ?? '');
   process.send?.({ type: 'failed', notBuilt, message });
   process.disconnect?.();
 }
