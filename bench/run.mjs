@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm run bench: measures layerspec side by side with the official SDKs, bare Prism and plain
 // node:http in one run on one machine, prints one markdown table per section and writes them to
 // bench-results/ (git-ignored) as markdown and JSON. See README.md for how to read the numbers.

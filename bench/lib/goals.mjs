@@ -1,3 +1,4 @@
+// @ts-check
 // The project's speed and size goals, checked against this run's numbers. A goal whose inputs are missing
 // says so; nothing is counted as met without a measurement.
 import { providerName } from './providers.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Child processes, free ports and plain HTTP requests for the bench. Every wait has a deadline,
 // every child is stopped by its own pid, and nothing binds anything but 127.0.0.1.
 import { fork, spawn } from 'node:child_process';

@@ -1,3 +1,4 @@
+// @ts-check
 // Summaries of repeated measurements. Pure functions so the harness can be tested without timing.
 
 /** @param {number[]} values @returns {number} */

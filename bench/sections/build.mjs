@@ -1,3 +1,4 @@
+// @ts-check
 // 5. Build: `turbo run build` with the cache bypassed (--force: every task runs; the cache
 // itself is left as it is) and then with the cache warm, as `npm run build` runs it.
 import { appendFileSync, mkdirSync } from 'node:fs';

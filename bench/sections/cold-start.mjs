@@ -1,3 +1,4 @@
+// @ts-check
 // 2. Cold start: a fresh Node process imports the client, creates it and completes one call
 // against the canned server (a separate process); wall time from spawn to exit.
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';

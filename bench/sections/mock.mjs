@@ -1,3 +1,4 @@
+// @ts-check
 // 4. Mock: autocannon at 10 and 50 connections against @layerspec/mock, bare Prism serving the
 // same spec bundle, and a plain node:http server returning the mock's bytes (the limit); plus the
 // time from starting each server to its first 200. Every server runs in its own process.

@@ -1,3 +1,4 @@
+// @ts-check
 // 1. Size: size-limit (the one measurement, packages/client-runtime/testing/bundle-size.mjs) of a
 // program that creates a client and calls getLayerVersion once, ours beside the official SDK, for
 // the browser and for Node. Ours in the browser is the entry of .size-limit.json, with its budget.

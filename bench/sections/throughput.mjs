@@ -1,3 +1,4 @@
+// @ts-check
 // 3. Throughput and overhead: completed calls per second at concurrency 1 and 10 against the
 // canned server in another process. Raw fetch with no signing is the limit.
 import { fork } from 'node:child_process';

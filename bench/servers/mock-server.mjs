@@ -1,3 +1,4 @@
+// @ts-check
 // Starts @layerspec/mock for one provider on a free port in this (child) process and reports its
 // URL, so that autocannon in the parent never shares an event loop with the mock it measures.
 const provider = process.argv[2] === 'tencent-scf' ? 'tencent-scf' : 'aws-lambda';

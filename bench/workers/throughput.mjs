@@ -1,3 +1,4 @@
+// @ts-check
 // One client in a fresh process (no client shares JIT state or sockets with another). It checks
 // that a call succeeds and says `ready`; then, each time the parent asks, it warms up and counts
 // the calls completed in one window with `concurrency` calls in flight. The parent interleaves
