@@ -1,3 +1,4 @@
+// @ts-check
 // 2. Cold start: a fresh Node process imports the client, creates it and completes one call
 // against the canned server (a separate process); wall time from spawn to exit.
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
@@ -42,7 +43,14 @@ export async function coldStartSection({ runs }) {
         if (row.error) continue;
         const result = await runNode(['--input-type=module', '-e', row.program], { env: { LAYERSPEC_BENCH_ENDPOINT: server.url }, timeoutMs: 30_000 });
         if (result.code !== 0 || !result.stdout.includes(row.marker)) {
-          row.error = `error: ${(result.stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? result.stderr.trim().split('\n')[0] ?? `exit ${result.code}`).slice(0, 100)}`;
+          row.error = `error: ${(
+            result.stderr
+              .trim()
+              .split('\n')
+              .find((line) => /Error/.test(line)) ??
+              result.stderr.trim().split('\n')[0] ??
+              `exit ${result.code}`
+          ).slice(0, 100)}`;
           continue;
         }
         row.values.push(result.ms);

@@ -1,3 +1,4 @@
+// @ts-check
 // 3. Throughput and overhead: completed calls per second at concurrency 1 and 10 against the
 // canned server in another process. Raw fetch with no signing is the limit.
 import { fork } from 'node:child_process';
@@ -27,7 +28,9 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
           /** @type {(typeof results)[number]} */
           const row = { id: t.id, label: t.label, provider: t.provider, kind: t.kind, concurrency, values: [] };
           results.push(row);
-          const worker = track(fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+          const worker = track(
+            fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+          );
           const message = await nextMessage(worker, ['ready', 'failed'], 30_000).catch((error) => ({ type: 'failed', message: error.message }));
           if (message.type === 'ready') live.push({ row, worker });
           else {
@@ -66,7 +69,14 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
     const label = `${providerName(row.provider)}, c=${row.concurrency}: ${row.label}`;
     if (!row.summary) return [label, row.error ?? 'n/a', '-', '-', '-', '-'];
     const ratio = row.kind === 'limit' ? '1.00x (ref)' : formatRatio(limit && row.summary.median / limit.median);
-    return [label, formatNumber(row.summary.median), formatNumber(row.summary.min), formatNumber(row.summary.max), formatNumber((1_000_000 * row.concurrency) / row.summary.median), ratio];
+    return [
+      label,
+      formatNumber(row.summary.median),
+      formatNumber(row.summary.min),
+      formatNumber(row.summary.max),
+      formatNumber((1_000_000 * row.concurrency) / row.summary.median),
+      ratio,
+    ];
   });
   return {
     id: 'throughput',

@@ -1,3 +1,4 @@
+// @ts-check
 // One client in a fresh process (no client shares JIT state or sockets with another). It checks
 // that a call succeeds and says `ready`; then, each time the parent asks, it warms up and counts
 // the calls completed in one window with `concurrency` calls in flight. The parent interleaves
@@ -23,7 +24,7 @@ async function callUntil(call, until) {
 try {
   await checkBuilt(id);
   const call = await createCall(id, endpoint);
-  const first = JSON.stringify(await call(), (key, value) => (typeof value === 'bigint' ? String(value) : value));
+  const first = JSON.stringify(await call(), (_key, value) => (typeof value === 'bigint' ? String(value) : value));
   if (!first.includes(marker)) throw new Error(`first call's result lacks "${marker}": ${first.slice(0, 200)}`);
   process.on('message', async (/** @type {any} */ message) => {
     if (message?.type !== 'run') return;
