@@ -10,5 +10,16 @@ export {
   type LambdaErrorName,
 } from './errors.js';
 export { signRequest, type SignOptions } from './sign.js';
-export { ApiError, ClientError, CredentialsError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError, type ErrorKind } from '@layerspec/client-runtime/errors';
+export {
+  ApiError,
+  ClientError,
+  CredentialsError,
+  IntegrityError,
+  InvalidInputError,
+  InvalidResponseError,
+  NetworkError,
+  ResponseTooLargeError,
+  TimeoutError,
+  type ErrorKind,
+} from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/aws-lambda.js';

@@ -17,11 +17,34 @@ const adversarialStrings = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.string({ minLength: 130, maxLength: 3000 }),
-  fc.constantFrom('', ' ', '..', '../', '../../etc/passwd', '%2F', '..%2F', 'a/b', 'a%2Fb', 'a\u0000b', '\r\n', 'layer\n', 'ﬁ', 'é', '\u202e', 'a'.repeat(140), 'a'.repeat(141), '%', '%%', '?x=1', '#frag', 'arn:aws:lambda:us-east-1:123456789012:layer:../x'),
-  fc.stringMatching(/^[a-zA-Z0-9_-]{1,140}$/),
-  fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[a-zA-Z0-9_-]{1,60}$/)).map(
-    ([region, account, name]) => `arn:aws:lambda:${region}:${account}:layer:${name}`,
+  fc.constantFrom(
+    '',
+    ' ',
+    '..',
+    '../',
+    '../../etc/passwd',
+    '%2F',
+    '..%2F',
+    'a/b',
+    'a%2Fb',
+    'a\u0000b',
+    '\r\n',
+    'layer\n',
+    'ﬁ',
+    'é',
+    '\u202e',
+    'a'.repeat(140),
+    'a'.repeat(141),
+    '%',
+    '%%',
+    '?x=1',
+    '#frag',
+    'arn:aws:lambda:us-east-1:123456789012:layer:../x',
   ),
+  fc.stringMatching(/^[a-zA-Z0-9_-]{1,140}$/),
+  fc
+    .tuple(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[a-zA-Z0-9_-]{1,60}$/))
+    .map(([region, account, name]) => `arn:aws:lambda:${region}:${account}:layer:${name}`),
 );
 const adversarialNumbers = fc.oneof(
   fc.integer(),
@@ -42,7 +65,10 @@ async function attempt(value: unknown) {
       return json(successExample());
     },
   });
-  const outcome = await client.getLayerVersion(value as never).then(() => 'sent' as const, (error: unknown) => error);
+  const outcome = await client.getLayerVersion(value as never).then(
+    () => 'sent' as const,
+    (error: unknown) => error,
+  );
   return { outcome, sent };
 }
 

@@ -63,7 +63,18 @@ afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) 
 
 describe('the packed tarball', () => {
   it('holds the build, README, LICENSE and CHANGELOG, and no sources or tests', () => {
-    expect(project.files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/node.js', 'package/dist/node.d.ts', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
+    expect(project.files).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.js',
+        'package/dist/index.d.ts',
+        'package/dist/node.js',
+        'package/dist/node.d.ts',
+        'package/README.md',
+        'package/LICENSE',
+        'package/CHANGELOG.md',
+        'package/package.json',
+      ]),
+    );
     expect(project.files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
@@ -72,7 +83,9 @@ describe('the packed tarball', () => {
     const runtime = JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/client-runtime/package.json'), 'utf8'));
     expect(project.manifest.dependencies['@layerspec/client-runtime']).toBe(runtime.version);
     expect(runtime.private).toBeUndefined();
-    expect(project.manifest.dependencies['@layerspec/specs']).toBe(JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/specs/package.json'), 'utf8')).version);
+    expect(project.manifest.dependencies['@layerspec/specs']).toBe(
+      JSON.parse(readFileSync(join(project.dir, 'node_modules/@layerspec/specs/package.json'), 'utf8')).version,
+    );
   });
 
   it('type-checks and runs a consumer: typed data with the right secret, a signature mismatch with a wrong one', async () => {

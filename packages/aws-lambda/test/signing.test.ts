@@ -32,7 +32,9 @@ describe('signRequest', () => {
       expect(url.pathname).toBe('/2018-10-31/layers/arn%3Aaws%3Alambda%3Aus-west-2%3A123456789012%3Alayer%3Amy-layer/versions/1');
 
       const amzDate = sent.headers.get('x-amz-date')!;
-      const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+      const signingDate = new Date(
+        `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+      );
       const smithy = new SignatureV4({ service: 'lambda', region: 'us-west-2', credentials: vectorCredentials, sha256: Sha256, applyChecksum: false });
       const reference = await smithy.sign(
         {

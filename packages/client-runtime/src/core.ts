@@ -97,7 +97,8 @@ export interface ApiClient<Paths extends {}, Input, Output> {
 }
 
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const dig = (value: unknown, path: readonly string[]): unknown => path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
+const dig = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value an answer carries at `at`. */

@@ -63,7 +63,7 @@ export function findSchemaViolation(schema: Schema, value: unknown, path = '$'):
     if (matches !== 1) {
       // Report the nearest branch's own violation: more useful than "matches none".
       const first = s.oneOf.map((sub: Schema) => findSchemaViolation(sub, value, path)).find(Boolean);
-      return matches === 0 ? first ?? fail('matches none of the allowed forms') : fail('matches more than one form');
+      return matches === 0 ? (first ?? fail('matches none of the allowed forms')) : fail('matches more than one form');
     }
   }
   if (s.not && !findSchemaViolation(s.not, value, path)) return fail('is present but must not be');

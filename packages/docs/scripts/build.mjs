@@ -42,7 +42,10 @@ mkdirSync(join(dist, 'specs'), { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'layerspec-docs-'));
 try {
   for (const side of sides) {
-    const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), `${side.api}.html`);
+    const bar = renderBar(
+      sides.map((s) => ({ api: s.api, name: s.name })),
+      `${side.api}.html`,
+    );
     const templateFile = join(work, `${side.api}.hbs`);
     writeFileSync(
       templateFile,
@@ -50,7 +53,14 @@ try {
         .replace('/* layerspec:theme */', () => themeCss)
         .replace('<!-- layerspec:nav -->', () => bar),
     );
-    const samples = buildCodeSamples({ api: side.api, model: side.model, fields: side.fields, provider: side.provider, mockCommand: providers.mockCommand, templatesDir: join(templates, 'code-samples') });
+    const samples = buildCodeSamples({
+      api: side.api,
+      model: side.model,
+      fields: side.fields,
+      provider: side.provider,
+      mockCommand: providers.mockCommand,
+      templatesDir: join(templates, 'code-samples'),
+    });
     const optionsFile = join(work, `${side.api}.options.json`);
     writeFileSync(
       optionsFile,
@@ -66,7 +76,14 @@ try {
     );
     const bundle = bundlePath(side.api);
     const doc = JSON.parse(readFileSync(bundle, 'utf8'));
-    buildRedocPage({ api: side.api, doc: withCodeSamples(doc, side.model, samples), model: side.model, templateFile, optionsFile, output: join(dist, `${side.api}.html`) });
+    buildRedocPage({
+      api: side.api,
+      doc: withCodeSamples(doc, side.model, samples),
+      model: side.model,
+      templateFile,
+      optionsFile,
+      output: join(dist, `${side.api}.html`),
+    });
     for (const ext of ['json', 'yaml']) copyFileSync(bundle.replace(/\.json$/, `.${ext}`), join(dist, 'specs', `${side.api}.${ext}`));
   }
 } finally {

@@ -69,7 +69,13 @@ function splitName(name) {
 
 /** @param {Field} field */
 function placeOf(field) {
-  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member', 'credential-scope': 'part of the credential scope in the Authorization header' };
+  const places = {
+    path: 'a path parameter',
+    query: 'a query parameter',
+    header: 'a header',
+    body: 'a JSON body member',
+    'credential-scope': 'part of the credential scope in the Authorization header',
+  };
   return places[field.in];
 }
 
@@ -103,10 +109,12 @@ export function fieldDifferences(a, left, b, right) {
     out.push(`${who} 64-bit integers (int64): above 2^53 − 1 a JavaScript number loses precision, so read them as BigInt or text.`);
   }
   // A digest's encoding or a date's shape says more than its pattern, when the model knows it.
-  if ((l.encoding || r.encoding) && l.encoding !== r.encoding) out.push(`Encoding: ${l.encoding ?? 'not stated'} in ${a.label}, ${r.encoding ?? 'not stated'} in ${b.label}.`);
-  if ((l.date || r.date) && l.date !== r.date) out.push(`Date: written ${l.date ?? 'in no stated shape'} in ${a.label}, ${r.date ?? 'in no stated shape'} in ${b.label}.`);
+  if ((l.encoding || r.encoding) && l.encoding !== r.encoding)
+    out.push(`Encoding: ${l.encoding ?? 'not stated'} in ${a.label}, ${r.encoding ?? 'not stated'} in ${b.label}.`);
+  if ((l.date || r.date) && l.date !== r.date)
+    out.push(`Date: written ${l.date ?? 'in no stated shape'} in ${a.label}, ${r.date ?? 'in no stated shape'} in ${b.label}.`);
   if (l.pattern !== r.pattern && (l.pattern || r.pattern)) {
-    const told = (l.encoding || r.encoding) && l.encoding !== r.encoding || (l.date || r.date) && l.date !== r.date;
+    const told = ((l.encoding || r.encoding) && l.encoding !== r.encoding) || ((l.date || r.date) && l.date !== r.date);
     if (!told) out.push(`Pattern: ${l.pattern ? `\`${l.pattern}\`` : 'none'} in ${a.label}, ${r.pattern ? `\`${r.pattern}\`` : 'none'} in ${b.label}.`);
     if (left.example !== undefined && right.example !== undefined) {
       out.push(`For example \`${exampleText(left.example)}\` (${a.label}) and \`${exampleText(right.example)}\` (${b.label}).`);

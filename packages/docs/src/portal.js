@@ -57,7 +57,11 @@ function fieldCell(_side, field) {
     facts.items,
     facts.encoding,
     facts.date?.replace(/`/g, ''),
-    facts.values && facts.values.length <= 6 ? `one of ${facts.values.join(', ')}${facts.open ? ' or others' : ''}` : facts.values ? `${facts.values.length} listed values${facts.open ? ' or others' : ''}` : undefined,
+    facts.values && facts.values.length <= 6
+      ? `one of ${facts.values.join(', ')}${facts.open ? ' or others' : ''}`
+      : facts.values
+        ? `${facts.values.length} listed values${facts.open ? ' or others' : ''}`
+        : undefined,
   ].filter(Boolean);
   return html`<div class="field">
     <code class="field-name">${field.name}</code>
@@ -131,7 +135,10 @@ function card(side, mockCommand) {
 export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
   const [a, b] = sides;
   if (!a || !b) throw new Error('the portal compares exactly two APIs');
-  const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), 'index.html');
+  const bar = renderBar(
+    sides.map((s) => ({ api: s.api, name: s.name })),
+    'index.html',
+  );
   const wrapped = sides
     .filter((s) => s.model.result.length > 0)
     .map((s) => ` ${s.name} wraps every answer in \`${s.model.result.join('.')}\`.`)

@@ -75,7 +75,11 @@ export function withExactBounds(doc, model) {
  * @param {ApiModel} model
  */
 export function operationAnchor(model) {
-  const slug = (/** @type {string} */ text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (/** @type {string} */ text) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   const tag = model.operation.tags?.[0];
   if (!tag) throw new Error(`operation ${model.operation.id} has no tag; Redoc's link to it needs one`);
   return `#/${slug(tag)}/${slug(model.operation.id)}`;
@@ -93,10 +97,18 @@ export function buildRedocPage({ api, doc, model, templateFile, output, optionsF
     execFileSync(
       process.execPath,
       [
-        redocly, 'build-docs', input, '--inlineBundle', '--output', output,
+        redocly,
+        'build-docs',
+        input,
+        '--inlineBundle',
+        '--output',
+        output,
         ...(templateFile ? ['--template', templateFile] : []),
         ...(optionsFile ? ['--openapi', optionsFile] : []),
-        '--config', join(repoRoot, 'redocly.yaml'), '--lint-config', 'off',
+        '--config',
+        join(repoRoot, 'redocly.yaml'),
+        '--lint-config',
+        'off',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', DO_NOT_TRACK: '1' } },
     );
@@ -109,4 +121,3 @@ export function buildRedocPage({ api, doc, model, templateFile, output, optionsF
   if (external) throw new Error(`${output} loads from the network: ${external.join(', ')}`);
   writeFileSync(output, page);
 }
-

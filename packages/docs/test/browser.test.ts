@@ -112,7 +112,15 @@ describe('portal', () => {
       const card = page.locator(`article.card[data-api="${api}"]`);
       await expect(card.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(model.provider.name);
       const text = await card.innerText();
-      for (const fact of [model.protocol.description, model.provider.signing!, model.version, model.servers[0]!.url, providers.apis[api].clientPackage, providers.mockCommand, `127.0.0.1:${model.mock.defaultPort}`]) {
+      for (const fact of [
+        model.protocol.description,
+        model.provider.signing!,
+        model.version,
+        model.servers[0]!.url,
+        providers.apis[api].clientPackage,
+        providers.mockCommand,
+        `127.0.0.1:${model.mock.defaultPort}`,
+      ]) {
         expect(text).toContain(fact);
       }
       await expect(card.locator(`a[href="${api}.html"]`).first().isVisible()).resolves.toBe(true);
@@ -160,9 +168,11 @@ describe('portal on a phone', () => {
     // A stacked cell spans the card (the screen less the margins); a squeezed column is a fifth of it.
     expect(Math.min(...widths)).toBeGreaterThan(PHONE.width * 0.75);
     // Each cell still says whose it is.
-    const labels = await page.locator('table[data-table="request-fields"] tbody tr').first().locator('td').evaluateAll((cells) =>
-      cells.map((c) => getComputedStyle(c, '::before').content),
-    );
+    const labels = await page
+      .locator('table[data-table="request-fields"] tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
     expect(labels).toEqual(['aws-lambda', 'tencent-scf'].map((api) => JSON.stringify(modelOf(api).provider.name)).concat('"Differences"'));
     expect(offHost).toEqual([]);
     await page.close();
@@ -185,7 +195,9 @@ describe.each(apis)('%s page', (api) => {
     await expect(page.getByText(path, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(method, { exact: true }).first().isVisible()).resolves.toBe(true);
     // Fields added while signing are documented on the security scheme, not listed as parameters.
-    const requestNames = listFields(model).filter((f) => f.side === 'request' && !f.signing).map((f) => f.name.split('.').pop()!);
+    const requestNames = listFields(model)
+      .filter((f) => f.side === 'request' && !f.signing)
+      .map((f) => f.name.split('.').pop()!);
     expect(requestNames.length).toBeGreaterThan(0);
     await expect(missingNames(page, requestNames)).resolves.toEqual([]);
     await screenshot(page, `${api}-operation`);
@@ -295,7 +307,10 @@ describe('served by the docs server', () => {
   it.each(['index.html', ...apis.map((api) => `${api}.html`)])('%s renders under the Content-Security-Policy, on a desktop and on a phone', async (name) => {
     const server = await startDocsServer({ port: 0 });
     try {
-      for (const [size, viewport] of [['desktop', undefined], ['phone', PHONE]] as const) {
+      for (const [size, viewport] of [
+        ['desktop', undefined],
+        ['phone', PHONE],
+      ] as const) {
         const { page, offHost, violations } = await ready().open(new URL(name, server.url).href, viewport);
         const response = await page.request.get(new URL(name, server.url).href);
         expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'/);
@@ -344,7 +359,7 @@ describe('the checks themselves', () => {
     }
   });
 
-  it('records a Content-Security-Policy violation (an image the docs server\'s policy refuses)', async () => {
+  it("records a Content-Security-Policy violation (an image the docs server's policy refuses)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-csp-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title><img src="picture.png">');
     writeFileSync(join(dir, 'picture.png'), '');
@@ -363,7 +378,10 @@ describe('the checks themselves', () => {
   it('records and blocks a request to another host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-offhost-'));
     try {
-      writeFileSync(join(dir, 'page.html'), '<!doctype html><title>t</title><img src="https://cdn.redoc.ly/redoc/logo-mini.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+      writeFileSync(
+        join(dir, 'page.html'),
+        '<!doctype html><title>t</title><img src="https://cdn.redoc.ly/redoc/logo-mini.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+      );
       const { page, offHost } = await ready().open(pathToFileURL(join(dir, 'page.html')).href);
       await page.waitForLoadState('load');
       expect(offHost).toEqual(['https://cdn.redoc.ly/redoc/logo-mini.svg']);

@@ -28,8 +28,19 @@ const body = (...path: string[]) => ({ in: 'body', path });
 
 describe('fieldDifferences', () => {
   it('names the digest encodings the model states, optional against required, and where each field sits', () => {
-    const a = side('a', 'A', modelWith({ outputs: [{ name: 'Content.Sha', type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$', concept: 'sha', encoding: { digest: 'sha256', as: 'base64' } }] }));
-    const b = side('b', 'B', modelWith({ result: ['Response'], outputs: [{ name: 'Sha', type: 'string', pattern: '^[0-9a-f]{64}$', concept: 'sha', required: true, encoding: { digest: 'sha256', as: 'hex' } }] }));
+    const a = side(
+      'a',
+      'A',
+      modelWith({ outputs: [{ name: 'Content.Sha', type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$', concept: 'sha', encoding: { digest: 'sha256', as: 'base64' } }] }),
+    );
+    const b = side(
+      'b',
+      'B',
+      modelWith({
+        result: ['Response'],
+        outputs: [{ name: 'Sha', type: 'string', pattern: '^[0-9a-f]{64}$', concept: 'sha', required: true, encoding: { digest: 'sha256', as: 'hex' } }],
+      }),
+    );
     const [row] = compareFields(a, b, 'response').filter((r) => r.concept === 'sha');
     expect(row!.left.map((f) => f.name)).toEqual(['Content.Sha']);
     expect(row!.right.map((f) => f.name)).toEqual(['Response.Sha']);
@@ -63,8 +74,26 @@ describe('fieldDifferences', () => {
   });
 
   it('gives a field without a partner its own row that says so', () => {
-    const a = side('a', 'A', modelWith({ outputs: [{ name: 'Only', type: 'string' }, { name: 'Both', type: 'string', concept: 'both' }] }));
-    const b = side('b', 'B', modelWith({ outputs: [{ name: 'Both', type: 'string', concept: 'both' }, { name: 'Mine', type: 'string', concept: 'mine' }] }));
+    const a = side(
+      'a',
+      'A',
+      modelWith({
+        outputs: [
+          { name: 'Only', type: 'string' },
+          { name: 'Both', type: 'string', concept: 'both' },
+        ],
+      }),
+    );
+    const b = side(
+      'b',
+      'B',
+      modelWith({
+        outputs: [
+          { name: 'Both', type: 'string', concept: 'both' },
+          { name: 'Mine', type: 'string', concept: 'mine' },
+        ],
+      }),
+    );
     const rows = compareFields(a, b, 'response');
     expect(rows.map((r) => [r.left.map((f) => f.name), r.right.map((f) => f.name), r.differences[0]])).toEqual([
       [['Only'], [], 'No counterpart in B.'],
@@ -76,13 +105,27 @@ describe('fieldDifferences', () => {
 
 describe('errors', () => {
   it('says where each side names the error and its message, and how kind and retry differ', () => {
-    const error = (code: string, status: number, concept: string | undefined, codeAt: any, messageAt: any, kind: string, retryable: boolean) =>
-      ({ code, status, concept, codeAt, messageAt, kind, retryable, details: [] });
+    const error = (code: string, status: number, concept: string | undefined, codeAt: any, messageAt: any, kind: string, retryable: boolean) => ({
+      code,
+      status,
+      concept,
+      codeAt,
+      messageAt,
+      kind,
+      retryable,
+      details: [],
+    });
     const a = side('a', 'A', modelWith({ errors: [error('NotFound', 404, 'not-found', header('x-err'), body('message'), 'not-found', false)] }));
-    const b = side('b', 'B', modelWith({ errors: [
-      error('Missing', 200, 'not-found', body('Response', 'Error', 'Code'), body('Response', 'Error', 'Message'), 'not-found', true),
-      error('Odd', 200, undefined, body('Response', 'Error', 'Code'), body('Response', 'Error', 'Message'), 'service', true),
-    ] }));
+    const b = side(
+      'b',
+      'B',
+      modelWith({
+        errors: [
+          error('Missing', 200, 'not-found', body('Response', 'Error', 'Code'), body('Response', 'Error', 'Message'), 'not-found', true),
+          error('Odd', 200, undefined, body('Response', 'Error', 'Code'), body('Response', 'Error', 'Message'), 'service', true),
+        ],
+      }),
+    );
     expect(compareErrors(a, b).map((r) => r.differences)).toEqual([
       [
         'A answers HTTP 404 with the error named in the `x-err` header and its message in the body member `message`; B answers HTTP 200 with the error named in the body member `Response.Error.Code` and its message in the body member `Response.Error.Message`.',
@@ -134,9 +177,15 @@ describe('the real models', () => {
     for (const { concept, name } of signing) {
       const row = comparison.request.find((r) => r.concept === concept);
       expect(row, concept).toBeDefined();
-      expect(row!.left.map((f) => f.name), concept).toEqual([name]);
+      expect(
+        row!.left.map((f) => f.name),
+        concept,
+      ).toEqual([name]);
       expect(row!.left[0]!.signing).toBe(aws!.model.signing.scheme);
-      expect(row!.right.map((f) => f.name), `${concept} in Tencent`).toEqual(tencent!.model.inputs.filter((i: any) => i.concept === concept).map((i: any) => i.name));
+      expect(
+        row!.right.map((f) => f.name),
+        `${concept} in Tencent`,
+      ).toEqual(tencent!.model.inputs.filter((i: any) => i.concept === concept).map((i: any) => i.name));
       expect(row!.differences.join(' ')).not.toContain('No counterpart');
     }
     const region = comparison.request.find((r) => r.concept === 'region')!;

@@ -44,7 +44,7 @@ describe('html', () => {
 });
 
 describe('provider facts', () => {
-  it("takes the display name, label and mock port from the model, so a change in the spec reaches the portal", () => {
+  it('takes the display name, label and mock port from the model, so a change in the spec reaches the portal', () => {
     const model = structuredClone(models['aws-lambda']) as any;
     model.provider = { ...model.provider, name: 'Renamed Cloud Functions', label: 'Renamed' };
     model.mock = { defaultPort: 5999 };

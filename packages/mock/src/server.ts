@@ -137,7 +137,11 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
   const spec = loadSpec(options.provider);
   const adapter = createAdapter(spec, { fixedRequestIds: options.fixedRequestIds ?? false });
   if (options.scenario !== undefined && !spec.model.scenarios.some((scenario) => scenario.name === options.scenario)) {
-    throw new UnknownScenarioError(spec.provider, options.scenario, spec.model.scenarios.map((scenario) => scenario.name));
+    throw new UnknownScenarioError(
+      spec.provider,
+      options.scenario,
+      spec.model.scenarios.map((scenario) => scenario.name),
+    );
   }
   // Prism dereferences the document in place, so it gets its own copy.
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));

@@ -25,7 +25,11 @@ export function loadSpec(provider: Provider): LoadedSpec {
 export function findScenario(spec: LoadedSpec, name: string): Scenario {
   const scenario = spec.model.scenarios.find((candidate) => candidate.name === name);
   if (!scenario) {
-    throw new UnknownScenarioError(spec.provider, name, spec.model.scenarios.map((s) => s.name));
+    throw new UnknownScenarioError(
+      spec.provider,
+      name,
+      spec.model.scenarios.map((s) => s.name),
+    );
   }
   return scenario;
 }

@@ -3,7 +3,17 @@
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
 import type { ApiModel, ValueRule } from '@layerspec/specs/model';
-import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import {
+  type AdapterOptions,
+  type Answer,
+  type ProviderAdapter,
+  type ReceivedRequest,
+  type RenderOptions,
+  type Violation,
+  clone,
+  jsonHeaders,
+  replaceQuoted,
+} from './answer.js';
 import { pathOf } from './aws-lambda.js';
 import { type JsonScan, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
@@ -28,7 +38,16 @@ export const MAX_BODY_DEPTH = 64;
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
 /** The spec examples the mock answers with on its own, each in its code and message form. */
-const OWN_SCENARIOS = [MISSING_AUTHORIZATION_SCENARIO, 'invalid-parameter', 'invalid-parameter-value', 'missing-parameter', 'unknown-parameter', 'invalid-action', 'no-such-version', 'internal-error'];
+const OWN_SCENARIOS = [
+  MISSING_AUTHORIZATION_SCENARIO,
+  'invalid-parameter',
+  'invalid-parameter-value',
+  'missing-parameter',
+  'unknown-parameter',
+  'invalid-action',
+  'no-such-version',
+  'internal-error',
+];
 
 export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const { model } = spec;
@@ -81,7 +100,11 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     const scenario = model.scenarios.find((candidate) => candidate.errorCode === code);
     if (scenario) return renderScenario(scenario.name, { message });
     const body: Record<string, unknown> = {};
-    for (const [path, value] of [[codePath, code], [messageBodyPath, message], [requestIdPath, randomUUID()]] as const) {
+    for (const [path, value] of [
+      [codePath, code],
+      [messageBodyPath, message],
+      [requestIdPath, randomUUID()],
+    ] as const) {
       let parent = body;
       for (const key of path.slice(0, -1)) parent = (parent[key] ??= {}) as Record<string, unknown>;
       parent[path.at(-1)!] = value;
@@ -214,7 +237,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
         return { answer: answer('invalid-parameter', `For Content-Type \`${requestMediaType}\`, the request body is not valid JSON: ${detail}.`) };
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        return { answer: answer('invalid-parameter', 'The request body must be a JSON object of the action\'s parameters.') };
+        return { answer: answer('invalid-parameter', "The request body must be a JSON object of the action's parameters.") };
       }
       const integers = readIntegers(body as Record<string, unknown>, scan.topLevelNumbers);
       const headers = readIntegerHeaders(request.headers);
@@ -223,7 +246,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     unknownRoute(request) {
       // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
       // spec does not describe), so any other method or path is a protocol error.
-      return error('UnsupportedProtocol', `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`${method} ${route}\` with a JSON body.`);
+      return error(
+        'UnsupportedProtocol',
+        `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`${method} ${route}\` with a JSON body.`,
+      );
     },
     invalidRequest(violations, request) {
       const order = (violation: Violation): number => {

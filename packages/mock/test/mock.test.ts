@@ -175,7 +175,9 @@ describe('verifySignatures', () => {
       new LambdaClient({ endpoint: mock.url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey } });
     const ok = await client(aws.secretAccessKey).send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 }));
     expect(ok.$metadata.httpStatusCode).toBe(200);
-    const error = await client('wrong-secret').send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 })).catch((caught) => caught);
+    const error = await client('wrong-secret')
+      .send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 }))
+      .catch((caught) => caught);
     expect(error.name).toBe('InvalidSignatureException');
     expect(error.$metadata.httpStatusCode).toBe(403);
   });
@@ -190,7 +192,9 @@ describe('verifySignatures', () => {
       });
     const ok = await client(tencent.secretKey).GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
     expect(ok.RequestId).toBeTruthy();
-    const error = await client('wrong-secret').GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((caught) => caught);
+    const error = await client('wrong-secret')
+      .GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })
+      .catch((caught) => caught);
     expect(error.code).toBe('AuthFailure.SignatureFailure');
   });
 
@@ -204,7 +208,7 @@ describe('verifySignatures', () => {
 });
 
 describe('AWS error names', () => {
-  it('answers a scenario with the error name its model gives it (the example\'s own x-layerspec-error-type)', async () => {
+  it("answers a scenario with the error name its model gives it (the example's own x-layerspec-error-type)", async () => {
     const { createAdapter } = await import('../src/server.js');
     const { loadSpec } = await import('../src/spec.js');
     const spec = loadSpec('aws-lambda');

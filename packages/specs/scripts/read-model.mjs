@@ -89,30 +89,36 @@ function readInputs(item, operation) {
     const rule = valueRule(parameter.schema);
     const examples = parameter.examples
       ? Object.fromEntries(Object.entries(parameter.examples).map(([name, example]) => [name, example.value]))
-      : parameter.example !== undefined ? { example: parameter.example } : undefined;
-    inputs.push(compact({
-      name: parameter.name,
-      in: parameter.in,
-      required: parameter.required === true,
-      ...rule,
-      constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
-      providerPattern: merged(parameter.schema)['x-layerspec-provider-pattern'],
-      concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
-      description: parameter.description?.trim(),
-      examples,
-    }));
+      : parameter.example !== undefined
+        ? { example: parameter.example }
+        : undefined;
+    inputs.push(
+      compact({
+        name: parameter.name,
+        in: parameter.in,
+        required: parameter.required === true,
+        ...rule,
+        constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
+        providerPattern: merged(parameter.schema)['x-layerspec-provider-pattern'],
+        concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
+        description: parameter.description?.trim(),
+        examples,
+      }),
+    );
   }
   const body = merged(operation.requestBody?.content?.['application/json']?.schema);
   for (const [name, schema] of Object.entries(body.properties ?? {})) {
-    inputs.push(compact({
-      name,
-      in: 'body',
-      required: (body.required ?? []).includes(name),
-      ...valueRule(schema),
-      providerPattern: merged(schema)['x-layerspec-provider-pattern'],
-      concept: conceptOf(schema),
-      description: merged(schema).description?.trim(),
-    }));
+    inputs.push(
+      compact({
+        name,
+        in: 'body',
+        required: (body.required ?? []).includes(name),
+        ...valueRule(schema),
+        providerPattern: merged(schema)['x-layerspec-provider-pattern'],
+        concept: conceptOf(schema),
+        description: merged(schema).description?.trim(),
+      }),
+    );
   }
   return inputs;
 }
@@ -254,9 +260,10 @@ function readErrors(operation, errorBranch, envelopePath) {
     const requestIdAt = locate(response, schema, 'request-id', prefix);
     if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
     const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt]);
-    const codeSchema = codeAt.in === 'header'
-      ? response.headers[codeAt.name].schema
-      : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
+    const codeSchema =
+      codeAt.in === 'header'
+        ? response.headers[codeAt.name].schema
+        : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
     formats.set(status, codeFormatOf(codeAt.in === 'header' ? response.headers[codeAt.name] : codeSchema, status));
     const rule = valueRule(codeSchema);
     if (rule.others) others = rule.others;
@@ -286,7 +293,7 @@ function readErrors(operation, errorBranch, envelopePath) {
 function exampleHeaders(response, code, codeAt) {
   const headers = {};
   for (const [name, header] of Object.entries(response.headers ?? {})) {
-    const value = codeAt?.in === 'header' && codeAt.name === name ? code : header.example ?? header.schema?.example;
+    const value = codeAt?.in === 'header' && codeAt.name === name ? code : (header.example ?? header.schema?.example);
     if (value !== undefined) headers[name] = String(value);
   }
   return Object.keys(headers).length > 0 ? headers : undefined;
@@ -299,27 +306,44 @@ function readScenarios(operation, errors) {
   for (const [status, response] of Object.entries(operation.responses)) {
     for (const [name, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
       if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`example name "${name}" is used twice`);
-      const code = Number(status) >= 400
-        ? example['x-layerspec-error-type'] ?? response.headers?.[errors.entries.find((entry) => entry.status === Number(status))?.codeAt.name]?.schema?.const
-        : errors.entries.map((entry) => entry.codeAt).filter((at) => at.in === 'body').map((at) => valueAt(example.value, at.path)).find((found) => found !== undefined);
+      const code =
+        Number(status) >= 400
+          ? (example['x-layerspec-error-type'] ?? response.headers?.[errors.entries.find((entry) => entry.status === Number(status))?.codeAt.name]?.schema?.const)
+          : errors.entries
+              .map((entry) => entry.codeAt)
+              .filter((at) => at.in === 'body')
+              .map((at) => valueAt(example.value, at.path))
+              .find((found) => found !== undefined);
       if (Number(status) >= 400 && code === undefined) throw new Error(`example "${name}" does not say which error it shows (x-layerspec-error-type)`);
       const codeAt = errors.entries.find((entry) => entry.status === Number(status))?.codeAt;
-      scenarios.push(compact({
-        name,
-        status: Number(status),
-        outcome: code === undefined ? 'success' : 'error',
-        errorCode: code,
-        summary: example.summary,
-        description: example.description?.trim(),
-        headers: exampleHeaders(response, code, codeAt),
-        value: example.value,
-      }));
+      scenarios.push(
+        compact({
+          name,
+          status: Number(status),
+          outcome: code === undefined ? 'success' : 'error',
+          errorCode: code,
+          summary: example.summary,
+          description: example.description?.trim(),
+          headers: exampleHeaders(response, code, codeAt),
+          value: example.value,
+        }),
+      );
     }
   }
   return scenarios;
 }
 
-const SIGNING_FACTS = ['algorithm', 'service', 'signedHeaders', 'dateHeader', 'tokenHeader', 'maxClockSkewSeconds', 'scopeTerminator', 'hostIncludesPort', 'pathEncodedTwice'];
+const SIGNING_FACTS = [
+  'algorithm',
+  'service',
+  'signedHeaders',
+  'dateHeader',
+  'tokenHeader',
+  'maxClockSkewSeconds',
+  'scopeTerminator',
+  'hostIncludesPort',
+  'pathEncodedTwice',
+];
 
 function readSigning(document, operation) {
   const requirement = (operation.security ?? document.security)?.[0];
@@ -329,28 +353,37 @@ function readSigning(document, operation) {
   const declared = securityScheme['x-layerspec-signing'] ?? {};
   const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
   if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
-  const fields = securityScheme['x-layerspec-signing-fields']?.map((field) => compact({
-    name: field.name,
-    in: field.in,
-    required: field.required === true,
-    ...valueRule(field.schema),
-    concept: field['x-layerspec-concept'] ?? conceptOf(field.schema),
-    description: field.description?.trim(),
-    examples: field.example !== undefined ? { example: field.example } : undefined,
-  }));
+  const fields = securityScheme['x-layerspec-signing-fields']?.map((field) =>
+    compact({
+      name: field.name,
+      in: field.in,
+      required: field.required === true,
+      ...valueRule(field.schema),
+      concept: field['x-layerspec-concept'] ?? conceptOf(field.schema),
+      description: field.description?.trim(),
+      examples: field.example !== undefined ? { example: field.example } : undefined,
+    }),
+  );
   return compact({ scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim(), fields });
 }
 
 function readServers(document) {
-  return document.servers.map((server) => compact({
-    url: server.url,
-    description: server.description?.trim(),
-    variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, variable]) => [name, compact({
-      default: variable.default,
-      enum: variable.enum,
-      pattern: variable['x-layerspec-pattern'],
-    })])),
-  }));
+  return document.servers.map((server) =>
+    compact({
+      url: server.url,
+      description: server.description?.trim(),
+      variables: Object.fromEntries(
+        Object.entries(server.variables ?? {}).map(([name, variable]) => [
+          name,
+          compact({
+            default: variable.default,
+            enum: variable.enum,
+            pattern: variable['x-layerspec-pattern'],
+          }),
+        ]),
+      ),
+    }),
+  );
 }
 
 /** The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec. */
@@ -399,8 +432,27 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
 }
 
 // Only the keywords a validator checks; descriptions and examples stay in the spec.
-const VALIDATION_KEYWORDS = new Set(['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems',
-  'enum', 'const', 'required', 'properties', 'items', 'anyOf', 'oneOf', 'allOf', 'not', 'additionalProperties']);
+const VALIDATION_KEYWORDS = new Set([
+  'type',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'enum',
+  'const',
+  'required',
+  'properties',
+  'items',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'additionalProperties',
+]);
 const SUBSCHEMAS = new Set(['items', 'not', 'additionalProperties', 'anyOf', 'oneOf', 'allOf']);
 
 /** A dereferenced schema with only its validation keywords; a cycle cannot be written out, so it fails. */

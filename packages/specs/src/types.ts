@@ -6,9 +6,7 @@
 export type ErrorKind = 'not-found' | 'throttled' | 'invalid-input' | 'auth' | 'service';
 
 /** Where a value travels: a header by name, or a member of the JSON body by path. */
-export type Location =
-  | { readonly in: 'header'; readonly name: string }
-  | { readonly in: 'body'; readonly path: readonly string[] };
+export type Location = { readonly in: 'header'; readonly name: string } | { readonly in: 'body'; readonly path: readonly string[] };
 
 /**
  * The checkable rules of one value, with `$ref` followed and `allOf` merged. Integer bounds are

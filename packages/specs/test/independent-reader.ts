@@ -150,7 +150,7 @@ export function exampleHeaders(doc: Json): { name: string; headers: Record<strin
       for (const [header, headerRef] of Object.entries<Json>(response.headers ?? {})) {
         const followed = follow(doc, headerRef);
         const schema = follow(doc, followed.schema) ?? {};
-        const value = header === 'x-amzn-ErrorType' ? example['x-layerspec-error-type'] ?? schema.const ?? followed.example : followed.example ?? schema.example;
+        const value = header === 'x-amzn-ErrorType' ? (example['x-layerspec-error-type'] ?? schema.const ?? followed.example) : (followed.example ?? schema.example);
         if (value !== undefined) headers[header] = String(value);
       }
       return { name, headers: Object.keys(headers).length > 0 ? headers : undefined };

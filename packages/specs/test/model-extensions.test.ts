@@ -19,8 +19,15 @@ function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[]
 
 it('reads provider, signing, mock port and server variable facts from the spec', async () => {
   const signing = {
-    algorithm: 'AWS4-HMAC-SHA256', service: 'lambda-test', signedHeaders: ['host'], dateHeader: 'X-Amz-Date',
-    tokenHeader: 'X-Amz-Security-Token', maxClockSkewSeconds: 900, scopeTerminator: 'aws4_request', hostIncludesPort: true, pathEncodedTwice: true,
+    algorithm: 'AWS4-HMAC-SHA256',
+    service: 'lambda-test',
+    signedHeaders: ['host'],
+    dateHeader: 'X-Amz-Date',
+    tokenHeader: 'X-Amz-Security-Token',
+    maxClockSkewSeconds: 900,
+    scopeTerminator: 'aws4_request',
+    hostIncludesPort: true,
+    pathEncodedTwice: true,
   };
   const root = specWith('aws-lambda', [
     [['info', 'x-layerspec-provider', 'label'], 'Lambda'],
@@ -69,21 +76,38 @@ it.each([
 });
 
 it('refuses an error rule that is not a boolean, naming the code', async () => {
-  const root = specWith('tencent-scf', [[['components', 'schemas', 'CommonErrorCode', 'x-layerspec-errors', 'ServiceUnavailable'], { kind: 'service', retryable: 'yes' }]]);
+  const root = specWith('tencent-scf', [
+    [['components', 'schemas', 'CommonErrorCode', 'x-layerspec-errors', 'ServiceUnavailable'], { kind: 'service', retryable: 'yes' }],
+  ]);
   await expect(readModel('tencent-scf', { root })).rejects.toThrow(/error ServiceUnavailable: x-layerspec-errors needs retryable/);
 });
 
 it('reads the error-code format from the spec, and refuses one without a group `code` or that differs between responses', async () => {
   const header = (response: string) => ['components', 'responses', response, 'headers', 'x-amzn-ErrorType', 'x-layerspec-code-format'];
   const responses = ['InvalidParameterValueException', 'AuthenticationError', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException'];
-  const changed = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Za-z]+)']));
+  const changed = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^(?<code>[A-Za-z]+)']),
+  );
   expect((await readModel('aws-lambda', { root: changed })).errors.codeFormat).toBe('^(?<code>[A-Za-z]+)');
-  const unnamed = specWith('aws-lambda', responses.map((response) => [header(response), '^([A-Za-z]+)']));
-  await expect(readModel('aws-lambda', { root: unnamed })).rejects.toThrow(/error response: x-layerspec-code-format must be a regular expression with a named group `code`; it has none/);
-  const broken = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Z']));
-  await expect(readModel('aws-lambda', { root: broken })).rejects.toThrow(/x-layerspec-code-format must be a regular expression with a named group `code`: Invalid regular expression/);
+  const unnamed = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^([A-Za-z]+)']),
+  );
+  await expect(readModel('aws-lambda', { root: unnamed })).rejects.toThrow(
+    /error response: x-layerspec-code-format must be a regular expression with a named group `code`; it has none/,
+  );
+  const broken = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^(?<code>[A-Z']),
+  );
+  await expect(readModel('aws-lambda', { root: broken })).rejects.toThrow(
+    /x-layerspec-code-format must be a regular expression with a named group `code`: Invalid regular expression/,
+  );
   const differing = specWith('aws-lambda', [[header('ServiceException'), '^(?<code>.+)']]);
-  await expect(readModel('aws-lambda', { root: differing })).rejects.toThrow(/x-layerspec-code-format must be the same on the error-code of every error response; found .*500: \^\(\?<code>\.\+\)/);
+  await expect(readModel('aws-lambda', { root: differing })).rejects.toThrow(
+    /x-layerspec-code-format must be the same on the error-code of every error response; found .*500: \^\(\?<code>\.\+\)/,
+  );
 });
 
 it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {

@@ -3,7 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { models } from '../src/generated/index.js';
 import type { ApiModel } from '../src/types.js';
-import { documentFacts, errorCodeFormats, errorCodes, exampleHeaders, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+import {
+  documentFacts,
+  errorCodeFormats,
+  errorCodes,
+  exampleHeaders,
+  errorRules,
+  follow,
+  operationOf,
+  propertiesOf,
+  readSource,
+  responseExamples,
+  type Json,
+} from './independent-reader.js';
 
 const apis = Object.keys(models) as (keyof typeof models)[];
 const exact = (value: unknown) => (value === undefined ? undefined : String(value));
@@ -85,8 +97,9 @@ describe.each(apis)('the %s model', (api) => {
     expect(model.provider.signing).toBe(facts.providerSigning);
     expect(model.operation.tags).toEqual(facts.tags);
     expect((model.signing.fields ?? []).map((f) => ({ name: f.name, in: f.in, required: f.required, concept: f.concept, type: f.type }))).toEqual(facts.signingFields);
-    expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern]))))
-      .toEqual(facts.variablePatterns);
+    expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern])))).toEqual(
+      facts.variablePatterns,
+    );
   });
 
   it('holds each input and output concept, digest encoding and date the extensions state', () => {
@@ -164,16 +177,22 @@ describe('facts that differ between the providers', () => {
   it('says where each provider names an error, and where its message is', () => {
     const byCode = (model: ApiModel, code: string) => model.errors.entries.find((entry) => entry.code === code);
     expect(byCode(lambda, 'ResourceNotFoundException')).toMatchObject({
-      status: 404, kind: 'not-found', retryable: false,
-      codeAt: { in: 'header', name: 'x-amzn-ErrorType' }, messageAt: { in: 'body', path: ['Message'] },
+      status: 404,
+      kind: 'not-found',
+      retryable: false,
+      codeAt: { in: 'header', name: 'x-amzn-ErrorType' },
+      messageAt: { in: 'body', path: ['Message'] },
     });
     expect(byCode(lambda, 'InvalidParameterValueException')).toMatchObject({ status: 400, kind: 'invalid-input', messageAt: { path: ['message'] } });
     expect(byCode(lambda, 'TooManyRequestsException')).toMatchObject({ status: 429, kind: 'throttled', retryable: true });
     expect(byCode(lambda, 'ServiceException')).toMatchObject({ status: 500, kind: 'service', retryable: true });
     expect(byCode(lambda, 'InvalidSignatureException')).toMatchObject({ status: 403, kind: 'auth', retryable: false });
     expect(byCode(scf, 'ResourceNotFound.LayerVersion')).toMatchObject({
-      status: 200, kind: 'not-found', retryable: false,
-      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] }, messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
+      status: 200,
+      kind: 'not-found',
+      retryable: false,
+      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] },
+      messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
       requestIdAt: { in: 'body', path: ['Response', 'RequestId'] },
     });
     expect(byCode(lambda, 'TooManyRequestsException')?.details).toEqual([

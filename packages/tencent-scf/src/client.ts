@@ -62,7 +62,16 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
           // The host is signed without its port, as Tencent's own SDKs do.
           const signed: Record<string, string> = { host: new URL(url).hostname };
           headers.forEach((value, name) => void (protocolHeaders.has(name) || (signed[name] = value)));
-          const { authorization } = await signTc3({ method, url, headers: signed, payload: body, timestamp, service, secretId: keys.secretId, secretKey: keys.secretKey });
+          const { authorization } = await signTc3({
+            method,
+            url,
+            headers: signed,
+            payload: body,
+            timestamp,
+            service,
+            secretId: keys.secretId,
+            secretKey: keys.secretKey,
+          });
           headers.set('Authorization', authorization);
           return { url, headers };
         },

@@ -17,7 +17,32 @@ const adversarialStrings = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.string({ minLength: 130, maxLength: 3000 }),
-  fc.constantFrom('', ' ', '..', '../', '../../etc/passwd', '%2F', '..%2F', 'a/b', 'a%2Fb', 'a\u0000b', '\r\n', 'layer\n', 'ﬁ', 'é', '\u202e', 'a'.repeat(64), 'a'.repeat(65), 'a_', 'a-1', '%', '%%', '?x=1', '#frag', 'layer3'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '..',
+    '../',
+    '../../etc/passwd',
+    '%2F',
+    '..%2F',
+    'a/b',
+    'a%2Fb',
+    'a\u0000b',
+    '\r\n',
+    'layer\n',
+    'ﬁ',
+    'é',
+    '\u202e',
+    'a'.repeat(64),
+    'a'.repeat(65),
+    'a_',
+    'a-1',
+    '%',
+    '%%',
+    '?x=1',
+    '#frag',
+    'layer3',
+  ),
   fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,70}$/),
   fc.stringMatching(/^[A-Za-z0-9_-]{1,66}$/),
 );
@@ -40,7 +65,10 @@ async function attempt(value: unknown) {
       return json(successExample());
     },
   });
-  const outcome = await client.getLayerVersion(value as never).then(() => 'sent' as const, (error: unknown) => error);
+  const outcome = await client.getLayerVersion(value as never).then(
+    () => 'sent' as const,
+    (error: unknown) => error,
+  );
   return { outcome, sent };
 }
 

@@ -74,7 +74,10 @@ function parseAmzDate(value: string | undefined): Date | undefined {
 }
 
 function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** The query as the signer wants it: decoded names and values, repeated names as arrays. */
@@ -98,10 +101,7 @@ function parseQuery(search: string): QueryParameterBag | undefined {
   return query;
 }
 
-export async function verifyAwsSignature(
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
+export async function verifyAwsSignature(request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
   const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') {
     return { example: 'missing-authentication-token', message: MISSING_TOKEN_MESSAGE };
@@ -143,7 +143,7 @@ export async function verifyAwsSignature(
   }
   const headers: Record<string, string> = Object.create(null);
   for (const name of parsed.signedHeaders) {
-    const value = Object.prototype.hasOwnProperty.call(request.headers, name) ? request.headers[name] : undefined;
+    const value = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
     if (name === '' || name !== name.toLowerCase() || value === undefined) {
       return invalid(`The request names '${name.slice(0, 100)}' as a signed header but does not carry it.`);
     }
@@ -195,13 +195,7 @@ export async function verifyAwsSignature(
  * AWS's message for a mismatch shows the canonical request and the string to sign it expected.
  * Both come from the signer itself; neither holds the secret.
  */
-async function describeMismatch(
-  signer: SignatureV4,
-  toSign: HttpRequest,
-  signableHeaders: Set<string>,
-  signedAt: Date,
-  parsed: ParsedAuthorization,
-): Promise<string> {
+async function describeMismatch(signer: SignatureV4, toSign: HttpRequest, signableHeaders: Set<string>, signedAt: Date, parsed: ParsedAuthorization): Promise<string> {
   // createCanonicalRequest and createStringToSign are protected in the typings but are the
   // signer's own steps; reusing them keeps this message in step with the signature.
   const steps = signer as unknown as {

@@ -23,11 +23,7 @@ const VERIFIERS: Record<MockProvider, (request: ReceivedRequest, options: Verify
  * the provider's words. Any input, however malformed, gets an answer; it rejects only when the
  * Tencent SDK's signer cannot be loaded (SignerUnavailableError), a fault of the installation.
  */
-export async function verifySignature(
-  provider: MockProvider,
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
+export async function verifySignature(provider: MockProvider, request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
   try {
     return await VERIFIERS[provider](request, options);
   } catch (error) {

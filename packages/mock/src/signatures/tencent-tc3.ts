@@ -95,10 +95,7 @@ function utcDay(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
 }
 
-export async function verifyTencentSignature(
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
+export async function verifyTencentSignature(request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
   const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') return invalidAuthorization();
   const parsed = parseTencentAuthorization(authorization);
@@ -195,7 +192,13 @@ export interface Tc3Input {
  */
 export function tc3SignatureForHost(input: Tc3Input): string {
   const { contentType, host, ...rest } = input;
-  return tc3Signature({ ...rest, headers: [['content-type', contentType], ['host', host]] });
+  return tc3Signature({
+    ...rest,
+    headers: [
+      ['content-type', contentType],
+      ['host', host],
+    ],
+  });
 }
 
 export interface Tc3SigningInput {
@@ -223,9 +226,7 @@ export function tc3Signature(input: Tc3SigningInput): string {
     hash(input.payload),
   ].join('\n');
   const date = utcDay(input.timestamp);
-  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/${SCOPE_TERMINATOR}`, hash(canonicalRequest)].join(
-    '\n',
-  );
+  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/${SCOPE_TERMINATOR}`, hash(canonicalRequest)].join('\n');
   const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), SCOPE_TERMINATOR);
   return createHmac('sha256', signingKey).update(stringToSign).digest('hex');
 }

@@ -171,9 +171,7 @@ export function awsAnswerChecker(document: Node) {
 /** Checks Tencent answers: always HTTP 200 and the envelope, an Error with Code and Message or a result the spec's schema accepts. */
 export function tencentAnswerChecker(document: Node) {
   const isResult = schemaValidator(document, 'GetLayerVersionResult');
-  const codePattern = new RegExp(
-    (deref(document, document.components.schemas.ErrorCode)!.anyOf as Node[]).find((schema) => schema.pattern)!.pattern,
-  );
+  const codePattern = new RegExp((deref(document, document.components.schemas.ErrorCode)!.anyOf as Node[]).find((schema) => schema.pattern)!.pattern);
 
   return function problemWith(answer: RawAnswer, method: string): string | undefined {
     const contentType = String(answer.headers['content-type'] ?? '');

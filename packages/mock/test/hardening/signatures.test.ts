@@ -88,7 +88,12 @@ describe('AWS SigV4 verification', () => {
   });
 
   it('names a signed session token in the mismatch message without repeating it', async () => {
-    const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' }, sha256: Sha256 });
+    const signer = new SignatureV4({
+      service: 'lambda',
+      region: 'us-east-1',
+      credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' },
+      sha256: Sha256,
+    });
     const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/x', query: {}, headers: { host: 'h' } }, { signingDate: signedAt });
     const credentials = { ...aws, sessionToken: 'SESSION-TOKEN-VALUE' };
     const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, { ...now, credentials });
@@ -200,14 +205,7 @@ describe('AWS SigV4 verification', () => {
 });
 
 /** Signs a Tencent request with Sign.sign3, the official Node SDK's signer. */
-function signTencent(opts: {
-  body?: string;
-  secretId?: string;
-  secretKey?: string;
-  timestamp?: number;
-  service?: string;
-  host?: string;
-}): ReceivedRequest {
+function signTencent(opts: { body?: string; secretId?: string; secretKey?: string; timestamp?: number; service?: string; host?: string }): ReceivedRequest {
   const body = opts.body ?? '{"LayerName":"layer3","LayerVersion":1}';
   const timestamp = opts.timestamp ?? Math.floor(signedAt.getTime() / 1000);
   const host = opts.host ?? 'scf.tencentcloudapi.com';
