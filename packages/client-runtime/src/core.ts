@@ -98,6 +98,7 @@ export interface ApiClient<Paths extends {}, Input, Output> {
 
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const dig = (value: unknown, path: readonly string[]): unknown =>
+  // biome-ignore lint/suspicious/noExplicitAny: each step is checked to be an object with the key before it is read.
   path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -189,6 +190,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
     checkInput(input, rules.inputRules);
     const values = Object.fromEntries(Object.keys(rules.inputRules).map((name) => [name, (input as Record<string, unknown>)[name]]));
     const { method, path, inputsIn } = rules.operation;
+    // biome-ignore lint/suspicious/noExplicitAny: the method and path come from the rules, so openapi-fetch's per-path types cannot apply.
     const { data, error, response } = await (client as any).request(method.toLowerCase(), path, {
       ...(inputsIn === 'path' ? { params: { path: values } } : { body: values }),
       parseAs: 'text',

@@ -19,7 +19,7 @@ const baseRules: ApiRules = {
 /** The answers the core handed to the provider's error maker, and a client over `fetch`. */
 function clientWith(rules: ApiRules, fetch: (request: Request) => Promise<Response>) {
   const answers: ErrorAnswer[] = [];
-  const { api } = createClient<{}, { id: string; secret: string }, { Name: string }, unknown>(
+  const { api } = createClient<Record<string, never>, { id: string; secret: string }, { Name: string }, unknown>(
     {
       rules,
       signer: { keys: { required: ['id', 'secret'], secrets: ['secret'] }, sign: async (request) => request },

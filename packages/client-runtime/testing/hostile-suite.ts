@@ -189,7 +189,10 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       // Each attempt's deadline is an AbortSignal.timeout: record the limit asked for, and let it fire soon.
       const realTimeout = AbortSignal.timeout.bind(AbortSignal);
       const asked: number[] = [];
-      vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => (asked.push(ms), realTimeout(50)));
+      vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+        asked.push(ms);
+        return realTimeout(50);
+      });
       try {
         const error = await fail(call(client({ fetch: hang, maxAttempts: 2 })));
         expect(error).toBeInstanceOf(TimeoutError);

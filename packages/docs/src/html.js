@@ -34,6 +34,6 @@ export function html(strings, ...values) {
 }
 
 /** @param {Html} fragment @returns {string} */
-export function toString(fragment) {
+export function renderHtml(fragment) {
   return fragment[RAW];
 }

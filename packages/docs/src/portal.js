@@ -4,7 +4,7 @@
 // models, providers.json or the comparison built from the models.
 import { factsOf } from './compare.js';
 import { operationAnchor } from './redoc.js';
-import { html, raw, toString } from './html.js';
+import { html, raw, renderHtml } from './html.js';
 
 /** @typedef {import('./compare.js').Side} Side */
 /** @typedef {import('./fields.js').Field} Field */
@@ -16,7 +16,7 @@ import { html, raw, toString } from './html.js';
 export function renderBar(pages, current) {
   const link = (/** @type {string} */ href, /** @type {string} */ text, /** @type {string} */ className = '') =>
     html`<a href="${href}"${raw(className ? ` class="${className}"` : '')}${raw(href === current ? ' aria-current="page"' : '')}>${text}</a>`;
-  return toString(html`<nav class="layerspec-bar" aria-label="layerspec docs">
+  return renderHtml(html`<nav class="layerspec-bar" aria-label="layerspec docs">
     ${link('index.html', 'layerspec docs portal', 'layerspec-home')}
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
@@ -173,7 +173,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
 </body>
 </html>
 `;
-  return toString(page);
+  return renderHtml(page);
 }
 
 const PORTAL_CSS = `

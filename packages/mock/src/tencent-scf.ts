@@ -106,7 +106,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       [requestIdPath, randomUUID()],
     ] as const) {
       let parent = body;
-      for (const key of path.slice(0, -1)) parent = (parent[key] ??= {}) as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) {
+        parent[key] ??= {};
+        parent = parent[key] as Record<string, unknown>;
+      }
       parent[path.at(-1)!] = value;
     }
     return { status: 200, headers: jsonHeaders(), body };

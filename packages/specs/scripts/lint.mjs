@@ -15,6 +15,6 @@ let stderr = '';
 child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 child.on('close', (code, signal) => {
   const kept = stderr.split(/\n\s*\n/).filter((paragraph) => !paragraph.includes('support is ending'));
-  process.stderr.write(kept.join('\n\n').trimEnd() + '\n');
+  process.stderr.write(`${kept.join('\n\n').trimEnd()}\n`);
   process.exit(code ?? (signal ? 1 : 0));
 });

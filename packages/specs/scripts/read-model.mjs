@@ -35,7 +35,7 @@ const exactText = (value) => (value === undefined ? undefined : String(value));
 function merged(schema) {
   if (!schema || !Array.isArray(schema.allOf)) return schema ?? {};
   const { allOf, ...rest } = schema;
-  return { ...allOf.reduce((acc, member) => ({ ...acc, ...merged(member) }), {}), ...rest };
+  return Object.assign({}, ...allOf.map(merged), rest);
 }
 
 /** The checkable rules of a schema (see ValueRule in src/types.ts). */

@@ -32,7 +32,7 @@ export function follow(doc: Json, node: Json): Json {
   }
   if (node && Array.isArray(node.allOf)) {
     const { allOf, ...rest } = node;
-    return { ...allOf.reduce((acc: Json, member: Json) => ({ ...acc, ...follow(doc, member) }), {}), ...rest };
+    return Object.assign({}, ...allOf.map((member: Json) => follow(doc, member)), rest);
   }
   return node;
 }

@@ -61,7 +61,9 @@ export function createScfClient(options: ScfClientOptions): ScfClient {
           if (keys.token) headers.set(names.token, keys.token);
           // The host is signed without its port, as Tencent's own SDKs do.
           const signed: Record<string, string> = { host: new URL(url).hostname };
-          headers.forEach((value, name) => void (protocolHeaders.has(name) || (signed[name] = value)));
+          headers.forEach((value, name) => {
+            if (!protocolHeaders.has(name)) signed[name] = value;
+          });
           const { authorization } = await signTc3({
             method,
             url,

@@ -122,6 +122,7 @@ export function withServedArchive<T>(provider: ArchiveProvider, body: T, baseUrl
     'download-location': `${baseUrl.replace(/\/$/, '')}${ARCHIVE_PATH}`,
     'archive-size': archive.size,
   };
+  // biome-ignore lint/suspicious/noExplicitAny: the body is walked along the model's paths, each step checked to be an object.
   const copy = structuredClone(body) as any;
   const fields = downloadFields(provider);
   const location = fields.find((field) => field.concept === 'download-location');

@@ -158,7 +158,7 @@ export async function verifyAwsSignature(request: ReceivedRequest, options: Veri
   const toSign: HttpRequest = {
     method: request.method.toUpperCase(),
     protocol: 'http:',
-    hostname: headers['host'] ?? '',
+    hostname: headers.host ?? '',
     path,
     query,
     headers,
@@ -184,7 +184,7 @@ export async function verifyAwsSignature(request: ReceivedRequest, options: Veri
   });
   const signableHeaders = new Set(parsed.signedHeaders);
   const signed = await signer.sign(toSign, { signingDate: signedAt, signableHeaders });
-  const expected = /Signature=([0-9a-f]+)$/.exec(signed.headers['authorization'] ?? '')?.[1] ?? '';
+  const expected = /Signature=([0-9a-f]+)$/.exec(signed.headers.authorization ?? '')?.[1] ?? '';
   const scopeMatches = parsed.scopeDate === formatAmzDate(signedAt).slice(0, 8);
   if (scopeMatches && signaturesMatch(expected, parsed.signature)) return null;
 

@@ -125,7 +125,7 @@ export async function verifyTencentSignature(request: ReceivedRequest, options: 
   }
   if (signedHeaders.some((name) => !Object.hasOwn(request.headers, name))) return signatureFailure();
 
-  const host = request.headers['host'] ?? '';
+  const host = request.headers.host ?? '';
   const contentType = request.headers['content-type'] ?? '';
   if (!request.url.startsWith('/')) return signatureFailure();
   let url: URL;

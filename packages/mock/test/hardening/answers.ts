@@ -67,7 +67,7 @@ export interface RawAnswer {
  */
 export function isMockUsageError(request: RawRequest, answer: RawAnswer): boolean {
   return (
-    request.headers['prefer'] !== undefined &&
+    request.headers.prefer !== undefined &&
     answer.status === 501 &&
     String(answer.headers['content-type']).startsWith('text/plain') &&
     // A HEAD answer carries no body.
@@ -132,7 +132,6 @@ function isNonEmptyString(value: unknown): value is string {
 
 /** Checks AWS answers: a documented status with its error name and body, or a 200 whose body the spec's schema accepts. */
 export function awsAnswerChecker(document: Node) {
-  const scenarios = scenariosOf(document);
   const [pathItem] = Object.values<Node>(document.paths);
   const responses: Node = pathItem!.get.responses;
   const statuses = new Set(Object.keys(responses).map(Number));

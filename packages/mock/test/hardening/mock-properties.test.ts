@@ -24,7 +24,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Whether a request explicitly asked for a 5xx scenario, the one way a 5xx is the right answer. */
 function asksForServerError(request: RawRequest): boolean {
-  const prefer = request.headers['prefer'] ?? '';
+  const prefer = request.headers.prefer ?? '';
   const example = /example=([^;,\s]+)/.exec(prefer)?.[1];
   return /code=5\d\d/.test(prefer) || awsScenarios.some((s) => s.name === example && s.status >= 500);
 }
