@@ -105,8 +105,12 @@ export function slimRules(model) {
   };
 }
 
-/** Where the error answers carry each detail with a concept (a throttling reason, a wait), by concept. */
+/**
+ * Where the error answers carry each detail with a concept (a throttling reason, a wait), by concept.
+ * @param {readonly ErrorModel[]} entries
+ */
 function detailsByConcept(entries) {
+  /** @type {Record<string, Location[]>} */
   const byConcept = {};
   for (const detail of entries.flatMap((entry) => entry.details)) {
     if (detail.concept === undefined) continue;
@@ -120,15 +124,17 @@ function detailsByConcept(entries) {
  * The kind and retryability that an error answer's HTTP status alone tells, for an answer whose
  * code the model does not list: a status whose documented errors all agree on both. A status
  * below 400 is a success on the wire (Tencent sends every error with 200), so it tells nothing.
+ * @param {readonly ErrorModel[]} entries
  */
 function statusRules(entries) {
+  /** @type {Map<number, string[]>} */
   const byStatus = new Map();
   for (const { status, kind, retryable } of entries) {
     if (status < 400) continue;
     byStatus.set(status, [...(byStatus.get(status) ?? []), JSON.stringify({ kind, retryable })]);
   }
   const agreed = [...byStatus].filter(([, rules]) => new Set(rules).size === 1);
-  return Object.fromEntries(agreed.sort(([a], [b]) => a - b).map(([status, [rule]]) => [status, JSON.parse(rule)]));
+  return Object.fromEntries(agreed.sort(([a], [b]) => a - b).map(([status, rules]) => [status, JSON.parse(String(rules[0]))]));
 }
 
 /**

@@ -9,12 +9,15 @@ import { createRequire } from 'node:module';
 import { models } from '@layerspec/specs/model';
 import { PROVIDER_LIST_PATH, modelPath, specPath } from '../dist/model.js';
 
+/** @import { Provider } from '../dist/providers.js' */
+
 const require = createRequire(import.meta.url);
+/** @param {string} path @param {string} text */
 const write = (path, text) => {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 };
-for (const [api, model] of Object.entries(models)) {
+for (const [api, model] of /** @type {[Provider, unknown][]} */ (Object.entries(models))) {
   mkdirSync(dirname(specPath(api)), { recursive: true });
   copyFileSync(require.resolve(`@layerspec/specs/${api}.json`), specPath(api));
   write(modelPath(api), `${JSON.stringify(model, null, 2)}\n`);
