@@ -2,13 +2,22 @@
 // pack and no child process, all packages in one vitest run. A test that starts any of those
 // belongs in its package's own suite only (`npm test`); to add a test here, name its file below.
 // The tests read the built spec bundles and packages, so the script builds first (a turbo cache hit).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** Test files of one package that run in the fast lane, relative to its folder. */
 const unitTests: Record<string, string[]> = {
   bench: ['test/*.test.ts'],
-  'packages/client-runtime': ['test/runtime.test.ts', 'test/node.test.ts'],
-  'packages/aws-lambda': ['test/client.test.ts', 'test/answers.property.test.ts', 'test/input.property.test.ts', 'test/secrets.test.ts', 'test/signing.test.ts'],
+  'packages/client-runtime': ['test/runtime.test.ts', 'test/node.test.ts', 'test/core.test.ts'],
+  'packages/aws-lambda': [
+    'test/client.test.ts',
+    'test/rules-generator.test.ts',
+    'test/answers.property.test.ts',
+    'test/input.property.test.ts',
+    'test/secrets.test.ts',
+    'test/signing.test.ts',
+  ],
   'packages/tencent-scf': [
     'test/client.test.ts',
     'test/answers.property.test.ts',
@@ -40,6 +49,12 @@ const unitTests: Record<string, string[]> = {
     'test/tencent-envelope.test.ts',
   ],
 };
+
+// A renamed or deleted file would otherwise leave the lane quietly smaller.
+for (const [folder, files] of Object.entries(unitTests)) {
+  const missing = files.filter((file) => !file.includes('*') && !existsSync(join(import.meta.dirname, folder, file)));
+  if (missing.length > 0) throw new Error(`vitest.unit.config.ts lists test files that do not exist in ${folder}: ${missing.join(', ')}`);
+}
 
 export default defineConfig({
   test: {
