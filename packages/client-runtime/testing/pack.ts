@@ -123,3 +123,18 @@ export function areTheTypesWrong(tarball: string): string {
     stdio: 'pipe',
   });
 }
+
+/** The files every client's tarball holds (its build, README, LICENSE and CHANGELOG), and none of its sources or tests. */
+export const clientTarballFiles = [
+  'package/dist/index.js',
+  'package/dist/index.d.ts',
+  'package/dist/node.js',
+  'package/dist/node.d.ts',
+  'package/README.md',
+  'package/LICENSE',
+  'package/CHANGELOG.md',
+  'package/package.json',
+];
+
+/** The tarball's files that must not be published: sources, tests and build scripts. */
+export const unpublishedFiles = (files: readonly string[]): string[] => files.filter((file) => /^package\/(src|test|scripts)\//.test(file));
