@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { readApis } from '../../../tools/apis.mjs';
+import { readApi } from '../../../tools/apis.mjs';
 import { readModel } from '../scripts/read-model.mjs';
 
 /** A copy of a spec with extensions set at the given paths. */
 function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {
-  const document = parseDocument(readFileSync(readApis()[api].root, 'utf8'), { intAsBigInt: true });
+  const document = parseDocument(readFileSync(readApi(api).root, 'utf8'), { intAsBigInt: true });
   for (const [path, value] of edits) document.setIn(path, value);
   const file = join(mkdtempSync(join(tmpdir(), 'layerspec-model-ext-')), 'openapi.yaml');
   writeFileSync(file, document.toString());
