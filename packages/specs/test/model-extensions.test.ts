@@ -41,7 +41,7 @@ it('reads provider, signing, mock port and server variable facts from the spec',
   expect(model.protocol.id).toBe('rest-json-test');
   expect(model.signing).toMatchObject({ ...signing, scheme: 'sigv4', header: 'Authorization' });
   expect(model.mock.defaultPort).toBe(5010);
-  expect(model.servers[0].variables.region.pattern).toBe('^[a-z-]+$');
+  expect(model.servers[0]?.variables.region?.pattern).toBe('^[a-z-]+$');
 });
 
 it('reads error kinds and retryability, digest encoding and date shape from the spec', async () => {
@@ -53,12 +53,12 @@ it('reads error kinds and retryability, digest encoding and date shape from the 
     [[...schemas, 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
   ]);
   const model = await readModel('tencent-scf', { root });
-  const entry = (code: string) => model.errors.entries.find((candidate: { code: string }) => candidate.code === code);
+  const entry = (code: string) => model.errors.entries.find((candidate) => candidate.code === code);
   expect(entry('InternalError.System')).toMatchObject({ kind: 'service', retryable: false });
   expect(entry('LimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
   expect(entry('InternalError')).toMatchObject({ kind: 'service', retryable: true });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'CodeSha256').encoding).toEqual({ digest: 'sha256', as: 'hex' });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'AddTime').date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+  expect(model.outputs.find((output) => output.name === 'CodeSha256')?.encoding).toEqual({ digest: 'sha256', as: 'hex' });
+  expect(model.outputs.find((output) => output.name === 'AddTime')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
 });
 
 it.each([
