@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes the model of each API of redocly.yaml (read by read-model.mjs) as src/generated/<api>.ts,
 // its success schema as src/generated/<api>-response-schema.ts, and an index.
 // Usage: node scripts/generate-model.mjs [--out-dir DIR] [--check]
@@ -10,9 +11,14 @@ import { readApis } from '../../../tools/apis.mjs';
 import { writeGenerated } from '../../../tools/write-generated.mjs';
 import { readModel, readSuccessSchema } from './read-model.mjs';
 
+/** @import { ApiModel } from '../src/types.js' */
+
 const defaultOutDir = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated');
 
-/** JSON text of the model; a bigint left anywhere but a bound would lose its exactness, so it fails. */
+/**
+ * JSON text of the model; a bigint left anywhere but a bound would lose its exactness, so it fails.
+ * @param {ApiModel} model
+ */
 function toSource(model) {
   return JSON.stringify(
     model,
@@ -26,6 +32,7 @@ function toSource(model) {
 
 const BIGINT = '\uFDD0bigint:';
 
+/** @param {string} source what the file is generated from, relative to the repository */
 const header = (source) =>
   [
     `// Generated from ${source} by packages/specs/scripts/generate-model.mjs (@redocly/openapi-core).`,
@@ -33,8 +40,12 @@ const header = (source) =>
     '',
   ].join('\n');
 
-/** The generated modules, by file name. */
+/**
+ * The generated modules, by file name.
+ * @returns {Promise<Record<string, string>>}
+ */
 export async function generateModel() {
+  /** @type {Record<string, string>} */
   const files = {};
   const names = Object.keys(readApis());
   for (const api of names) {
@@ -59,7 +70,8 @@ export default general;
 export const successSchema = ${schema} as const;
 `;
   }
-  const id = (api) => api.replace(/-(.)/g, (_, letter) => letter.toUpperCase());
+  /** @param {string} api */
+  const id = (api) => api.replace(/-(.)/g, (/** @type {string} */ _, /** @type {string} */ letter) => letter.toUpperCase());
   files['index.ts'] = `${header('redocly.yaml (apis:)')}${names.map((api) => `import ${id(api)} from './${api}.js';`).join('\n')}
 
 export type * from '../types.js';
@@ -83,4 +95,4 @@ async function main() {
   if (stale) process.exit(1);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { readApis } from '../../../tools/apis.mjs';
+import { readApi } from '../../../tools/apis.mjs';
 import { readModel } from '../scripts/read-model.mjs';
 
 /** A copy of a spec with extensions set at the given paths. */
 function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {
-  const document = parseDocument(readFileSync(readApis()[api].root, 'utf8'), { intAsBigInt: true });
+  const document = parseDocument(readFileSync(readApi(api).root, 'utf8'), { intAsBigInt: true });
   for (const [path, value] of edits) document.setIn(path, value);
   const file = join(mkdtempSync(join(tmpdir(), 'layerspec-model-ext-')), 'openapi.yaml');
   writeFileSync(file, document.toString());
@@ -41,7 +41,7 @@ it('reads provider, signing, mock port and server variable facts from the spec',
   expect(model.protocol.id).toBe('rest-json-test');
   expect(model.signing).toMatchObject({ ...signing, scheme: 'sigv4', header: 'Authorization' });
   expect(model.mock.defaultPort).toBe(5010);
-  expect(model.servers[0].variables.region.pattern).toBe('^[a-z-]+$');
+  expect(model.servers[0]?.variables.region?.pattern).toBe('^[a-z-]+$');
 });
 
 it('reads error kinds and retryability, digest encoding and date shape from the spec', async () => {
@@ -53,12 +53,12 @@ it('reads error kinds and retryability, digest encoding and date shape from the 
     [[...schemas, 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
   ]);
   const model = await readModel('tencent-scf', { root });
-  const entry = (code: string) => model.errors.entries.find((candidate: { code: string }) => candidate.code === code);
+  const entry = (code: string) => model.errors.entries.find((candidate) => candidate.code === code);
   expect(entry('InternalError.System')).toMatchObject({ kind: 'service', retryable: false });
   expect(entry('LimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
   expect(entry('InternalError')).toMatchObject({ kind: 'service', retryable: true });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'CodeSha256').encoding).toEqual({ digest: 'sha256', as: 'hex' });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'AddTime').date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+  expect(model.outputs.find((output) => output.name === 'CodeSha256')?.encoding).toEqual({ digest: 'sha256', as: 'hex' });
+  expect(model.outputs.find((output) => output.name === 'AddTime')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
 });
 
 it.each([
