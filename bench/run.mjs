@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm run bench: measures layerspec side by side with the official SDKs, bare Prism and plain
 // node:http in one run on one machine, prints one markdown table per section and writes them to
 // bench-results/ (git-ignored) as markdown and JSON. See README.md for how to read the numbers.
@@ -52,7 +53,9 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   cpus: `${availableParallelism()} x ${cpus()[0]?.model ?? 'unknown'}`,
-  loadAverageAtStart: loadavg().map((load) => load.toFixed(2)).join(' '),
+  loadAverageAtStart: loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' '),
 };
 const header = `# layerspec bench, ${startedAt.toISOString()}\n\nNode ${machine.node}, ${machine.platform}, ${machine.cpus}; load average at start ${machine.loadAverageAtStart}.${quick ? ' Quick mode: fewer, shorter runs.' : ''}\n`;
 console.log(header);
@@ -76,7 +79,16 @@ for (const name of only) {
     produced = [await /** @type {() => Promise<any>} */ (runners[name])()].flat();
   } catch (error) {
     // One broken section must not hide the others' numbers.
-    produced = [{ id: name, title: `${name}: failed`, note: `The section stopped: ${/** @type {Error} */ (error).stack ?? error}`, headers: ['section', 'error'], rows: [[name, String(/** @type {Error} */ (error).message).slice(0, 200)]], data: null }];
+    produced = [
+      {
+        id: name,
+        title: `${name}: failed`,
+        note: `The section stopped: ${/** @type {Error} */ (error).stack ?? error}`,
+        headers: ['section', 'error'],
+        rows: [[name, String(/** @type {Error} */ (error).message).slice(0, 200)]],
+        data: null,
+      },
+    ];
   }
   const seconds = ((performance.now() - sectionStart) / 1000).toFixed(1);
   for (const section of produced) {
@@ -92,10 +104,15 @@ sections.push(goals);
 console.log(sectionMarkdown(goals));
 
 const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
-const footer = `Total: ${totalSeconds.toFixed(1)} s; load average at end ${loadavg().map((load) => load.toFixed(2)).join(' ')}.`;
+const footer = `Total: ${totalSeconds.toFixed(1)} s; load average at end ${loadavg()
+  .map((load) => load.toFixed(2))
+  .join(' ')}.`;
 console.log(footer);
 
-const stamp = startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+const stamp = startedAt
+  .toISOString()
+  .replaceAll(':', '-')
+  .replace(/\.\d+Z$/, 'Z');
 const markdown = `${header}\n${sections.map(sectionMarkdown).join('\n')}\n${footer}\n`;
 const json = JSON.stringify({ startedAt: startedAt.toISOString(), totalSeconds, quick, machine, sections }, null, 2);
 for (const name of [`bench-${stamp}`, 'latest']) {

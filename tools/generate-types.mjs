@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Turns a spec into TypeScript types with openapi-typescript, behind a header that names
 // the source. Usage: node tools/generate-types.mjs <api> [--out FILE] [--check]
 // With --check nothing is written: it exits 1 when FILE differs from a fresh generation.
@@ -9,7 +10,10 @@ import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readApi, repoRoot } from './apis.mjs';
 
-/** Returns the generated module text for one API of redocly.yaml. */
+/**
+ * Returns the generated module text for one API of redocly.yaml.
+ * @param {string} apiName
+ */
 export async function generateTypes(apiName) {
   const { root } = readApi(apiName);
   const ast = await openapiTS(pathToFileURL(root), { alphabetize: false });
@@ -27,11 +31,11 @@ async function main() {
     allowPositionals: true,
     options: { out: { type: 'string' }, check: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) {
+  const [apiName] = positionals;
+  if (apiName === undefined || positionals.length !== 1) {
     console.error('usage: generate-types.mjs <api> [--out FILE] [--check]');
     process.exit(2);
   }
-  const [apiName] = positionals;
   const out = values.out ?? readApi(apiName).typesOutput;
   const fresh = await generateTypes(apiName);
   if (values.check) {
@@ -44,4 +48,4 @@ async function main() {
   console.log(`${relative(repoRoot, out)} <- ${apiName}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run pack`: after the build, packs every publishable workspace package (every one not
 // marked "private") with `npm pack` into one folder, ready for `npm install ./<file>.tgz`.
 // Nothing here is on a public registry, so a tarball that depends on another package of this
@@ -15,13 +16,22 @@ import { repoRoot } from './apis.mjs';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const quietEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 
-/** Every workspace package, as npm sees it: name, version, path, private, dependencies. */
+/**
+ * @typedef {{ name: string, version: string, path: string, private?: boolean,
+ *   dependencies?: Record<string, string>, peerDependencies?: Record<string, string>, optionalDependencies?: Record<string, string> }} Workspace
+ */
+
+/**
+ * Every workspace package, as npm sees it: name, version, path, private, dependencies.
+ * @returns {Workspace[]}
+ */
 function workspaces() {
   return JSON.parse(execFileSync(npm, ['query', '.workspace'], { cwd: repoRoot, env: quietEnv, encoding: 'utf8' }));
 }
 
 /**
  * Packs the publishable workspaces into `outDir` (emptied of old tarballs first).
+ * @param {string} outDir
  * @returns {{ name: string, file: string }[]} one entry per tarball, `file` an absolute path
  */
 export function packAll(outDir) {
@@ -32,7 +42,7 @@ export function packAll(outDir) {
     Object.entries({ ...w.dependencies, ...w.peerDependencies, ...w.optionalDependencies })
       .filter(([dep]) => byName.has(dep))
       .flatMap(([dep, range]) => {
-        const target = byName.get(dep);
+        const target = /** @type {Workspace} */ (byName.get(dep));
         if (target.private) return [`${w.name} depends on ${dep}, which is private, so its tarball would not install`];
         if (range !== target.version) return [`${w.name} depends on ${dep}@${range}, but the workspace packs ${dep}@${target.version}`];
         return [];
@@ -56,11 +66,11 @@ function main() {
   try {
     packed = packAll(outDir);
   } catch (error) {
-    console.error(`pack: ${error.message}`);
+    console.error(`pack: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
   for (const { name, file } of packed) console.log(`${name.padEnd(24)} ${relative(process.cwd(), file)}`);
-  console.log(`\nInstall any of them on its own, in another project: npm install ${packed[0].file}`);
+  if (packed[0]) console.log(`\nInstall any of them on its own, in another project: npm install ${packed[0].file}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -1,3 +1,4 @@
+// @ts-check
 // Environment variables that keep the tools turbo starts quiet and offline: telemetry off, and the
 // AWS SDK's Node.js version notice (printed once per process on Node 20) silenced through the
 // switch the SDK reads. turbo.json's globalPassThroughEnv must list each one, or turbo's strict

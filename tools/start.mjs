@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: after the build, serves both mocks and the docs on 127.0.0.1 and prints their
 // URLs; Ctrl-C stops all three. Each port comes from its flag, else its variable, else the
 // default its package defines (the mock's DEFAULT_PORTS, the docs server's DEFAULT_PORT).
@@ -9,11 +10,13 @@ import { DEFAULT_PORTS } from '@layerspec/mock/ports';
 import { models } from '@layerspec/specs/model';
 
 /** The three servers: what picks each one's port, and what it is called in messages. */
-const SERVERS = {
+const SERVERS = /** @type {const} */ ({
   aws: { label: `${models['aws-lambda'].provider.name} mock`, flag: 'aws-port', env: 'LAYERSPEC_AWS_PORT', fallback: DEFAULT_PORTS['aws-lambda'] },
   tencent: { label: `${models['tencent-scf'].provider.name} mock`, flag: 'tencent-port', env: 'LAYERSPEC_TENCENT_PORT', fallback: DEFAULT_PORTS['tencent-scf'] },
   docs: { label: 'docs', flag: 'docs-port', env: 'LAYERSPEC_DOCS_PORT', fallback: DOCS_PORT },
-};
+});
+/** @typedef {keyof typeof SERVERS} ServerKey */
+/** @typedef {(typeof SERVERS)[ServerKey]} Server */
 
 const USAGE = `Usage: npm start -- [options]   (or: node tools/start.mjs [options], after npm run build)
 
@@ -28,6 +31,11 @@ ${Object.values(SERVERS)
 
 Example: npm start -- --aws-port 5010 --tencent-port 5011 --docs-port 5000`;
 
+/**
+ * @param {Server} server
+ * @param {string | undefined} fromFlag
+ * @param {number} fallback
+ */
 function port({ flag, env }, fromFlag, fallback) {
   const raw = fromFlag ?? process.env[env];
   if (raw === undefined || raw === '') return fallback;
@@ -37,6 +45,7 @@ function port({ flag, env }, fromFlag, fallback) {
   return Number(raw);
 }
 
+/** @param {string[]} argv */
 function readOptions(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -57,16 +66,22 @@ function readOptions(argv) {
     quiet: values.quiet,
     docs: !values['no-docs'],
     host: values.host ?? process.env.LAYERSPEC_HOST ?? '127.0.0.1',
-    ports: Object.fromEntries(Object.entries(SERVERS).map(([key, s]) => [key, port(s, values[s.flag], s.fallback)])),
+    ports: /** @type {Record<ServerKey, number>} */ (Object.fromEntries(Object.entries(SERVERS).map(([key, s]) => [key, port(s, values[s.flag], s.fallback)]))),
   };
 }
 
-/** Why a server did not start; for a taken port, which flag or variable picks another. */
-function startError(server, port, error) {
+/**
+ * Why a server did not start; for a taken port, which flag or variable picks another.
+ * @param {Server} server
+ * @param {number} port
+ * @param {unknown} thrown
+ */
+function startError(server, port, thrown) {
+  const error = /** @type {{ code?: unknown, message?: unknown } | null | undefined} */ (thrown);
   if (error?.code === 'EADDRINUSE') {
     return `the ${server.label} did not start: port ${port} is taken. Stop what uses it, or pick another port with --${server.flag} <port> (npm start -- --${server.flag} <port>) or ${server.env}=<port>.`;
   }
-  return `the ${server.label} did not start: ${error?.message ?? error}`;
+  return `the ${server.label} did not start: ${error?.message ?? thrown}`;
 }
 
 async function main() {
@@ -74,7 +89,7 @@ async function main() {
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(`start: ${error.message}\n\n${USAGE}`);
+    console.error(`start: ${error instanceof Error ? error.message : error}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -83,23 +98,28 @@ async function main() {
     return;
   }
   const { startMock } = await import('@layerspec/mock');
-  const log = options.quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`);
+  const log = options.quiet ? undefined : (/** @type {string} */ line) => console.log(`${new Date().toISOString()} ${line}`);
+  /** @type {{ url: string, close: () => Promise<unknown> }[]} */
   const running = [];
   const stopAll = () => Promise.allSettled(running.map((server) => server.close()));
 
   // Both start together; all of them are waited for, so a mock that starts after the other failed
   // is still stopped.
-  const mocks = [
+  const mocks = /** @type {const} */ ([
     { key: 'aws', provider: 'aws-lambda' },
     { key: 'tencent', provider: 'tencent-scf' },
-  ];
-  const results = await Promise.allSettled(
-    mocks.map(({ key, provider }) => startMock({ provider, host: options.host, port: options.ports[key], log })),
+  ]);
+  const results = await Promise.all(
+    mocks.map(({ key, provider }) =>
+      startMock({ provider, host: options.host, port: options.ports[key], log }).then(
+        (server) => ({ key, server, error: undefined }),
+        (/** @type {unknown} */ error) => ({ key, server: undefined, error }),
+      ),
+    ),
   );
-  for (const result of results) if (result.status === 'fulfilled') running.push(result.value);
-  const failures = results.flatMap((result, i) =>
-    result.status === 'rejected' ? [startError(SERVERS[mocks[i].key], options.ports[mocks[i].key], result.reason)] : [],
-  );
+  const started = results.flatMap(({ key, server }) => (server ? [{ key, server }] : []));
+  running.push(...started.map(({ server }) => server));
+  const failures = results.flatMap(({ key, server, error }) => (server ? [] : [startError(SERVERS[key], options.ports[key], error)]));
   if (failures.length > 0) {
     for (const failure of failures) console.error(`start: ${failure}`);
     await stopAll();
@@ -107,8 +127,7 @@ async function main() {
     return;
   }
   const width = Math.max(SERVERS.aws.label.length, SERVERS.tencent.label.length) + 3;
-  console.log(`${SERVERS.aws.label.padEnd(width)}${running[0].url}`);
-  console.log(`${SERVERS.tencent.label.padEnd(width)}${running[1].url}`);
+  for (const { key, server } of started) console.log(`${SERVERS[key].label.padEnd(width)}${server.url}`);
 
   if (options.docs) {
     try {
@@ -123,7 +142,7 @@ async function main() {
   }
   console.log('Press Ctrl-C to stop.');
 
-  const stop = async (signal) => {
+  const stop = async (/** @type {string} */ signal) => {
     console.log(`\nstart: ${signal}, stopping`);
     await stopAll();
   };

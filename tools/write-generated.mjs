@@ -1,3 +1,4 @@
+// @ts-check
 // Writes generated files, or with `check` compares them with what is committed: the one place
 // the generators share how they write and how they report drift.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

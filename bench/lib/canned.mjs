@@ -1,3 +1,4 @@
+// @ts-check
 // The canned answers every bench server returns, read from the model of each API (a fact about
 // the API lives in a spec or nowhere): the first named success example of GetLayerVersion, with
 // each response header's example, at the method and path of the operation.

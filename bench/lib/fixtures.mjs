@@ -1,3 +1,4 @@
+// @ts-check
 // What every program asks for, with the providers' documented placeholder keys.
 // Kept in a file of its own so the size bundles pull in these few constants and nothing else.
 export const AWS_CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };

@@ -1,3 +1,4 @@
+// @ts-check
 // The project's speed and size goals, checked against this run's numbers. A goal whose inputs are missing
 // says so; nothing is counted as met without a measurement.
 import { providerName } from './providers.mjs';
@@ -16,7 +17,9 @@ export function goalsSection(sections) {
 
   for (const entry of byId.size?.data ?? []) {
     if (!entry.target.endsWith('/ours')) continue;
-    const official = byId.size.data.find((/** @type {any} */ other) => other.provider === entry.provider && other.platform === entry.platform && other.target.endsWith('/official'));
+    const official = byId.size.data.find(
+      (/** @type {any} */ other) => other.provider === entry.provider && other.platform === entry.platform && other.target.endsWith('/official'),
+    );
     const name = `${providerName(entry.provider)}, ${entry.platform}`;
     // The size budget is .size-limit.json's, which the size section attaches to the rows it applies to.
     const budgetGoal = `${name}: ours within its .size-limit.json budget`;
@@ -24,7 +27,12 @@ export function goalsSection(sections) {
       if (entry.platform === 'browser') add(budgetGoal, entry.error ?? 'n/a', 'not measured');
       continue;
     }
-    if (entry.limit) add(budgetGoal, `${entry.gzipped.toLocaleString('en-US')} B of ${entry.limit.toLocaleString('en-US')} B`, verdict(entry.gzipped <= entry.limit, `${(entry.gzipped - entry.limit).toLocaleString('en-US')} B over`));
+    if (entry.limit)
+      add(
+        budgetGoal,
+        `${entry.gzipped.toLocaleString('en-US')} B of ${entry.limit.toLocaleString('en-US')} B`,
+        verdict(entry.gzipped <= entry.limit, `${(entry.gzipped - entry.limit).toLocaleString('en-US')} B over`),
+      );
     else if (entry.platform === 'browser') add(budgetGoal, `${entry.gzipped.toLocaleString('en-US')} B`, 'not measured: no budget read from .size-limit.json');
     if (official?.gzipped) {
       const times = official.gzipped / entry.gzipped;
@@ -41,7 +49,11 @@ export function goalsSection(sections) {
     if (!entry.gzipped || !browser?.gzipped) add(goal, entry.error ?? browser?.error ?? 'n/a', 'not measured');
     else {
       const over = entry.gzipped - browser.gzipped;
-      add(goal, `${entry.gzipped.toLocaleString('en-US')} B vs ${browser.gzipped.toLocaleString('en-US')} B (${over >= 0 ? '+' : ''}${over.toLocaleString('en-US')} B)`, verdict(over <= 2048, `${(over - 2048).toLocaleString('en-US')} B over`));
+      add(
+        goal,
+        `${entry.gzipped.toLocaleString('en-US')} B vs ${browser.gzipped.toLocaleString('en-US')} B (${over >= 0 ? '+' : ''}${over.toLocaleString('en-US')} B)`,
+        verdict(over <= 2048, `${(over - 2048).toLocaleString('en-US')} B over`),
+      );
     }
   }
 
@@ -54,7 +66,11 @@ export function goalsSection(sections) {
       continue;
     }
     const times = row.aboveFloorMs / official.aboveFloorMs;
-    add(goal, `${formatNumber(row.aboveFloorMs)} vs ${formatNumber(official.aboveFloorMs)} ms (${formatRatio(times)})`, verdict(times <= 0.3, `${formatRatio(times)} of at most 0.30x`));
+    add(
+      goal,
+      `${formatNumber(row.aboveFloorMs)} vs ${formatNumber(official.aboveFloorMs)} ms (${formatRatio(times)})`,
+      verdict(times <= 0.3, `${formatRatio(times)} of at most 0.30x`),
+    );
   }
 
   const throughput = byId.throughput?.data ?? [];
@@ -71,11 +87,19 @@ export function goalsSection(sections) {
     }
     if (official?.summary) {
       const times = row.summary.median / official.summary.median;
-      add(againstOfficial, `${formatNumber(row.summary.median)} vs ${formatNumber(official.summary.median)} (${formatRatio(times)})`, verdict(times >= 2, `${formatRatio(times)} of 2x`));
+      add(
+        againstOfficial,
+        `${formatNumber(row.summary.median)} vs ${formatNumber(official.summary.median)} (${formatRatio(times)})`,
+        verdict(times >= 2, `${formatRatio(times)} of 2x`),
+      );
     } else add(againstOfficial, official?.error ?? 'n/a', 'not measured');
     if (limit?.summary) {
       const times = row.summary.median / limit.summary.median;
-      add(againstLimit, `${formatNumber(row.summary.median)} vs ${formatNumber(limit.summary.median)} (${formatRatio(times)})`, verdict(times >= 0.5, `${formatRatio(times)} of 0.5x`));
+      add(
+        againstLimit,
+        `${formatNumber(row.summary.median)} vs ${formatNumber(limit.summary.median)} (${formatRatio(times)})`,
+        verdict(times >= 0.5, `${formatRatio(times)} of 0.5x`),
+      );
     } else add(againstLimit, limit?.error ?? 'n/a', 'not measured');
   }
 
@@ -89,7 +113,11 @@ export function goalsSection(sections) {
     }
     const mb = (/** @type {number} */ bytes) => `${formatNumber(bytes / 1024 / 1024)} MB`;
     const times = row.summary.median / official.summary.median;
-    add(goal, `${mb(row.summary.median)} vs ${mb(official.summary.median)} (${formatRatio(times)})`, verdict(times <= 1, `${mb(row.summary.median - official.summary.median)} more`));
+    add(
+      goal,
+      `${mb(row.summary.median)} vs ${mb(official.summary.median)} (${formatRatio(times)})`,
+      verdict(times <= 1, `${mb(row.summary.median - official.summary.median)} more`),
+    );
   }
 
   const mock = byId.mock?.data ?? [];
@@ -101,7 +129,11 @@ export function goalsSection(sections) {
       continue;
     }
     const times = row.rps.median / prism.rps.median;
-    add(`${name}: our mock within 10% of bare Prism's req/s`, `${formatNumber(row.rps.median)} vs ${formatNumber(prism.rps.median)} (${formatRatio(times)})`, verdict(times >= 0.9, `${((1 - times) * 100).toFixed(0)}% below Prism`));
+    add(
+      `${name}: our mock within 10% of bare Prism's req/s`,
+      `${formatNumber(row.rps.median)} vs ${formatNumber(prism.rps.median)} (${formatRatio(times)})`,
+      verdict(times >= 0.9, `${((1 - times) * 100).toFixed(0)}% below Prism`),
+    );
   }
   for (const row of (byId['mock-start']?.data ?? []).filter((/** @type {any} */ r) => r.kind === 'ours')) {
     const goal = `${row.providerName}: our mock's first 200 under 2 s`;
@@ -112,7 +144,12 @@ export function goalsSection(sections) {
   const cached = (byId.build?.data ?? [])[1];
   if (cached) {
     if (!cached.summary) add('cached build under 1 s', cached.error ?? 'n/a', 'not measured');
-    else add('cached build under 1 s', `${formatNumber(cached.summary.median)} ms`, verdict(cached.summary.median < 1000, `${formatNumber(cached.summary.median - 1000)} ms over`));
+    else
+      add(
+        'cached build under 1 s',
+        `${formatNumber(cached.summary.median)} ms`,
+        verdict(cached.summary.median < 1000, `${formatNumber(cached.summary.median - 1000)} ms over`),
+      );
   }
 
   return {

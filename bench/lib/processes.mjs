@@ -1,3 +1,4 @@
+// @ts-check
 // Child processes, free ports and plain HTTP requests for the bench. Every wait has a deadline,
 // every child is stopped by its own pid, and nothing binds anything but 127.0.0.1.
 import { fork, spawn } from 'node:child_process';
@@ -7,7 +8,15 @@ import { createServer } from 'node:net';
 /** Environment for every child: telemetry off, no proxies (nothing may leave 127.0.0.1). */
 export function childEnv(/** @type {Record<string, string>} */ extra = {}) {
   /** @type {Record<string, string | undefined>} */
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', REDOCLY_TELEMETRY: 'off', NO_PROXY: '*', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...extra };
+  const env = {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+    REDOCLY_TELEMETRY: 'off',
+    NO_PROXY: '*',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...extra,
+  };
   for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']) delete env[name];
   return env;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The providers as the specs name them, read from the generated model (@layerspec/specs/model):
 // a display name typed here would drift from the spec's.
 import { models } from '@layerspec/specs/model';

@@ -1,3 +1,4 @@
+// @ts-check
 // Markdown tables and number formatting for the printed report and bench-results/*.md.
 
 /** Text shown instead of a number when a row could not be measured; never a made-up value. */

@@ -1,3 +1,4 @@
+// @ts-check
 // Every client the bench measures, each as `createCall(endpoint)` -> a function that makes one
 // GetLayerVersion call and resolves with its result. The size bundles, the cold-start programs
 // and the throughput workers all build on these, so each target's code is written once.

@@ -1,3 +1,4 @@
+// @ts-check
 // The official AWS SDK v3 client, used the way its README shows.
 import { GetLayerVersionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { AWS_CREDENTIALS, AWS_LAYER } from '../lib/fixtures.mjs';

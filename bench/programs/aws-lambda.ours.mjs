@@ -1,3 +1,4 @@
+// @ts-check
 // Our AWS Lambda client.
 import { createLambdaClient } from '@layerspec/aws-lambda';
 import { AWS_CREDENTIALS, AWS_LAYER } from '../lib/fixtures.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // The limit: the same HTTP exchange with fetch, no signing and no client, body parsed as JSON.
 /** @param {string | undefined} endpoint */
 export function createCall(endpoint) {

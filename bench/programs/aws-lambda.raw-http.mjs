@@ -1,3 +1,4 @@
+// @ts-check
 // The transport alone: node:http with a keep-alive agent, no signing and no client. Node 20's
 // fetch (undici) costs more per call than node:http, which the official SDKs use.
 import { Agent, request } from 'node:http';

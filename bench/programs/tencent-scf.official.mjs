@@ -1,3 +1,4 @@
+// @ts-check
 // The official Tencent Cloud SDK for SCF, used the way its README shows.
 import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { SCF_CREDENTIALS, SCF_LAYER } from '../lib/fixtures.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Our Tencent Cloud SCF client.
 import { createScfClient } from '@layerspec/tencent-scf';
 import { SCF_CREDENTIALS, SCF_LAYER } from '../lib/fixtures.mjs';

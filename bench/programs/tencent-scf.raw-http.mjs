@@ -1,3 +1,4 @@
+// @ts-check
 // The transport alone: node:http with a keep-alive agent, no signing and no client. Node 20's
 // fetch (undici) costs more per call than node:http, which the official SDKs use.
 import { Agent, request } from 'node:http';
@@ -7,7 +8,12 @@ export function createCall(endpoint) {
   const url = `${endpoint ?? 'http://scf.tencentcloudapi.com'}/`;
   const agent = new Agent({ keepAlive: true });
   const body = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
-  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-tc-action': 'GetLayerVersion', 'x-tc-version': '2018-04-16' };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-tc-action': 'GetLayerVersion',
+    'x-tc-version': '2018-04-16',
+  };
   return () =>
     new Promise((resolve, reject) => {
       const outgoing = request(url, { method: 'POST', agent, headers }, (response) => {

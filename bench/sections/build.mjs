@@ -1,3 +1,4 @@
+// @ts-check
 // 5. Build: `turbo run build` with the cache bypassed (--force: every task runs; the cache
 // itself is left as it is) and then with the cache warm, as `npm run build` runs it.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -36,7 +37,17 @@ export async function buildSection({ coldRuns, cachedRuns, logDir }) {
   const logFile = join(logDir, 'build.log');
   /** @type {{ name: string, runs: number, args: string[], mustHitCache: boolean, values: number[], tasks: string, failed: number, missed: Set<string>, missedRuns: number, error?: string }[]} */
   const rows = [
-    { name: 'cold: turbo run build --force (cache bypassed)', runs: coldRuns, args: ['--force'], mustHitCache: false, values: [], tasks: '', failed: 0, missed: new Set(), missedRuns: 0 },
+    {
+      name: 'cold: turbo run build --force (cache bypassed)',
+      runs: coldRuns,
+      args: ['--force'],
+      mustHitCache: false,
+      values: [],
+      tasks: '',
+      failed: 0,
+      missed: new Set(),
+      missedRuns: 0,
+    },
     { name: 'cached: turbo run build', runs: cachedRuns, args: [], mustHitCache: true, values: [], tasks: '', failed: 0, missed: new Set(), missedRuns: 0 },
   ];
   for (const row of rows) {

@@ -1,3 +1,4 @@
+// @ts-check
 // 2. Cold start: a fresh Node process imports the client, creates it and completes one call
 // against the canned server (a separate process); wall time from spawn to exit.
 import { NOT_BUILT, formatNumber, formatRatio } from '../lib/table.mjs';
@@ -42,7 +43,14 @@ export async function coldStartSection({ runs }) {
         if (row.error) continue;
         const result = await runNode(['--input-type=module', '-e', row.program], { env: { LAYERSPEC_BENCH_ENDPOINT: server.url }, timeoutMs: 30_000 });
         if (result.code !== 0 || !result.stdout.includes(row.marker)) {
-          row.error = `error: ${(result.stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? result.stderr.trim().split('\n')[0] ?? `exit ${result.code}`).slice(0, 100)}`;
+          row.error = `error: ${(
+            result.stderr
+              .trim()
+              .split('\n')
+              .find((line) => /Error/.test(line)) ??
+              result.stderr.trim().split('\n')[0] ??
+              `exit ${result.code}`
+          ).slice(0, 100)}`;
           continue;
         }
         row.values.push(result.ms);
@@ -68,14 +76,27 @@ function table(rows) {
     const mine = above(row.summary);
     const theirs = above(official);
     const vsOfficial = row.ref && mine !== undefined && theirs ? formatRatio(mine / theirs) : '-';
-    return [label, formatNumber(row.summary.median), formatNumber(row.summary.min), formatNumber(row.summary.max), row.group === 'Node' || mine === undefined ? '-' : formatNumber(mine), ratio, vsOfficial];
+    return [
+      label,
+      formatNumber(row.summary.median),
+      formatNumber(row.summary.min),
+      formatNumber(row.summary.max),
+      row.group === 'Node' || mine === undefined ? '-' : formatNumber(mine),
+      ratio,
+      vsOfficial,
+    ];
   });
   return {
     id: 'cold-start',
     title: '2. Cold start: fresh process, import, create, one call',
-    note: 'Milliseconds from spawning `node` to its exit, for a program that imports the client, creates it and completes one getLayerVersion call against a canned server on 127.0.0.1 (another process). The floor row is Node starting and exiting with nothing to do; "above floor" is a row\'s median less the floor\'s, the client\'s own cost. Raw node:http (unsigned) is the limit, raw fetch beside it. Ratio: this row / ours (per provider); above 1 means ours starts faster. Goal: ours above the floor at most 0.3x the official SDK above the floor.',
+    note: "Milliseconds from spawning `node` to its exit, for a program that imports the client, creates it and completes one getLayerVersion call against a canned server on 127.0.0.1 (another process). The floor row is Node starting and exiting with nothing to do; \"above floor\" is a row's median less the floor's, the client's own cost. Raw node:http (unsigned) is the limit, raw fetch beside it. Ratio: this row / ours (per provider); above 1 means ours starts faster. Goal: ours above the floor at most 0.3x the official SDK above the floor.",
     headers: ['program', 'median ms', 'min ms', 'max ms', 'above floor ms', 'ratio (row / ours)', 'ours / official, above floor'],
     rows: cells,
-    data: summaries.map(({ program, marker, ...row }) => ({ ...row, kind: row.group === 'Node' ? 'floor' : targetOf(row.id).kind, provider: row.group === 'Node' ? undefined : targetOf(row.id).provider, aboveFloorMs: above(row.summary) })),
+    data: summaries.map(({ program, marker, ...row }) => ({
+      ...row,
+      kind: row.group === 'Node' ? 'floor' : targetOf(row.id).kind,
+      provider: row.group === 'Node' ? undefined : targetOf(row.id).provider,
+      aboveFloorMs: above(row.summary),
+    })),
   };
 }

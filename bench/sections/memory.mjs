@@ -22,7 +22,12 @@ export async function memorySection({ calls, concurrency, runs }) {
     for (let run = 0; run < runs; run += 1) {
       for (const row of results) {
         if (row.error) continue;
-        const worker = track(fork(WORKER, [row.id, server.url, String(concurrency), cannedCall(/** @type {any} */ (row.provider)).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+        const worker = track(
+          fork(WORKER, [row.id, server.url, String(concurrency), cannedCall(/** @type {any} */ (row.provider)).marker], {
+            env: childEnv(),
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          }),
+        );
         try {
           const ready = await nextMessage(worker, ['ready', 'failed'], 30_000).catch((error) => ({ type: 'failed', message: error.message }));
           if (ready.type !== 'ready') {

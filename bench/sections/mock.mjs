@@ -1,3 +1,4 @@
+// @ts-check
 // 4. Mock: autocannon at 10 and 50 connections against @layerspec/mock, bare Prism serving the
 // same spec bundle, and a plain node:http server returning the mock's bytes (the limit); plus the
 // time from starting each server to its first 200. Every server runs in its own process.
@@ -117,7 +118,7 @@ function startBarePrism(provider, logDir) {
     );
     closeSync(log);
     /** @type {Promise<never>} */
-    const exited = new Promise((resolve, reject) => {
+    const exited = new Promise((_resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`Prism exited (code ${code}) before answering; see ${logFile}`)));
     });
     exited.catch(() => {}); // Only awaited while starting; a later exit is the normal stop.
@@ -152,7 +153,10 @@ async function cannon(url, request, connections, seconds) {
     duration: seconds,
   });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${failed} of ${result.requests.total + result.errors} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  if (failed > 0)
+    throw new Error(
+      `${failed} of ${result.requests.total + result.errors} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
+    );
   return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
 }
 

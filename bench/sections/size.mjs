@@ -1,3 +1,4 @@
+// @ts-check
 // 1. Size: size-limit (the one measurement, packages/client-runtime/testing/bundle-size.mjs) of a
 // program that creates a client and calls getLayerVersion once, ours beside the official SDK, for
 // the browser and for Node. Ours in the browser is the entry of .size-limit.json, with its budget.
@@ -76,7 +77,13 @@ export async function sizeSection() {
   }
   const largest = data
     .filter((entry) => entry.platform === 'browser' && entry.target.endsWith('/ours') && entry.inputs)
-    .map((entry) => `${entry.provider}: ${entry.inputs.slice(0, 4).map((/** @type {{ file: string, bytes: number }} */ input) => `${input.file} ${(input.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    .map(
+      (entry) =>
+        `${entry.provider}: ${entry.inputs
+          .slice(0, 4)
+          .map((/** @type {{ file: string, bytes: number }} */ input) => `${input.file} ${(input.bytes / 1024).toFixed(1)} KB`)
+          .join(', ')}`,
+    );
   return {
     id: 'size',
     title: '1. Size: one-call program, size-limit',

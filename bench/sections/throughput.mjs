@@ -1,3 +1,4 @@
+// @ts-check
 // 3. Throughput and overhead: completed calls per second at concurrency 1 and 10 against the
 // canned server in another process. Raw node:http with keep-alive and no signing is the limit.
 import { fork } from 'node:child_process';
@@ -27,7 +28,9 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
           /** @type {(typeof results)[number]} */
           const row = { id: t.id, label: t.label, provider: t.provider, kind: t.kind, concurrency, values: [] };
           results.push(row);
-          const worker = track(fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+          const worker = track(
+            fork(WORKER, [t.id, server.url, String(concurrency), cannedCall(t.provider).marker], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+          );
           const message = await nextMessage(worker, ['ready', 'failed'], 30_000).catch((error) => ({ type: 'failed', message: error.message }));
           if (message.type === 'ready') live.push({ row, worker });
           else {
@@ -62,14 +65,23 @@ export async function throughputSection({ concurrencies, warmupMs, runMs, runs }
   }
   const summaries = results.map((row) => ({ ...row, summary: !row.error && row.values.length > 0 ? summarize(row.values) : undefined }));
   const rows = summaries.map((row) => {
-    const same = (/** @type {string} */ kind) => summaries.find((other) => other.provider === row.provider && other.concurrency === row.concurrency && other.kind === kind)?.summary;
+    const same = (/** @type {string} */ kind) =>
+      summaries.find((other) => other.provider === row.provider && other.concurrency === row.concurrency && other.kind === kind)?.summary;
     const limit = same('limit');
     const official = same('official');
     const label = `${providerName(row.provider)}, c=${row.concurrency}: ${row.label}`;
     if (!row.summary) return [label, row.error ?? 'n/a', '-', '-', '-', '-', '-'];
     const ratio = row.kind === 'limit' ? '1.00x (ref)' : formatRatio(limit && row.summary.median / limit.median);
     const vsOfficial = row.kind === 'ours' ? formatRatio(official && row.summary.median / official.median) : '-';
-    return [label, formatNumber(row.summary.median), formatNumber(row.summary.min), formatNumber(row.summary.max), formatNumber((1_000_000 * row.concurrency) / row.summary.median), ratio, vsOfficial];
+    return [
+      label,
+      formatNumber(row.summary.median),
+      formatNumber(row.summary.min),
+      formatNumber(row.summary.max),
+      formatNumber((1_000_000 * row.concurrency) / row.summary.median),
+      ratio,
+      vsOfficial,
+    ];
   });
   return {
     id: 'throughput',

@@ -1,3 +1,4 @@
+// @ts-check
 // A plain node:http server that answers GetLayerVersion with fixed bytes and does nothing else:
 // GET -> the AWS Lambda answer, POST -> the Tencent SCF answer. It is the "canned server" the
 // clients call and, for the mock section, the physical limit (same bytes, no mock logic).

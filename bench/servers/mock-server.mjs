@@ -1,3 +1,4 @@
+// @ts-check
 // Starts @layerspec/mock for one provider on a free port in this (child) process and reports its
 // URL, so that autocannon in the parent never shares an event loop with the mock it measures.
 const provider = process.argv[2] === 'tencent-scf' ? 'tencent-scf' : 'aws-lambda';
@@ -16,7 +17,10 @@ try {
   }
 } catch (error) {
   const message = /** @type {Error} */ (error).message.split('\n')[0];
-  const notBuilt = /** @type {any} */ (error).code === 'ERR_MODULE_NOT_FOUND' || /** @type {any} */ (error).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' || /does not provide an export/.test(message ?? '');
+  const notBuilt =
+    /** @type {any} */ (error).code === 'ERR_MODULE_NOT_FOUND' ||
+    /** @type {any} */ (error).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' ||
+    /does not provide an export/.test(message ?? '');
   process.send?.({ type: 'failed', notBuilt, message });
   process.disconnect?.();
 }

@@ -13,7 +13,7 @@ describe('cannedCall', () => {
     expect(call.path).toBe(`/${models['aws-lambda'].version}/layers/my-layer/versions/1`);
   });
 
-  it("takes the path from the model, so a changed path in the spec reaches the bench", () => {
+  it('takes the path from the model, so a changed path in the spec reaches the bench', () => {
     const model = structuredClone(models['aws-lambda']) as any;
     model.operation.path = '/2030-01-01/layers/{LayerName}/versions/{VersionNumber}';
     expect(requestPath(model)).toBe('/2030-01-01/layers/my-layer/versions/1');

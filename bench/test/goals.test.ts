@@ -29,7 +29,13 @@ describe('goalsSection', () => {
   it('never counts a goal as met without a measurement', () => {
     const { rows } = goalsSection([
       { id: 'throughput', data: [{ provider: 'tencent-scf', kind: 'ours', concurrency: 1, error: 'n/a (not built yet)' }] },
-      { id: 'memory', data: [{ provider: 'tencent-scf', kind: 'ours', summary: summary(50) }, { provider: 'tencent-scf', kind: 'official', error: 'error: exited' }] },
+      {
+        id: 'memory',
+        data: [
+          { provider: 'tencent-scf', kind: 'ours', summary: summary(50) },
+          { provider: 'tencent-scf', kind: 'official', error: 'error: exited' },
+        ],
+      },
       { id: 'build', data: [{ name: 'cold' }, { name: 'cached', error: 'error: build failed' }] },
     ]);
     expect(rows.map((row) => row[2])).toEqual(['not measured', 'not measured', 'not measured', 'not measured']);
@@ -45,8 +51,22 @@ describe('goalsSection', () => {
 
   it('holds our cold start above the floor to 0.3x the official SDK, and our peak RSS to the official SDK', () => {
     const { rows } = goalsSection([
-      { id: 'cold-start', data: [{ provider: 'aws-lambda', kind: 'ours', aboveFloorMs: 20 }, { provider: 'aws-lambda', kind: 'official', aboveFloorMs: 100 }, { provider: 'tencent-scf', kind: 'ours', aboveFloorMs: 40 }, { provider: 'tencent-scf', kind: 'official', aboveFloorMs: 100 }] },
-      { id: 'memory', data: [{ provider: 'aws-lambda', kind: 'ours', summary: summary(60 * 1024 * 1024) }, { provider: 'aws-lambda', kind: 'official', summary: summary(70 * 1024 * 1024) }] },
+      {
+        id: 'cold-start',
+        data: [
+          { provider: 'aws-lambda', kind: 'ours', aboveFloorMs: 20 },
+          { provider: 'aws-lambda', kind: 'official', aboveFloorMs: 100 },
+          { provider: 'tencent-scf', kind: 'ours', aboveFloorMs: 40 },
+          { provider: 'tencent-scf', kind: 'official', aboveFloorMs: 100 },
+        ],
+      },
+      {
+        id: 'memory',
+        data: [
+          { provider: 'aws-lambda', kind: 'ours', summary: summary(60 * 1024 * 1024) },
+          { provider: 'aws-lambda', kind: 'official', summary: summary(70 * 1024 * 1024) },
+        ],
+      },
     ]);
     expect(resultOf(rows, "AWS Lambda: cold start above the empty-Node floor at most 0.3x the official SDK's")).toBe('met');
     expect(resultOf(rows, "Tencent Cloud SCF: cold start above the empty-Node floor at most 0.3x the official SDK's")).toBe('missed (0.40x of at most 0.30x)');

@@ -1,3 +1,4 @@
+// @ts-check
 // One client in a fresh process (no client shares JIT state or sockets with another). It checks
 // that a call succeeds and says `ready`; then, each time the parent asks, it warms up and counts
 // the calls completed in one window with `concurrency` calls in flight. The parent interleaves
@@ -24,16 +25,18 @@ async function callUntil(call, until) {
 try {
   await checkBuilt(id);
   const call = await createCall(id, endpoint);
-  const first = JSON.stringify(await call(), (key, value) => (typeof value === 'bigint' ? String(value) : value));
+  const first = JSON.stringify(await call(), (_key, value) => (typeof value === 'bigint' ? String(value) : value));
   if (!first.includes(marker)) throw new Error(`first call's result lacks "${marker}": ${first.slice(0, 200)}`);
   process.on('message', async (/** @type {any} */ message) => {
     if (message?.type === 'calls') {
       // The memory section: this many calls (with `concurrency` in flight), then the process's peak RSS so far.
       try {
         let left = message.count;
-        await Promise.all(Array.from({ length: concurrency }, async () => {
-          while (left-- > 0) await call();
-        }));
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (left-- > 0) await call();
+          }),
+        );
         process.send?.({ type: 'rss', value: process.resourceUsage().maxRSS * 1024 });
       } catch (error) {
         process.send?.({ type: 'error', message: `calls failed: ${/** @type {Error} */ (error).message.split('\n')[0]}` });

@@ -55,7 +55,12 @@ export class TooManyRequestsException extends LambdaError {
 }
 
 // The classes by the error name they stand for; the names are the model's (checked by the type).
-const classes: Partial<Record<keyof typeof errorKinds, typeof LambdaError>> = { InvalidParameterValueException, ResourceNotFoundException, ServiceException, TooManyRequestsException };
+const classes: Partial<Record<keyof typeof errorKinds, typeof LambdaError>> = {
+  InvalidParameterValueException,
+  ResourceNotFoundException,
+  ServiceException,
+  TooManyRequestsException,
+};
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 

@@ -11,5 +11,6 @@ export {
   type LambdaErrorName,
 } from './errors.js';
 export type { SignOptions } from './sign.js';
-export { ApiError, ClientError, CredentialsError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError, type ErrorKind } from '@layerspec/client-runtime/errors';
+// The shared errors, one class for both clients, so `instanceof` works across them.
+export * from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/aws-lambda.js';

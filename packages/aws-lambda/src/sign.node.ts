@@ -59,7 +59,9 @@ export function signOutgoing(request: Outgoing, options: SignOptions): Outgoing 
   const canonicalRequest = `${request.method.toUpperCase()}\n${path}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${request.body ? sha256Hex(request.body) : EMPTY_BODY_HASH}`;
   const scope = `${datetime.slice(0, 8)}/${region}/${service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${datetime}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, datetime.slice(0, 8), region, service)).update(stringToSign).digest('hex');
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, datetime.slice(0, 8), region, service))
+    .update(stringToSign)
+    .digest('hex');
   headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { ...request, headers };
 }

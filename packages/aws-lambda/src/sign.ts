@@ -49,6 +49,8 @@ export async function signRequest(
 export async function signOutgoing(request: Outgoing, options: SignOptions): Promise<Outgoing> {
   const signed = await signRequest({ ...request, headers: new Headers(request.headers) }, options);
   const headers: Record<string, string> = {};
-  signed.headers.forEach((value, name) => (headers[name] = value));
+  signed.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return { ...request, headers };
 }

@@ -12,10 +12,15 @@ const bodies = fc.oneof(
   fc.json().map((text) => text),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.constantFrom('', '{', 'null', '[]', '"text"', '<html>502</html>', '{"Version": "one"}', JSON.stringify(successExample())),
-  fc.record({ message: fc.oneof(fc.string(), fc.integer()), Message: fc.anything(), Reason: fc.anything(), Type: fc.anything(), __type: fc.string() }).map((b) => JSON.stringify(b)),
+  fc
+    .record({ message: fc.oneof(fc.string(), fc.integer()), Message: fc.anything(), Reason: fc.anything(), Type: fc.anything(), __type: fc.string() })
+    .map((b) => JSON.stringify(b)),
 );
 const errorTypes = fc.option(
-  fc.oneof(fc.constantFrom('InvalidParameterValueException', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException', 'InvalidSignatureException'), fc.string({ maxLength: 40 })),
+  fc.oneof(
+    fc.constantFrom('InvalidParameterValueException', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException', 'InvalidSignatureException'),
+    fc.string({ maxLength: 40 }),
+  ),
   { nil: undefined },
 );
 const retryAfter = fc.option(fc.oneof(fc.constantFrom('0', '1', 'soon', '-1', '99999'), fc.string({ maxLength: 10 })), { nil: undefined });

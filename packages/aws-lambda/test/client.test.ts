@@ -18,7 +18,12 @@ import {
 import { rules } from '../src/generated/rules.js';
 import { credentials, deref, drain as drainWith, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
 
-const drain = <T>(promise: Promise<T>) => drainWith(promise, () => vi.runOnlyPendingTimersAsync(), () => vi.getTimerCount());
+const drain = <T>(promise: Promise<T>) =>
+  drainWith(
+    promise,
+    () => vi.runOnlyPendingTimersAsync(),
+    () => vi.getTimerCount(),
+  );
 
 const input = { LayerName: 'my-layer', VersionNumber: 1 };
 const client = (fetch: LambdaClientOptions['fetch'], extra: Partial<LambdaClientOptions> = {}) =>
@@ -83,7 +88,9 @@ describe('every documented error reaches the caller as its typed error', () => {
   for (const { status, name, example, headers } of cases) {
     it(`${status} ${name}`, async () => {
       const { fetch } = fakeFetch(json(example, status, headers));
-      const error = await client(fetch, { maxAttempts: 1 }).getLayerVersion(input).catch((e: unknown) => e);
+      const error = await client(fetch, { maxAttempts: 1 })
+        .getLayerVersion(input)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LambdaError);
       expect(error).toBeInstanceOf(expectedClass[name] ?? LambdaError);
       const lambdaError = error as LambdaError;
@@ -103,7 +110,9 @@ describe('every documented error reaches the caller as its typed error', () => {
 
   it('an undocumented error name arrives as LambdaError with that name', async () => {
     const { fetch } = fakeFetch(json({ message: 'nope' }, 400, { 'x-amzn-ErrorType': 'KMSAccessDeniedException:http://internal.amazon.com/coral/' }));
-    const error = await client(fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LambdaError);
     expect(error).not.toBeInstanceOf(InvalidParameterValueException);
     expect(error).toMatchObject({ name: 'KMSAccessDeniedException', message: 'nope', status: 400 });
@@ -112,7 +121,9 @@ describe('every documented error reaches the caller as its typed error', () => {
   it("reads the error name within x-amzn-ErrorType by the model's code format (a namespace before #, a URL after :)", async () => {
     expect(rules.errorAt.codeFormat).toBe(lambdaModel.errors.codeFormat);
     const { fetch } = fakeFetch(json({ Message: 'gone' }, 404, { 'x-amzn-ErrorType': 'com.amazon.coral#ResourceNotFoundException:http://x' }));
-    const error = await client(fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect(error).toMatchObject({ name: 'ResourceNotFoundException', code: 'ResourceNotFoundException', kind: 'not-found', retryable: false });
   });
@@ -120,9 +131,15 @@ describe('every documented error reaches the caller as its typed error', () => {
   it("reads TooManyRequestsException's reason, wait and origin where the model puts each concept, the header's wait first", async () => {
     const at = (concept: string) => rules.errorAt.details[concept as keyof typeof rules.errorAt.details];
     expect(at('throttle-reason')).toEqual([{ in: 'body', path: ['Reason'] }]);
-    expect(at('retry-after')).toEqual([{ in: 'header', name: 'Retry-After' }, { in: 'body', path: ['retryAfterSeconds'] }]);
+    expect(at('retry-after')).toEqual([
+      { in: 'header', name: 'Retry-After' },
+      { in: 'body', path: ['retryAfterSeconds'] },
+    ]);
     const body = { message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded', retryAfterSeconds: '5', Type: 'User' };
-    const answers = fakeFetch(json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException' }), json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '2' }));
+    const answers = fakeFetch(
+      json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException' }),
+      json(body, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '2' }),
+    );
     const lambda = client(answers.fetch, { maxAttempts: 1 });
     for (const seconds of [5, 2]) {
       const error = await lambda.getLayerVersion(input).catch((e: unknown) => e);
@@ -133,7 +150,9 @@ describe('every documented error reaches the caller as its typed error', () => {
 
   it('without x-amzn-ErrorType an error answer is LambdaError named UnknownError', async () => {
     const { fetch } = fakeFetch(new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = await client(fetch, { maxAttempts: 1 }).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fetch, { maxAttempts: 1 })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'UnknownError', status: 502, message: 'HTTP 502' });
   });
 });
@@ -186,7 +205,10 @@ describe('retries', () => {
   });
 
   it('honours Retry-After', async () => {
-    const { fetch, requests } = fakeFetch(json({ message: 'slow down' }, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '2' }), json(successExample()));
+    const { fetch, requests } = fakeFetch(
+      json({ message: 'slow down' }, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '2' }),
+      json(successExample()),
+    );
     const pending = client(fetch).getLayerVersion(input);
     await until(() => vi.getTimerCount() === 1);
     await vi.advanceTimersByTimeAsync(1999);
@@ -199,15 +221,27 @@ describe('retries', () => {
 
   it('stops after maxAttempts (default 3) and surfaces the last typed error', async () => {
     const { fetch, requests } = fakeFetch(throttled());
-    const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch)
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(3);
     expect(error).toBeInstanceOf(TooManyRequestsException);
   });
 
   it('never retries other client errors', async () => {
-    for (const [status, name] of [[400, 'InvalidParameterValueException'], [404, 'ResourceNotFoundException'], [403, 'InvalidSignatureException']] as const) {
+    for (const [status, name] of [
+      [400, 'InvalidParameterValueException'],
+      [404, 'ResourceNotFoundException'],
+      [403, 'InvalidSignatureException'],
+    ] as const) {
       const { fetch, requests } = fakeFetch(json({ message: 'x', Message: 'x' }, status, { 'x-amzn-ErrorType': name }));
-      const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+      const error = await drain(
+        client(fetch)
+          .getLayerVersion(input)
+          .catch((e: unknown) => e),
+      );
       expect(requests).toHaveLength(1);
       expect(error).toMatchObject({ name });
     }
@@ -215,7 +249,11 @@ describe('retries', () => {
 
   it('retries network errors and then rejects with NetworkError carrying the cause', async () => {
     const { fetch, requests } = fakeFetch(new TypeError('fetch failed'));
-    const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch)
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(3);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).attempts).toBe(3);
@@ -236,7 +274,11 @@ describe('retries', () => {
 
   it('rejects with TimeoutError when every attempt times out', async () => {
     const { fetch, requests } = fakeFetch(hang);
-    const error = await drain(client(fetch, { timeoutMs: 500, maxAttempts: 2 }).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch, { timeoutMs: 500, maxAttempts: 2 })
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(2);
     expect(error).toMatchObject({ name: 'TimeoutError', attempts: 2, timeoutMs: 500 });
     expect(error).toBeInstanceOf(TimeoutError);
@@ -245,7 +287,9 @@ describe('retries', () => {
   it("the caller's signal aborts a waiting backoff at once and sends nothing more", async () => {
     const { fetch, requests } = fakeFetch(throttled());
     const controller = new AbortController();
-    const pending = client(fetch).getLayerVersion(input, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client(fetch)
+      .getLayerVersion(input, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await until(() => vi.getTimerCount() === 1);
     expect(requests).toHaveLength(1);
     controller.abort();
@@ -258,7 +302,9 @@ describe('retries', () => {
   it("the caller's signal aborts an attempt in flight", async () => {
     const { fetch, requests } = fakeFetch(hang);
     const controller = new AbortController();
-    const pending = client(fetch).getLayerVersion(input, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client(fetch)
+      .getLayerVersion(input, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await until(() => requests.length === 1);
     controller.abort(new Error('caller gave up'));
     expect(await pending).toMatchObject({ message: 'caller gave up' });
@@ -269,7 +315,9 @@ describe('retries', () => {
 describe('answers that break the contract', () => {
   it('a cut-off JSON body is an InvalidResponseError with the cause', async () => {
     const { fetch } = fakeFetch(new Response('{"Version": 1, "Cont', { status: 200, headers: { 'x-amzn-RequestId': 'r9' } }));
-    const error = await client(fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: 'r9' });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
@@ -278,7 +326,9 @@ describe('answers that break the contract', () => {
   it('a body that breaks the schema passes silently by default and is rejected with validateResponses', async () => {
     const bad = { ...successExample(), Version: 'one' };
     await expect(client(fakeFetch(json(bad)).fetch).getLayerVersion(input)).resolves.toMatchObject({ Version: 'one' });
-    const error = await client(fakeFetch(json(bad)).fetch, { validateResponses: true }).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fakeFetch(json(bad)).fetch, { validateResponses: true })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain('$.Version');
   });
@@ -311,7 +361,9 @@ describe('input checks (nothing is sent)', () => {
   for (const [value, field, rule] of bad) {
     it(`rejects ${JSON.stringify(value)} naming ${field}`, async () => {
       const { fetch, requests } = fakeFetch(json(successExample()));
-      const error = await client(fetch).getLayerVersion(value as never).catch((e: unknown) => e);
+      const error = await client(fetch)
+        .getLayerVersion(value as never)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidInputError);
       expect((error as InvalidInputError).field).toBe(field);
       expect((error as InvalidInputError).rule).toMatch(rule);
@@ -336,7 +388,13 @@ describe('input checks (nothing is sent)', () => {
 describe('credentials', () => {
   it('a failing credentials provider ends the call at once with CredentialsError and its cause', async () => {
     const { fetch, requests } = fakeFetch(json(successExample()));
-    const client = createLambdaClient({ region: 'us-east-1', fetch, credentials: async () => { throw new Error('metadata service unreachable'); } });
+    const client = createLambdaClient({
+      region: 'us-east-1',
+      fetch,
+      credentials: async () => {
+        throw new Error('metadata service unreachable');
+      },
+    });
     const error = await client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsError', message: 'the credentials provider failed' });
     // The provider's message may quote a secret the client has not seen yet: only its name is kept.

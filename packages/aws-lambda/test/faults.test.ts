@@ -25,7 +25,9 @@ describe('faults under the AWS client', () => {
 
   it('connections dropped every time end in NetworkError with the cause, after maxAttempts', async () => {
     server.script('drop');
-    const error = await client({ maxAttempts: 4 }).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client({ maxAttempts: 4 })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).attempts).toBe(4);
     expect((error as Error).cause).toBeInstanceOf(Error);
@@ -41,7 +43,9 @@ describe('faults under the AWS client', () => {
 
   it('stalls every time end in TimeoutError', { timeout: 30_000 }, async () => {
     server.script('stall');
-    const failure = await client({ timeoutMs: 1000, maxAttempts: 2 }).getLayerVersion(input).catch((e: unknown) => e);
+    const failure = await client({ timeoutMs: 1000, maxAttempts: 2 })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(TimeoutError);
     expect(failure).toMatchObject({ attempts: 2 });
     expect(server.requests).toHaveLength(2);
@@ -49,7 +53,9 @@ describe('faults under the AWS client', () => {
 
   it("the caller's deadline ends everything, however many attempts remain", { timeout: 30_000 }, async () => {
     server.script('stall');
-    const error = await client({ maxAttempts: 10 }).getLayerVersion(input, { signal: AbortSignal.timeout(1500) }).catch((e: unknown) => e);
+    const error = await client({ maxAttempts: 10 })
+      .getLayerVersion(input, { signal: AbortSignal.timeout(1500) })
+      .catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
     expect(error).not.toBeInstanceOf(TimeoutError); // the caller's own reason, not ours
     expect(server.requests).toHaveLength(1);
@@ -59,7 +65,9 @@ describe('faults under the AWS client', () => {
     server.script('html502', ok);
     await expect(client().getLayerVersion(input)).resolves.toMatchObject({ Version: 1 });
     server.script('html502');
-    const error = await client().getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client()
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LambdaError);
     expect(error).toMatchObject({ name: 'UnknownError', status: 502 });
     expect(server.requests).toHaveLength(3);
@@ -73,7 +81,9 @@ describe('faults under the AWS client', () => {
 
   it('a complete answer with cut-off JSON is InvalidResponseError, not retried', async () => {
     server.script('short');
-    const error = await client().getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client()
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(server.requests).toHaveLength(1);
@@ -87,7 +97,9 @@ describe('faults under the AWS client', () => {
 
   it('429 asking for longer than the client would wait surfaces at once with retryAfterSeconds', async () => {
     server.script({ status: 429, headers: { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '3600' }, body: { message: 'Rate exceeded' } });
-    const error = await client().getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client()
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooManyRequestsException);
     expect((error as TooManyRequestsException).retryAfterSeconds).toBe(3600);
     expect(server.requests).toHaveLength(1);
@@ -95,7 +107,9 @@ describe('faults under the AWS client', () => {
 
   it('200 with a body that breaks the schema is reported with validateResponses', async () => {
     server.script({ status: 200, body: { ...successExample(), CreatedDate: 'yesterday', Content: { CodeSize: -1 } } });
-    const error = await client({ validateResponses: true }).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client({ validateResponses: true })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toMatch(/schema/);
     expect(server.requests).toHaveLength(1);

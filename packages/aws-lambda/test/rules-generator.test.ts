@@ -41,7 +41,11 @@ describe('the rules of error answers', () => {
   it("say where each detail is by the model's concepts", () => {
     const details = lambda.errors.entries.find((entry) => entry.code === 'TooManyRequestsException')!.details;
     const at = (concept: string) => details.filter((detail) => detail.concept === concept).map(({ concept: _, ...where }) => where);
-    expect(slimRules(lambda).rules.errorAt.details).toEqual({ 'error-origin': at('error-origin'), 'retry-after': at('retry-after'), 'throttle-reason': at('throttle-reason') });
+    expect(slimRules(lambda).rules.errorAt.details).toEqual({
+      'error-origin': at('error-origin'),
+      'retry-after': at('retry-after'),
+      'throttle-reason': at('throttle-reason'),
+    });
     expect(slimRules(scf).rules.errorAt.details).toBeUndefined();
   });
 });

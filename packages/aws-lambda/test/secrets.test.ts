@@ -33,14 +33,19 @@ function renderings(error: unknown): string[] {
 
 /** A fetch that fails the way a chatty proxy or agent might: quoting the request, secrets and all. */
 const leakyFailure = (request: Request) => {
-  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get(lambdaModel.signing.header)} token ${request.headers.get(lambdaModel.signing.tokenHeader)} key ${SECRET}`);
+  throw new TypeError(
+    `fetch failed for ${request.url} with authorization ${request.headers.get(lambdaModel.signing.header)} token ${request.headers.get(lambdaModel.signing.tokenHeader)} key ${SECRET}`,
+  );
 };
 
 const paths: Array<[string, LambdaClientOptions['fetch'], Partial<LambdaClientOptions>?, unknown?]> = [
   ['InvalidParameterValueException', fakeFetch(json({ message: 'bad' }, 400, { 'x-amzn-ErrorType': 'InvalidParameterValueException' })).fetch],
   ['InvalidSignatureException', fakeFetch(json({ message: 'signature mismatch' }, 403, { 'x-amzn-ErrorType': 'InvalidSignatureException' })).fetch],
   ['ResourceNotFoundException', fakeFetch(json({ Message: 'none' }, 404, { 'x-amzn-ErrorType': 'ResourceNotFoundException' })).fetch],
-  ['TooManyRequestsException', fakeFetch(json({ message: 'slow', Reason: 'CallerRateLimitExceeded' }, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '60' })).fetch],
+  [
+    'TooManyRequestsException',
+    fakeFetch(json({ message: 'slow', Reason: 'CallerRateLimitExceeded' }, 429, { 'x-amzn-ErrorType': 'TooManyRequestsException', 'Retry-After': '60' })).fetch,
+  ],
   ['ServiceException', fakeFetch(json({ Message: 'boom' }, 500, { 'x-amzn-ErrorType': 'ServiceException' })).fetch, { maxAttempts: 1 }],
   ['an HTML 502', fakeFetch(new Response('<html>502</html>', { status: 502 })).fetch, { maxAttempts: 1 }],
   ['a network error that quotes the request', leakyFailure, { maxAttempts: 2, retry: { baseDelayMs: 1 } }],
@@ -67,7 +72,11 @@ describe('no secret in any error path', () => {
         for (const secret of [SECRET, TOKEN, ...signatures]) expect(text).not.toContain(secret);
       }
       // Nothing secret is an own property of the error either.
-      expect(Object.values(error as object).map(String).join(' ')).not.toMatch(/CANARY/);
+      expect(
+        Object.values(error as object)
+          .map(String)
+          .join(' '),
+      ).not.toMatch(/CANARY/);
     });
   }
 

@@ -24,8 +24,21 @@ describe('signRequest', () => {
   const cases: Array<{ what: string; path: string; query: Record<string, string | string[]>; search: string; headers: Record<string, string>; token?: string }> = [
     { what: 'a path encoded on the wire', path: '/2018-10-31/layers/my%20layer%3Ax/versions/1', query: {}, search: '', headers: {} },
     { what: 'unreserved and sub-delimiter characters', path: "/a-b_c.d~e/f!g'h(i)j*k", query: {}, search: '', headers: {} },
-    { what: 'a query with repeated, unsorted and encoded keys', path: '/things', query: { b: '2', a: ['1', '0'], 'c d': 'e/f' }, search: '?b=2&a=1&a=0&c%20d=e%2Ff', headers: {} },
-    { what: 'headers with inner runs of spaces, and a session token', path: '/', query: {}, search: '', headers: { 'x-note': 'a   b  c', 'x-trace': 'abc' }, token: 'TOKEN-abcdef123456' },
+    {
+      what: 'a query with repeated, unsorted and encoded keys',
+      path: '/things',
+      query: { b: '2', a: ['1', '0'], 'c d': 'e/f' },
+      search: '?b=2&a=1&a=0&c%20d=e%2Ff',
+      headers: {},
+    },
+    {
+      what: 'headers with inner runs of spaces, and a session token',
+      path: '/',
+      query: {},
+      search: '',
+      headers: { 'x-note': 'a   b  c', 'x-trace': 'abc' },
+      token: 'TOKEN-abcdef123456',
+    },
   ];
   for (const { what, path, query, search, headers, token } of cases) {
     it(`signs ${what} as @smithy/signature-v4 does`, async () => {
@@ -53,7 +66,9 @@ describe('signRequest', () => {
       expect(url.pathname).toBe('/2018-10-31/layers/arn%3Aaws%3Alambda%3Aus-west-2%3A123456789012%3Alayer%3Amy-layer/versions/1');
 
       const amzDate = sent.headers.get('x-amz-date')!;
-      const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+      const signingDate = new Date(
+        `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+      );
       const smithy = new SignatureV4({ service: 'lambda', region: 'us-west-2', credentials: vectorCredentials, sha256: Sha256, applyChecksum: false });
       const reference = await smithy.sign(
         {

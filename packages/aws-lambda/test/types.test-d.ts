@@ -2,8 +2,8 @@
 // spec's types, errors are typed, and bad input does not compile.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  LambdaError,
-  TooManyRequestsException,
+  type LambdaError,
+  type TooManyRequestsException,
   createLambdaClient,
   type GetLayerVersionInput,
   type GetLayerVersionOutput,

@@ -9,12 +9,23 @@ function kindOf(code: string | undefined, kinds: Readonly<Record<string, ErrorKi
   return known === undefined ? undefined : kinds[known];
 }
 
-export function errorOf(rules: ApiRules, errors: ProviderErrors, kinds: Readonly<Record<string, ErrorKind>>, status: number, headers: Readonly<Record<string, string>>, body: unknown, requestId: string | undefined): ClientError {
+export function errorOf(
+  rules: ApiRules,
+  errors: ProviderErrors,
+  kinds: Readonly<Record<string, ErrorKind>>,
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  body: unknown,
+  requestId: string | undefined,
+): ClientError {
   const code = codeOf(rules, readAt(rules.errorAt.code, headers, body));
   const message = rules.errorAt.message.map((at) => text(readAt(at, headers, body))).find(Boolean);
   const byStatus = statusRule(rules, status);
   const details = Object.fromEntries(
-    Object.entries(rules.errorAt.details ?? {}).map(([concept, places]) => [concept, places.map((at) => readAt(at, headers, body)).find((value) => value !== undefined && value !== '')]),
+    Object.entries(rules.errorAt.details ?? {}).map(([concept, places]) => [
+      concept,
+      places.map((at) => readAt(at, headers, body)).find((value) => value !== undefined && value !== ''),
+    ]),
   );
   return errors.toError({
     code,

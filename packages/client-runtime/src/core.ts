@@ -124,7 +124,9 @@ export interface ApiClient<Paths extends {}, Input, Output> {
 }
 
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const dig = (value: unknown, path: readonly string[]): unknown => path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
+const dig = (value: unknown, path: readonly string[]): unknown =>
+  // biome-ignore lint/suspicious/noExplicitAny: each step is checked to be an object with the key before it is read.
+  path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value an answer carries at `at`; header names of `headers` are lower-case. */
@@ -153,7 +155,6 @@ export const parsed = (answer: Read) => {
   }
   return answer.parsed;
 };
-
 
 /** Whether the model calls a code retryable: itself or its parent (`InternalError.X` as `InternalError`). */
 export function isRetryable(rules: ApiRules, code: string | undefined): boolean {
@@ -234,7 +235,11 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
   const signingFetch = async (request: Request): Promise<Response> => {
     const body = request.body === null ? undefined : await request.text();
     const answer = await send({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body }, request.signal).catch(scrub);
-    return new Response(NO_BODY.has(answer.status) ? null : (answer.body as Uint8Array<ArrayBuffer>), { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    return new Response(NO_BODY.has(answer.status) ? null : (answer.body as Uint8Array<ArrayBuffer>), {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.headers,
+    });
   };
 
   // openapi-fetch, made on first use: its typed methods, and middleware. Once a caller adds
@@ -242,8 +247,11 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
   let openapi: Client<Paths> | undefined;
   let throughOpenapi = Object.keys(openapiOptions).length > 0;
   const openapiClient = () => (openapi ??= createOpenApiClient<Paths>({ ...openapiOptions, headers: optionHeaders, baseUrl: base, fetch: signingFetch } as never));
+  // The methods are openapi-fetch's, passed through; their types are the ones the clients declare.
   const client = {
+    // biome-ignore lint/suspicious/noExplicitAny: passed through untouched, typed by Client<Paths> below.
     GET: (...args: never[]) => (openapiClient().GET as any)(...args),
+    // biome-ignore lint/suspicious/noExplicitAny: passed through untouched, typed by Client<Paths> below.
     POST: (...args: never[]) => (openapiClient().POST as any)(...args),
     use: (...added) => {
       throughOpenapi = true;
@@ -287,6 +295,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   /** The same call through openapi-fetch, so its middleware and serializers apply. */
   async function callThroughOpenapi(values: Record<string, unknown>, call: CallOptions): Promise<Output> {
+    // biome-ignore lint/suspicious/noExplicitAny: the method and path come from the rules, so openapi-fetch's per-path types cannot apply.
     const { data, error, response } = await (openapiClient() as any).request(method.toLowerCase(), path, {
       ...(inputsIn === 'path' ? { params: { path: values } } : { body: values }),
       parseAs: 'text',

@@ -9,7 +9,11 @@ export type CredentialsSource<Keys> = Keys | (() => Keys | Promise<Keys>);
  * far, static ones from the start. A failing provider becomes CredentialsError, whose cause keeps
  * the thrown error's name and code but not its message: it may quote a secret not yet known.
  */
-export function credentialsSource<Keys extends object>(source: CredentialsSource<Keys>, required: [keyof Keys & string, keyof Keys & string], secrets: Array<keyof Keys>) {
+export function credentialsSource<Keys extends object>(
+  source: CredentialsSource<Keys>,
+  required: [keyof Keys & string, keyof Keys & string],
+  secrets: Array<keyof Keys>,
+) {
   const seen = new Set<string>();
   const remember = (keys: Keys) => {
     for (const field of secrets) if (typeof keys?.[field] === 'string') seen.add(keys[field] as string);

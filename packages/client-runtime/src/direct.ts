@@ -20,7 +20,12 @@ export const directCall: DirectCall = ({ rules, base, headers, send, finish }) =
   return async (values, call) => {
     const request: Outgoing =
       inputsIn === 'path'
-        ? { method: verb, url: base + defaultPathSerializer(path, values), headers: call.headers ? { ...headers, ...lowerCased(call.headers) } : headers, body: undefined }
+        ? {
+            method: verb,
+            url: base + defaultPathSerializer(path, values),
+            headers: call.headers ? { ...headers, ...lowerCased(call.headers) } : headers,
+            body: undefined,
+          }
         : { method: verb, url, headers: call.headers ? { ...withBody, ...lowerCased(call.headers) } : withBody, body: JSON.stringify(values) };
     const answer = await send(request, call.signal);
     const { body, error } = parsed(answer);

@@ -70,10 +70,13 @@ async function readArchive(answer: Response, limit: number): Promise<Uint8Array<
   const bytes = new Uint8Array(length);
   const reader = answer.body.getReader();
   let offset = 0;
-  for (let part; !(part = await reader.read()).done; offset += part.value.length) {
+  for (;;) {
+    const part = await reader.read();
+    if (part.done) break;
     // fetch rejects a body longer than its content-length; this guards a looser transport.
     if (offset + part.value.length > length) return void reader.cancel().catch(() => {});
     bytes.set(part.value, offset);
+    offset += part.value.length;
   }
   return bytes.subarray(0, offset);
 }

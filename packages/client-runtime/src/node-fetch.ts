@@ -8,11 +8,19 @@ import { NO_BODY } from './retry.js';
 export async function nodeFetch(request: Request): Promise<Response> {
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = value));
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   const answer = await open(request.method, request.url, headers, body, request.signal);
   const status = answer.statusCode ?? 0;
-  const stream = NO_BODY.has(status) || request.method === 'HEAD' ? (answer.resume(), null) : await decoded(answer);
+  const empty = NO_BODY.has(status) || request.method === 'HEAD';
+  if (empty) answer.resume();
+  const stream = empty ? null : await decoded(answer);
   // A body cut off (or aborted) ends the stream with an error, which the reader sees as fetch's would.
   answer.on('aborted', () => stream && (stream as Readable).destroy(new TypeError('terminated')));
-  return new Response(stream && (Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>), { status, statusText: answer.statusMessage ?? '', headers: headersOf(answer) });
+  return new Response(stream && (Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>), {
+    status,
+    statusText: answer.statusMessage ?? '',
+    headers: headersOf(answer),
+  });
 }

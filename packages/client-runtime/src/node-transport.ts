@@ -16,7 +16,13 @@ let secure: Promise<typeof plain> | undefined;
 const loadSecure = () => (secure ??= import('node:https').then(({ request, Agent }) => ({ request, agent: new Agent({ keepAlive: true }) })));
 
 /** Sends a request; resolves with the answer's head once it arrives (the body still to read). */
-export async function open(method: string, url: string, headers: Record<string, string>, body: Uint8Array | string | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+export async function open(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: Uint8Array | string | undefined,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   const target = new URL(url);
   if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new TypeError(`cannot send to a ${target.protocol} URL`);
   const { request, agent } = target.protocol === 'https:' ? await loadSecure() : plain;
@@ -30,7 +36,9 @@ export async function open(method: string, url: string, headers: Record<string, 
 
 /** The answer's body as fetch gives it: decompressed by its content-encoding (unknown ones pass through). */
 export async function decoded(answer: IncomingMessage): Promise<NodeJS.ReadableStream & { destroy(error?: Error): void }> {
-  const encoding = String(answer.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(answer.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate' && encoding !== 'br') return answer;
   const zlib = await import('node:zlib');
   const decoder = encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : zlib.createGunzip();
@@ -79,7 +87,9 @@ export const nodeTransport: Transport = {
       answer.destroy();
       throw error;
     }
-    const bytes = NO_BODY.has(status) || method === 'HEAD' ? (answer.resume(), EMPTY) : await readWithin(answer, maxBytes);
+    const empty = NO_BODY.has(status) || method === 'HEAD';
+    if (empty) answer.resume();
+    const bytes = empty ? EMPTY : await readWithin(answer, maxBytes);
     return { status, statusText: answer.statusMessage ?? '', headers: headersOf(answer), body: bytes };
   },
   // Loaded on first use (openapi-fetch's methods with middleware, downloads): streaming Responses.

@@ -85,14 +85,19 @@ export async function readBounded(response: Response, limit: number): Promise<Ui
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (let part; reader && !(part = await reader.read()).done; ) {
+  while (reader) {
+    const part = await reader.read();
+    if (part.done) break;
     total += part.value.length;
     if (total > limit) return void reader.cancel().catch(() => {});
     chunks.push(part.value);
   }
   const bytes = new Uint8Array(total);
-  total = 0;
-  for (const chunk of chunks) bytes.set(chunk, (total += chunk.length) - chunk.length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
   return bytes;
 }
 

@@ -12,6 +12,7 @@ function typeOf(value: unknown): string {
 
 /** Returns the first violation as "at <path>: <rule>", or undefined when `value` matches. */
 export function findSchemaViolation(schema: Schema, value: unknown, path = '$'): string | undefined {
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON Schema's keywords are read by name, each checked before use.
   const s = schema as Record<string, any>;
   const fail = (rule: string) => `at ${path}: ${rule}`;
   if (s.type !== undefined) {
@@ -63,7 +64,7 @@ export function findSchemaViolation(schema: Schema, value: unknown, path = '$'):
     if (matches !== 1) {
       // Report the nearest branch's own violation: more useful than "matches none".
       const first = s.oneOf.map((sub: Schema) => findSchemaViolation(sub, value, path)).find(Boolean);
-      return matches === 0 ? first ?? fail('matches none of the allowed forms') : fail('matches more than one form');
+      return matches === 0 ? (first ?? fail('matches none of the allowed forms')) : fail('matches more than one form');
     }
   }
   if (s.not && !findSchemaViolation(s.not, value, path)) return fail('is present but must not be');

@@ -19,7 +19,7 @@ const baseRules: ApiRules = {
 /** The answers the core handed to the provider's error maker, and a client over `fetch`. */
 function clientWith(rules: ApiRules, fetch: (request: Request) => Promise<Response>) {
   const answers: ErrorAnswer[] = [];
-  const { api } = createClient<{}, { id: string; secret: string }, { Name: string }, unknown>(
+  const { api } = createClient<Record<string, never>, { id: string; secret: string }, { Name: string }, unknown>(
     {
       rules,
       signer: { keys: { required: ['id', 'secret'], secrets: ['secret'] }, sign: async (request) => request },
@@ -37,7 +37,11 @@ function clientWith(rules: ApiRules, fetch: (request: Request) => Promise<Respon
   return { api, answers };
 }
 
-const fail = (promise: Promise<unknown>) => promise.then(() => new Error('resolved, but should have failed'), (error: unknown) => error);
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => new Error('resolved, but should have failed'),
+    (error: unknown) => error,
+  );
 
 describe('an error answer whose code the model does not list', () => {
   it("gets the kind and retryability the model's status rules give its status, over HTTP's", async () => {
@@ -96,19 +100,25 @@ describe('the code within the value at errorAt.code', () => {
   });
 });
 
-it("reads each detail where the model says, by concept, the first location that has it", async () => {
+it('reads each detail where the model says, by concept, the first location that has it', async () => {
   const rules: ApiRules = {
     ...baseRules,
     errorAt: {
       ...baseRules.errorAt,
       details: {
         'throttle-reason': [{ in: 'body', path: ['Why'] }],
-        'retry-after': [{ in: 'header', name: 'Retry-After' }, { in: 'body', path: ['wait'] }],
+        'retry-after': [
+          { in: 'header', name: 'Retry-After' },
+          { in: 'body', path: ['wait'] },
+        ],
         'error-origin': [{ in: 'body', path: ['Who'] }],
       },
     },
   };
-  const { fetch } = fakeFetch(json({ message: 'busy', Why: 'TooFast', wait: '7' }, 400, { 'x-error': 'Nope' }), json({ message: 'busy', wait: '7' }, 400, { 'x-error': 'Nope', 'Retry-After': '3' }));
+  const { fetch } = fakeFetch(
+    json({ message: 'busy', Why: 'TooFast', wait: '7' }, 400, { 'x-error': 'Nope' }),
+    json({ message: 'busy', wait: '7' }, 400, { 'x-error': 'Nope', 'Retry-After': '3' }),
+  );
   const { api, answers } = clientWith(rules, fetch);
   await fail(api.getLayerVersion({ Name: 'a' }));
   await fail(api.getLayerVersion({ Name: 'a' }));

@@ -10,7 +10,12 @@ import { downloadToFile } from '../src/node.js';
 describe('downloadToFile', () => {
   it('refuses a missing path, naming the field, without downloading', async () => {
     let downloads = 0;
-    const client = { downloadLayerVersion: async () => (downloads++, new Uint8Array([1])) };
+    const client = {
+      downloadLayerVersion: async () => {
+        downloads++;
+        return new Uint8Array([1]);
+      },
+    };
     const failure = await downloadToFile(client, {}, { to: '' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(InvalidInputError);
     expect(failure).toMatchObject({ field: 'to' });

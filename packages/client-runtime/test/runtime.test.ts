@@ -27,15 +27,29 @@ describe('redaction', () => {
 
   it('copies a thrown value into a plain error without its secrets or extra properties', () => {
     const thrown = Object.assign(new Error('failed with super-secret-key'), { request: { headers: { authorization: 'super-secret-key' } }, code: 'ECONNRESET' });
-    const copy = safeCause(thrown, makeRedactor(() => ['super-secret-key']));
+    const copy = safeCause(
+      thrown,
+      makeRedactor(() => ['super-secret-key']),
+    );
     expect(copy.message).toBe('failed with [redacted]');
     expect({ ...copy }).toEqual({ name: 'Error', code: 'ECONNRESET' });
     expect(copy.stack).not.toContain('super-secret-key');
   });
 
   it('copies a thrown value that has no text form (a parsed body such as [{"toString":0}])', () => {
-    for (const thrown of [JSON.parse('[{"toString":0}]'), Object.create(null), { toString: () => { throw new Error('no'); } }]) {
-      const copy = safeCause(thrown, makeRedactor(() => []));
+    for (const thrown of [
+      JSON.parse('[{"toString":0}]'),
+      Object.create(null),
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+    ]) {
+      const copy = safeCause(
+        thrown,
+        makeRedactor(() => []),
+      );
       expect(copy).toBeInstanceOf(Error);
       expect(copy.message).toMatch(/^\[object (Array|Object)\]$/);
     }

@@ -14,8 +14,7 @@ export function describeGeneratedFiles(api: 'aws-lambda' | 'tencent-scf', genera
     { tool: 'generate-rules.mjs', files: ['rules.ts', 'errors.ts'], args: (dir: string) => ['--out-dir', dir] },
   ];
   for (const { tool, files, args } of generators) {
-    const check = (dir: string) => () =>
-      execFileSync(process.execPath, [join(tools, tool), api, '--check', ...args(dir)], { stdio: 'pipe' });
+    const check = (dir: string) => () => execFileSync(process.execPath, [join(tools, tool), api, '--check', ...args(dir)], { stdio: 'pipe' });
 
     describe(`${files.join(' and ')} (tools/${tool})`, () => {
       it('match the spec', () => {

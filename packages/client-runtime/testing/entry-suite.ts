@@ -45,7 +45,10 @@ export function describeEntry(adapter: EntryAdapter): void {
     it("uses the caller's own fetch when given one", async () => {
       server.script(adapter.ok);
       const seen: string[] = [];
-      const fetch = (request: Request) => (seen.push(request.url), globalThis.fetch(request));
+      const fetch = (request: Request) => {
+        seen.push(request.url);
+        return globalThis.fetch(request);
+      };
       await client({ fetch }).getLayerVersion(adapter.input as never);
       expect(seen).toHaveLength(1);
       expect(server.requests[0]!.headers['user-agent']).toBeDefined();
@@ -53,7 +56,9 @@ export function describeEntry(adapter: EntryAdapter): void {
 
     it('a dropped connection ends in the same NetworkError, with a cause that keeps its code', async () => {
       server.script('drop');
-      const error = await client({ maxAttempts: 2 }).getLayerVersion(adapter.input as never).catch((e: unknown) => e);
+      const error = await client({ maxAttempts: 2 })
+        .getLayerVersion(adapter.input as never)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NetworkError);
       expect(error).toMatchObject({ name: 'NetworkError', kind: 'network', retryable: true, attempts: 2 });
       expect((error as Error).cause).toBeInstanceOf(Error);

@@ -27,7 +27,10 @@ export function loadBundledSpec(api: 'aws-lambda' | 'tencent-scf') {
   const spec = JSON.parse(readFileSync(resolve(import.meta.dirname, `../../specs/dist/${api}.json`), 'utf8'));
   const deref = <T = any>(node: any): T => {
     while (node && typeof node.$ref === 'string') {
-      node = node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key], spec);
+      node = node.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at: any, key: string) => at[key], spec);
     }
     return node;
   };

@@ -51,7 +51,11 @@ export function renderings(error: unknown): string {
   return [String(e), e.message, e.stack ?? '', JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e.cause ?? null)].join('\n');
 }
 
-const fail = (promise: Promise<unknown>) => promise.then(() => new Error('resolved, but should have failed'), (e: unknown) => e);
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => new Error('resolved, but should have failed'),
+    (e: unknown) => e,
+  );
 
 /** A fetch that counts the (decompressed) body bytes the client pulls from each answer. */
 function countingFetch() {
@@ -194,7 +198,10 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       // Record the limit each attempt's deadline asks for, and let it fire soon.
       const realStart = deadlines.start.bind(deadlines);
       const asked: number[] = [];
-      vi.spyOn(deadlines, 'start').mockImplementation((onTimeout, ms) => (asked.push(ms), realStart(onTimeout, 50)));
+      vi.spyOn(deadlines, 'start').mockImplementation((onTimeout, ms) => {
+        asked.push(ms);
+        return realStart(onTimeout, 50);
+      });
       try {
         const error = await fail(call(client({ fetch: hang, maxAttempts: 2 })));
         expect(error).toBeInstanceOf(TimeoutError);
@@ -257,7 +264,15 @@ export function describeHostileServers(adapter: HostileAdapter): void {
 
     it('a credentials provider that fails quoting the secret leaks it nowhere', async () => {
       server.script(adapter.ok);
-      const error = await fail(call(client({ credentials: async () => { throw new Error(`cannot use ${adapter.secret} with ${adapter.token}`); } })));
+      const error = await fail(
+        call(
+          client({
+            credentials: async () => {
+              throw new Error(`cannot use ${adapter.secret} with ${adapter.token}`);
+            },
+          }),
+        ),
+      );
       expect(error).toMatchObject({ name: 'CredentialsError' });
       clean(error);
       expect(server.requests).toHaveLength(0);
@@ -353,7 +368,10 @@ export function describeHostileServers(adapter: HostileAdapter): void {
         },
       };
       const zeros = new Uint8Array(archive.length);
-      await expect(adapter.downloadToFile(racing, adapter.layer(`${server.url}/layer.zip`, zeros), { to, allowHttp: true })).rejects.toMatchObject({ name: 'InvalidInputError', field: 'to' });
+      await expect(adapter.downloadToFile(racing, adapter.layer(`${server.url}/layer.zip`, zeros), { to, allowHttp: true })).rejects.toMatchObject({
+        name: 'InvalidInputError',
+        field: 'to',
+      });
       expect(readdirSync(dir)).toEqual(['layer.zip']);
       expect(readdirSync(to)).toEqual([]);
     });

@@ -53,7 +53,11 @@ function workspacePackages(): Map<string, string> {
 function workspaceTarballs(tarball: string): string[] {
   const folder = dirname(tarball);
   const workspace = workspacePackages();
-  const beside = new Map(readdirSync(folder).filter((f) => f.endsWith('.tgz')).map((f) => [manifestOf(join(folder, f)).name as string, join(folder, f)]));
+  const beside = new Map(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.tgz'))
+      .map((f) => [manifestOf(join(folder, f)).name as string, join(folder, f)]),
+  );
   return Object.keys(manifestOf(tarball).dependencies ?? {})
     .filter((dep) => workspace.has(dep))
     .flatMap((dep) => {
@@ -77,7 +81,11 @@ export function installTarball(dir: string, tarball: string, name: string): Reco
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // Other dependencies come from the registry (or npm's cache, which `npm ci` filled): never from the monorepo.
   const tarballs = [tarball, ...new Set(workspaceTarballs(tarball))];
-  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...tarballs], { cwd: dir, env: quietEnv, stdio: 'pipe' });
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...tarballs], {
+    cwd: dir,
+    env: quietEnv,
+    stdio: 'pipe',
+  });
   return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8'));
 }
 
@@ -115,3 +123,19 @@ export function areTheTypesWrong(tarball: string): string {
     stdio: 'pipe',
   });
 }
+
+/** The files every client's tarball holds (its build, README, LICENSE and CHANGELOG), and none of its sources or tests. */
+export const clientTarballFiles = [
+  'package/dist/index.js',
+  'package/dist/index.node.js',
+  'package/dist/index.d.ts',
+  'package/dist/node.js',
+  'package/dist/node.d.ts',
+  'package/README.md',
+  'package/LICENSE',
+  'package/CHANGELOG.md',
+  'package/package.json',
+];
+
+/** The tarball's files that must not be published: sources, tests and build scripts. */
+export const unpublishedFiles = (files: readonly string[]): string[] => files.filter((file) => /^package\/(src|test|scripts)\//.test(file));

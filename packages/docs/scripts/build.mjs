@@ -2,19 +2,20 @@
 // @ts-check
 // Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
 // at view time), the bundled specs for download, and the portal with the comparison.
-// Code samples are added to a temporary copy of each bundle; specs/ and the bundles stay as they are.
+// What the docs say comes from the generated models; the bundles are only handed to Redoc and
+// copied for download. Code samples are added to a temporary copy of each bundle.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readApis } from '../../../tools/apis.mjs';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
-import { buildRedocPage } from '../src/redoc.js';
+import { buildRedocPage, bundlePath } from '../src/redoc.js';
 import { buildComparison } from '../src/compare.js';
 import { models } from '@layerspec/specs/model';
+import { listFields } from '../src/fields.js';
 import { renderBar, renderPortal } from '../src/portal.js';
 import { providerFacts } from '../src/sides.js';
-import { listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const finalDist = join(packageDir, 'dist');
@@ -26,7 +27,6 @@ const readJson = (/** @type {string} */ path) => JSON.parse(readFileSync(join(pa
 
 const started = Date.now();
 const providers = readJson('providers.json');
-const concepts = readJson('concepts.json');
 const themeCss = readFileSync(join(templates, 'theme.css'), 'utf8');
 
 const sides = Object.keys(readApis()).map((api) => {
@@ -34,9 +34,7 @@ const sides = Object.keys(readApis()).map((api) => {
   if (!packages) throw new Error(`providers.json has no entry for the API "${api}" of redocly.yaml`);
   const model = /** @type {Record<string, import('@layerspec/specs/model').ApiModel>} */ (models)[api];
   if (!model) throw new Error(`@layerspec/specs/model has no model of the API "${api}" of redocly.yaml`);
-  const { doc, path } = loadBundle(api);
-  const extra = concepts[api] ?? {};
-  return { api, ...providerFacts(model, packages), doc, bundlePath: path, fields: listFields(doc, extra), errors: listErrors(doc, extra) };
+  return { api, ...providerFacts(model, packages), model, fields: listFields(model) };
 });
 
 rmSync(dist, { recursive: true, force: true });
@@ -44,7 +42,10 @@ mkdirSync(join(dist, 'specs'), { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'layerspec-docs-'));
 try {
   for (const side of sides) {
-    const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), `${side.api}.html`);
+    const bar = renderBar(
+      sides.map((s) => ({ api: s.api, name: s.name })),
+      `${side.api}.html`,
+    );
     const templateFile = join(work, `${side.api}.hbs`);
     writeFileSync(
       templateFile,
@@ -52,7 +53,14 @@ try {
         .replace('/* layerspec:theme */', () => themeCss)
         .replace('<!-- layerspec:nav -->', () => bar),
     );
-    const samples = buildCodeSamples({ api: side.api, doc: side.doc, fields: side.fields, provider: side.provider, mockCommand: providers.mockCommand, templatesDir: join(templates, 'code-samples') });
+    const samples = buildCodeSamples({
+      api: side.api,
+      model: side.model,
+      fields: side.fields,
+      provider: side.provider,
+      mockCommand: providers.mockCommand,
+      templatesDir: join(templates, 'code-samples'),
+    });
     const optionsFile = join(work, `${side.api}.options.json`);
     writeFileSync(
       optionsFile,
@@ -66,8 +74,17 @@ try {
         codeSamples: { languages: samples.map(({ lang, label }) => ({ lang, label })) },
       }),
     );
-    buildRedocPage({ api: side.api, doc: withCodeSamples(side.doc, samples), templateFile, optionsFile, output: join(dist, `${side.api}.html`) });
-    for (const ext of ['json', 'yaml']) copyFileSync(side.bundlePath.replace(/\.json$/, `.${ext}`), join(dist, 'specs', `${side.api}.${ext}`));
+    const bundle = bundlePath(side.api);
+    const doc = JSON.parse(readFileSync(bundle, 'utf8'));
+    buildRedocPage({
+      api: side.api,
+      doc: withCodeSamples(doc, side.model, samples),
+      model: side.model,
+      templateFile,
+      optionsFile,
+      output: join(dist, `${side.api}.html`),
+    });
+    for (const ext of ['json', 'yaml']) copyFileSync(bundle.replace(/\.json$/, `.${ext}`), join(dist, 'specs', `${side.api}.${ext}`));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 // @ts-check
 // Code samples are documentation, not API facts: they live as templates in this package and are
 // added to a copy of the bundle as `x-codeSamples` at build time, so specs/ stays the API's truth.
-// Placeholders are filled from the spec (the first example of each request field, the path).
+// Placeholders are filled from the model (the first example of each request field, the path).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getOperation } from './spec.js';
 
-/** @typedef {import('./spec.js').Field} Field */
+/** @typedef {import('./fields.js').Field} Field */
+/** @typedef {import('@layerspec/specs/model').ApiModel} ApiModel */
 /** @typedef {{ label: string, mockPort: number, mockCredentials: { id: string, secret: string }, clientPackage: string, sdkPackage: string }} Provider */
 
 /** @param {Provider} provider */
@@ -19,12 +19,12 @@ export function sampleFiles(provider) {
 }
 
 /**
- * @param {{ api: string, doc: any, fields: Field[], provider: Provider, mockCommand: string, templatesDir: string }} input
+ * @param {{ api: string, model: ApiModel, fields: Field[], provider: Provider, mockCommand: string, templatesDir: string }} input
  * @returns {{ lang: string, label: string, source: string }[]}
  */
-export function buildCodeSamples({ api, doc, fields, provider, mockCommand, templatesDir }) {
+export function buildCodeSamples({ api, model, fields, provider, mockCommand, templatesDir }) {
   const request = fields.filter((field) => field.side === 'request');
-  const { path } = getOperation(doc);
+  const { path } = model.operation;
   const host = `127.0.0.1:${provider.mockPort}`;
   /** @type {Record<string, unknown>} */
   const body = {};
@@ -60,9 +60,15 @@ export function buildCodeSamples({ api, doc, fields, provider, mockCommand, temp
   });
 }
 
-/** A copy of the bundle with the samples on its operation. @param {any} doc @param {{ lang: string, label: string, source: string }[]} samples */
-export function withCodeSamples(doc, samples) {
+/**
+ * A copy of the bundle for Redoc with the samples on the operation the model names.
+ * @param {any} doc @param {ApiModel} model @param {{ lang: string, label: string, source: string }[]} samples
+ */
+export function withCodeSamples(doc, model, samples) {
   const copy = structuredClone(doc);
-  getOperation(copy).operation['x-codeSamples'] = samples;
+  const { path, method } = model.operation;
+  const operation = copy.paths?.[path]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${model.api}: the bundle has no ${method} ${path}`);
+  operation['x-codeSamples'] = samples;
   return copy;
 }

@@ -1,100 +1,64 @@
 // @ts-check
-// Lines up two specs' fields and errors by concept, and spells out how each pair differs.
-// Everything here is computed from the specs, so the comparison cannot drift from them.
-import { resolveNode } from './spec.js';
+// Lines up two APIs' fields and errors by concept, and spells out how each pair differs.
+// Everything here is computed from the generated models, so the comparison cannot drift from the specs.
 
-/** @typedef {import('./spec.js').Field} Field */
-/** @typedef {import('./spec.js').ErrorEntry} ErrorEntry */
-/** @typedef {any} Json */
+/** @typedef {import('./fields.js').Field} Field */
+/** @typedef {import('@layerspec/specs/model').ErrorModel} ErrorModel */
+/** @typedef {import('@layerspec/specs/model').ValueRule} ValueRule */
+/** @typedef {import('@layerspec/specs/model').Location} Location */
 /**
  * @typedef {object} Side
  * @property {string} api
  * @property {string} label   a short provider name for sentences, e.g. "AWS"
- * @property {Json} doc
+ * @property {import('@layerspec/specs/model').ApiModel} model
  * @property {Field[]} fields
- * @property {ErrorEntry[]} errors
  */
 /**
  * @template T
  * @typedef {{ concept: string | undefined, left: T[], right: T[], differences: string[] }} Row
  */
 
-/** JSON has no 64-bit integers, so 2^63 - 1 arrives rounded up to 2^63. @param {number} n */
-export function formatNumber(n) {
-  if (n >= 2 ** 63) return '2^63 − 1';
-  if (n <= -(2 ** 63)) return '−2^63';
-  return String(n);
-}
-
-/** Names a pattern's encoding when it is one of the plain fixed-length forms. @param {string | undefined} pattern */
-export function encodingOf(pattern) {
-  if (!pattern) return undefined;
-  const hex = /^\^\[0-9a-f\]\{(\d+)\}\$$/.exec(pattern);
-  if (hex) return `lower-case hex (${hex[1]} characters)`;
-  const base64 = /^\^\[A-Za-z0-9\+\/\]\{(\d+)\}(=*)\$$/.exec(pattern);
-  if (base64) return `base64 (${Number(base64[1]) + (base64[2] ?? '').length} characters)`;
-  return undefined;
-}
-
-/** One short phrase for a schema, e.g. `string (uri)` or `array of string`. @param {Json} doc @param {Json} node @returns {string} */
-export function typeOf(doc, node) {
-  const { schema } = resolveNode(doc, node);
-  if (!schema || typeof schema !== 'object') return 'any';
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(branches)) {
-    const phrases = branches.map((branch) => typeOf(doc, branch));
-    if (new Set(phrases).size === phrases.length) return phrases.join(' or ');
-    // Branches of the same type ("object or object") are told apart by the schema they name.
-    const names = branches.map((branch, i) => (typeof branch?.$ref === 'string' ? branch.$ref.split('/').pop() : phrases[i]));
-    return new Set(phrases).size === 1 ? `${phrases[0]}: ${names.join(' or ')}` : names.map((name, i) => (name === phrases[i] ? name : `${name} (${phrases[i]})`)).join(' or ');
-  }
-  if (schema.type === 'array') return `array of ${typeOf(doc, schema.items)}`;
-  const type = schema.type ?? (schema.properties ? 'object' : 'any');
-  const format = schema.format ? ` (${schema.format})` : '';
-  const values = Array.isArray(schema.enum) ? `, one of ${schema.enum.length} listed values` : '';
-  const pattern = !values && schema.pattern ? ` matching \`${schema.pattern}\`` : '';
-  return `${type}${format}${values}${pattern}`;
+/** One short phrase for a value's type, e.g. `string` or `array of string, one of 2 listed values`. @param {ValueRule} rule @returns {string} */
+export function typeOf(rule) {
+  if (rule.type !== 'array') return rule.type;
+  const items = rule.items;
+  if (!items) return 'array';
+  const values = items.enum ? `, one of ${items.enum.length} listed values${items.others ? ' or others' : ''}` : '';
+  return `array of ${typeOf(items)}${values}`;
 }
 
 /**
  * A bound as a reader says it: `1 to 140 characters`, `at least 1 character`, `at most 15 items`,
- * `at least 0`. A minimum of 0 on a count says nothing, so it is left out.
- * @param {number | undefined} min @param {number | undefined} max @param {string} [unit] singular, e.g. `character`
+ * `at least 0`. A minimum of 0 on a count says nothing, so it is left out. Integer bounds come as
+ * the model's exact text, so an int64 bound prints with every digit.
+ * @param {number | string | undefined} min @param {number | string | undefined} max @param {string} [unit] singular, e.g. `character`
  */
 export function bounds(min, max, unit) {
-  const lower = unit && min === 0 ? undefined : min;
+  const lower = unit && String(min) === '0' ? undefined : min;
   if (lower === undefined && max === undefined) return undefined;
-  const count = (/** @type {number} */ n) => (unit ? ` ${unit}${n === 1 ? '' : 's'}` : '');
-  if (lower !== undefined && max !== undefined) return `${formatNumber(lower)} to ${formatNumber(max)}${count(max)}`;
-  if (lower !== undefined) return `at least ${formatNumber(lower)}${count(lower)}`;
-  return `at most ${formatNumber(/** @type {number} */ (max))}${count(/** @type {number} */ (max))}`;
+  const count = (/** @type {number | string} */ n) => (unit ? ` ${unit}${String(n) === '1' ? '' : 's'}` : '');
+  if (lower !== undefined && max !== undefined) return `${lower} to ${max}${count(max)}`;
+  if (lower !== undefined) return `at least ${lower}${count(lower)}`;
+  return `at most ${max}${count(/** @type {number | string} */ (max))}`;
 }
 
-/** The rules of a field that a reader compares, as short texts. @param {Json} doc @param {Field} field */
-export function factsOf(doc, field) {
-  const s = field.schema ?? {};
-  const length = bounds(s.minLength, s.maxLength, 'character');
-  const range = bounds(s.minimum, s.maximum);
-  const items = bounds(s.minItems, s.maxItems, 'item');
-  const values = s.const !== undefined ? [String(s.const)] : Array.isArray(s.enum) ? s.enum.map(String) : undefined;
+/** The rules of a field that a reader compares, as short texts. @param {Field} field */
+export function factsOf(field) {
+  const r = field.rule;
   return {
-    type: typeOf(doc, { ...s, format: undefined, pattern: undefined, enum: undefined }),
-    format: s.format,
-    pattern: s.pattern,
-    encoding: encodingOf(s.pattern),
-    length,
-    range,
-    items,
-    values,
-    required: requirement(field),
+    type: typeOf(r),
+    format: r.format,
+    pattern: r.pattern,
+    encoding: field.encoding ? `${field.encoding.digest.toUpperCase().replace('SHA', 'SHA-')} as ${field.encoding.as}` : undefined,
+    date: field.date ? `\`${field.date.shape}\` (UTC${field.date.utcOffset})` : undefined,
+    length: bounds(r.minLength, r.maxLength, 'character'),
+    range: bounds(r.minimum, r.maximum),
+    items: bounds(r.minItems, r.maxItems, 'item'),
+    values: r.enum ? [...r.enum] : undefined,
+    /** Set when values beyond the listed ones are accepted too. */
+    open: Boolean(r.others),
+    required: field.required ? 'required' : 'optional',
   };
-}
-
-/** @param {Field} field */
-export function requirement(field) {
-  if (field.requiredIn.length === 0) return 'optional';
-  if (field.requiredIn.length === field.appearsIn.length) return 'required';
-  return `required in ${field.requiredIn.join(', ')}`;
 }
 
 /** `Content.CodeSha256` -> [`CodeSha256`, `Content`]. @param {string} name @returns {[string, string]} */
@@ -105,7 +69,13 @@ function splitName(name) {
 
 /** @param {Field} field */
 function placeOf(field) {
-  const places = { path: 'a path parameter', query: 'a query parameter', header: 'a header', body: 'a JSON body member', 'credential-scope': 'part of the credential scope in the Authorization header' };
+  const places = {
+    path: 'a path parameter',
+    query: 'a query parameter',
+    header: 'a header',
+    body: 'a JSON body member',
+    'credential-scope': 'part of the credential scope in the Authorization header',
+  };
   return places[field.in];
 }
 
@@ -119,8 +89,8 @@ function exampleText(value) {
  * @param {Side} a @param {Field} left @param {Side} b @param {Field} right @returns {string[]}
  */
 export function fieldDifferences(a, left, b, right) {
-  const l = factsOf(a.doc, left);
-  const r = factsOf(b.doc, right);
+  const l = factsOf(left);
+  const r = factsOf(right);
   /** @type {string[]} */
   const out = [];
   const [leftLeaf, leftParent] = splitName(left.name);
@@ -138,12 +108,14 @@ export function fieldDifferences(a, left, b, right) {
     const who = l.format === r.format ? 'Both are' : `${l.format === 'int64' ? a.label : b.label} uses`;
     out.push(`${who} 64-bit integers (int64): above 2^53 − 1 a JavaScript number loses precision, so read them as BigInt or text.`);
   }
+  // A digest's encoding or a date's shape says more than its pattern, when the model knows it.
+  if ((l.encoding || r.encoding) && l.encoding !== r.encoding)
+    out.push(`Encoding: ${l.encoding ?? 'not stated'} in ${a.label}, ${r.encoding ?? 'not stated'} in ${b.label}.`);
+  if ((l.date || r.date) && l.date !== r.date)
+    out.push(`Date: written ${l.date ?? 'in no stated shape'} in ${a.label}, ${r.date ?? 'in no stated shape'} in ${b.label}.`);
   if (l.pattern !== r.pattern && (l.pattern || r.pattern)) {
-    if (l.encoding && r.encoding && l.encoding !== r.encoding) {
-      out.push(`Encoding: ${l.encoding} in ${a.label}, ${r.encoding} in ${b.label}.`);
-    } else {
-      out.push(`Pattern: ${l.pattern ? `\`${l.pattern}\`` : 'none'} in ${a.label}, ${r.pattern ? `\`${r.pattern}\`` : 'none'} in ${b.label}.`);
-    }
+    const told = ((l.encoding || r.encoding) && l.encoding !== r.encoding) || ((l.date || r.date) && l.date !== r.date);
+    if (!told) out.push(`Pattern: ${l.pattern ? `\`${l.pattern}\`` : 'none'} in ${a.label}, ${r.pattern ? `\`${r.pattern}\`` : 'none'} in ${b.label}.`);
     if (left.example !== undefined && right.example !== undefined) {
       out.push(`For example \`${exampleText(left.example)}\` (${a.label}) and \`${exampleText(right.example)}\` (${b.label}).`);
     }
@@ -151,11 +123,11 @@ export function fieldDifferences(a, left, b, right) {
   if (l.length !== r.length) out.push(`Length: ${l.length ?? 'no limit'} in ${a.label}, ${r.length ?? 'no limit'} in ${b.label}.`);
   if (l.range !== r.range) out.push(`Range: ${l.range ?? 'no limit'} in ${a.label}, ${r.range ?? 'no limit'} in ${b.label}.`);
   if (l.items !== r.items) out.push(`Items: ${l.items ?? 'no limit'} in ${a.label}, ${r.items ?? 'no limit'} in ${b.label}.`);
-  if (JSON.stringify(l.values) !== JSON.stringify(r.values)) {
-    const list = (/** @type {string[] | undefined} */ v) => (v ? v.map((x) => `\`${x}\``).join(', ') : 'any value');
-    out.push(`Values: ${list(l.values)} in ${a.label}; ${list(r.values)} in ${b.label}.`);
+  if (JSON.stringify(l.values) !== JSON.stringify(r.values) || l.open !== r.open) {
+    const list = (/** @type {ReturnType<typeof factsOf>} */ f) => (f.values ? `${f.values.map((x) => `\`${x}\``).join(', ')}${f.open ? ' or others' : ''}` : 'any value');
+    out.push(`Values: ${list(l)} in ${a.label}; ${list(r)} in ${b.label}.`);
   }
-  if (!out.some((text) => /^(Presence|Type|Format|Pattern|Encoding|Length|Range|Items|Values)/.test(text))) out.push('Same type and rules.');
+  if (!out.some((text) => /^(Presence|Type|Format|Pattern|Encoding|Date|Length|Range|Items|Values)/.test(text))) out.push('Same type and rules.');
   return out;
 }
 
@@ -163,7 +135,7 @@ export function fieldDifferences(a, left, b, right) {
  * Groups items by concept into rows; an item without a concept, or whose concept the other
  * side lacks, gets a row that says it has no counterpart.
  * @template T
- * @param {T[]} left @param {T[]} right @param {(item: T) => string | undefined} conceptOf
+ * @param {readonly T[]} left @param {readonly T[]} right @param {(item: T) => string | undefined} conceptOf
  * @returns {Row<T>[]}
  */
 function pairByConcept(left, right, conceptOf) {
@@ -209,25 +181,26 @@ export function compareFields(a, b, side) {
   return rows;
 }
 
-/** @param {ErrorEntry} e */
-function carrierText(e) {
-  const [where, ...name] = e.carrier.split(' ');
-  return where === 'header' ? `the \`${name.join(' ')}\` header` : `the body member \`${name.join(' ')}\``;
+/** Where an answer carries something, in words. @param {Location} at */
+export function placeText(at) {
+  return at.in === 'header' ? `the \`${at.name}\` header` : `the body member \`${at.path.join('.')}\``;
 }
 
-/** @param {Side} a @param {Side} b @returns {Row<ErrorEntry>[]} */
+/** @param {Side} a @param {Side} b @returns {Row<ErrorModel>[]} */
 export function compareErrors(a, b) {
-  const rows = pairByConcept(a.errors, b.errors, (e) => e.concept);
+  const rows = pairByConcept(a.model.errors.entries, b.model.errors.entries, (e) => e.concept);
   for (const row of rows) {
     if (row.right.length === 0) row.differences = [`No counterpart in ${b.label}.`];
     else if (row.left.length === 0) row.differences = [`No counterpart in ${a.label}.`];
     else {
-      const describe = (/** @type {Side} */ s, /** @type {ErrorEntry[]} */ list) => {
-        const statuses = [...new Set(list.map((e) => e.status))].join(', ');
-        const carriers = [...new Set(list.map(carrierText))].join(' or ');
-        return `${s.label} answers HTTP ${statuses} with ${list.length === 1 ? 'the error' : `one of ${list.length} errors`} named in ${carriers}`;
-      };
+      const each = (/** @type {ErrorModel[]} */ list, /** @type {(e: ErrorModel) => string} */ fact) => [...new Set(list.map(fact))].join(' or ');
+      const describe = (/** @type {Side} */ s, /** @type {ErrorModel[]} */ list) =>
+        `${s.label} answers HTTP ${each(list, (e) => String(e.status))} with ${list.length === 1 ? 'the error' : `one of ${list.length} errors`} named in ${each(list, (e) => placeText(e.codeAt))} and its message in ${each(list, (e) => placeText(e.messageAt))}`;
       row.differences = [`${describe(a, row.left)}; ${describe(b, row.right)}.`];
+      const kinds = [each(row.left, (e) => e.kind), each(row.right, (e) => e.kind)];
+      if (kinds[0] !== kinds[1]) row.differences.push(`Kind: ${kinds[0]} in ${a.label}, ${kinds[1]} in ${b.label}.`);
+      const retry = [each(row.left, (e) => (e.retryable ? 'retryable' : 'not retryable')), each(row.right, (e) => (e.retryable ? 'retryable' : 'not retryable'))];
+      if (retry[0] !== retry[1]) row.differences.push(`Retry: ${retry[0]} in ${a.label}, ${retry[1]} in ${b.label}.`);
     }
   }
   return rows;

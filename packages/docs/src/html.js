@@ -8,12 +8,7 @@ const RAW = Symbol('raw html');
 
 /** @param {string} text @returns {string} */
 export function escapeHtml(text) {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Marks trusted markup (built by this package, never spec text). @param {string} markup @returns {Html} */
@@ -39,6 +34,6 @@ export function html(strings, ...values) {
 }
 
 /** @param {Html} fragment @returns {string} */
-export function toString(fragment) {
+export function renderHtml(fragment) {
   return fragment[RAW];
 }

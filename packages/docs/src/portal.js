@@ -1,15 +1,14 @@
 // @ts-check
 // The portal page: what layerspec is, a card per provider, and the side-by-side comparison.
-// Plain template literals through the escaping `html` tag; every value comes from the specs,
-// providers.json or the comparison built from the specs.
+// Plain template literals through the escaping `html` tag; every value comes from the generated
+// models, providers.json or the comparison built from the models.
 import { factsOf } from './compare.js';
 import { operationAnchor } from './redoc.js';
-import { getOperation } from './spec.js';
-import { html, raw, toString } from './html.js';
+import { html, raw, renderHtml } from './html.js';
 
 /** @typedef {import('./compare.js').Side} Side */
-/** @typedef {import('./spec.js').Field} Field */
-/** @typedef {import('./spec.js').ErrorEntry} ErrorEntry */
+/** @typedef {import('./fields.js').Field} Field */
+/** @typedef {import('@layerspec/specs/model').ErrorModel} ErrorModel */
 /** @typedef {import('./code-samples.js').Provider} Provider */
 /** @typedef {ReturnType<typeof import('./compare.js').buildComparison>} Comparison */
 
@@ -17,7 +16,7 @@ import { html, raw, toString } from './html.js';
 export function renderBar(pages, current) {
   const link = (/** @type {string} */ href, /** @type {string} */ text, /** @type {string} */ className = '') =>
     html`<a href="${href}"${raw(className ? ` class="${className}"` : '')}${raw(href === current ? ' aria-current="page"' : '')}>${text}</a>`;
-  return toString(html`<nav class="layerspec-bar" aria-label="layerspec docs">
+  return renderHtml(html`<nav class="layerspec-bar" aria-label="layerspec docs">
     ${link('index.html', 'layerspec docs portal', 'layerspec-home')}
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
@@ -41,9 +40,9 @@ function exampleText(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** @param {Side} side @param {Field} field */
-function fieldCell(side, field) {
-  const facts = factsOf(side.doc, field);
+/** @param {Side} _side @param {Field} field */
+function fieldCell(_side, field) {
+  const facts = factsOf(field);
   const place = {
     path: 'path parameter',
     query: 'query parameter',
@@ -56,22 +55,31 @@ function fieldCell(side, field) {
     facts.length,
     facts.range,
     facts.items,
-    facts.values && facts.values.length <= 6 ? `one of ${facts.values.join(', ')}` : facts.values ? `${facts.values.length} listed values` : undefined,
+    facts.encoding,
+    facts.date?.replace(/`/g, ''),
+    facts.values && facts.values.length <= 6
+      ? `one of ${facts.values.join(', ')}${facts.open ? ' or others' : ''}`
+      : facts.values
+        ? `${facts.values.length} listed values${facts.open ? ' or others' : ''}`
+        : undefined,
   ].filter(Boolean);
   return html`<div class="field">
     <code class="field-name">${field.name}</code>
     ${field.description ? html`<span class="description">${prose(firstSentence(field.description))}</span>` : ''}
-    <span class="meta">${place} · ${facts.type.replace(/`/g, '')}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}${signed}</span>
+    <span class="meta">${place} · ${facts.type}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}${signed}</span>
     ${rules.length > 0 ? html`<span class="meta">${rules.join(' · ')}</span>` : ''}
     ${facts.pattern ? html`<span class="meta">pattern <code>${facts.pattern}</code></span>` : ''}
-    ${field.side === 'response' && field.appearsIn.some((where) => !/^2/.test(where)) ? html`<span class="meta">in ${field.appearsIn.join('; ')}</span>` : ''}
     ${field.example !== undefined && typeof field.example !== 'object' && exampleText(field.example).trim() !== '' ? html`<span class="meta">e.g. <code>${exampleText(field.example)}</code></span>` : ''}
   </div>`;
 }
 
-/** @param {ErrorEntry} error */
+/** @param {ErrorModel} error */
 function errorCell(error) {
-  return html`<div class="field"><code class="error-code">${error.code}</code> <span class="meta">HTTP ${error.status} · ${error.group}</span></div>`;
+  const details = error.details.map((at) => (at.in === 'header' ? at.name : at.path.join('.')));
+  return html`<div class="field"><code class="error-code">${error.code}</code>
+    <span class="meta">HTTP ${error.status} · ${error.kind} · ${error.retryable ? 'retryable' : 'not retryable'}</span>
+    ${details.length > 0 ? html`<span class="meta">also carries ${details.map((name, i) => html`${i > 0 ? ', ' : ''}<code>${name}</code>`)}</span>` : ''}
+  </div>`;
 }
 
 const NONE = html`<span class="none">no counterpart</span>`;
@@ -102,23 +110,21 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
 
 /** @param {Side & { name: string, provider: Provider }} side @param {string} mockCommand */
 function card(side, mockCommand) {
-  const info = side.doc.info;
-  const meta = info['x-layerspec-provider'] ?? {};
-  const { method, path, operation } = getOperation(side.doc);
+  const { model } = side;
   return html`<article class="card" data-api="${side.api}">
     <h2><a href="${side.api}.html">${side.name}</a></h2>
-    <p>${info.summary ?? ''}</p>
+    <p>${model.summary ?? ''}</p>
     <dl>
-      <dt>Operation</dt><dd><code>${method.toUpperCase()} ${path}</code></dd>
-      <dt>Protocol</dt><dd>${meta.protocol ?? ''}</dd>
-      <dt>Endpoint</dt><dd>${(side.doc.servers ?? []).map((/** @type {any} */ server) => html`<code class="endpoint">${server.url}</code>`)}</dd>
-      <dt>Signing</dt><dd>${meta.signing ?? ''}</dd>
-      <dt>API version</dt><dd><code>${info.version}</code></dd>
+      <dt>Operation</dt><dd><code>${model.operation.method} ${model.operation.path}</code></dd>
+      <dt>Protocol</dt><dd>${model.protocol.description}</dd>
+      <dt>Endpoint</dt><dd>${model.servers.map((server) => html`<code class="endpoint">${server.url}</code>`)}</dd>
+      <dt>Signing</dt><dd>${model.provider.signing ?? model.signing.algorithm}</dd>
+      <dt>API version</dt><dd><code>${model.version}</code></dd>
       <dt>Client</dt><dd><code>npm install ${side.provider.clientPackage}</code></dd>
       <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
-      <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI ${side.doc.openapi})</dd>
+      <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI)</dd>
     </dl>
-    <p><a class="button" href="${side.api}.html${operationAnchor(side.doc, operation)}">Read the ${side.name} reference</a></p>
+    <p><a class="button" href="${side.api}.html${operationAnchor(model)}">Read the ${side.name} reference</a></p>
   </article>`;
 }
 
@@ -129,7 +135,14 @@ function card(side, mockCommand) {
 export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
   const [a, b] = sides;
   if (!a || !b) throw new Error('the portal compares exactly two APIs');
-  const bar = renderBar(sides.map((s) => ({ api: s.api, name: s.name })), 'index.html');
+  const bar = renderBar(
+    sides.map((s) => ({ api: s.api, name: s.name })),
+    'index.html',
+  );
+  const wrapped = sides
+    .filter((s) => s.model.result.length > 0)
+    .map((s) => ` ${s.name} wraps every answer in \`${s.model.result.join('.')}\`.`)
+    .join('');
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -152,15 +165,15 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
       <h2>GetLayerVersion side by side</h2>
       <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>.</p>
       ${comparisonTable({ id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: comparison.request, cell: fieldCell })}
-      ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What comes back, success and error bodies and headers alike. ${b.name} wraps every answer in \`Response\`.`, a, b, rows: comparison.response, cell: fieldCell })}
-      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning.', a, b, rows: comparison.errors, cell: (_side, error) => errorCell(error) })}
+      ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What a successful answer carries, headers and body members.${wrapped}`, a, b, rows: comparison.response, cell: fieldCell })}
+      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: comparison.errors, cell: (_side, error) => errorCell(error) })}
     </section>
   </main>
-  <footer>Generated from the bundled specs of <code>@layerspec/specs</code>: ${sides.map((s) => `${s.api} ${s.doc.info.version}`).join(', ')}. Serve this folder from any static host, or open it from disk.</footer>
+  <footer>Generated from the models of <code>@layerspec/specs</code>: ${sides.map((s) => `${s.api} ${s.model.version}`).join(', ')}. Serve this folder from any static host, or open it from disk.</footer>
 </body>
 </html>
 `;
-  return toString(page);
+  return renderHtml(page);
 }
 
 const PORTAL_CSS = `

@@ -1,25 +1,28 @@
 // What a reader sees, in a real Chromium with every off-host request blocked: the portal, and each
 // Redoc page opened from disk (file://). Field names, statuses and examples are read from the
-// bundled specs, never listed here.
-import { models } from '@layerspec/specs/model';
+// generated models, never listed here.
+import { models, type ApiModel, type Location } from '@layerspec/specs/model';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRedocPage, operationAnchor } from '../src/redoc.js';
+import { listFields } from '../src/fields.js';
+import { buildRedocPage, bundlePath, operationAnchor } from '../src/redoc.js';
 import { startDocsServer } from '../src/server.js';
-import { getOperation, listErrors, listFields, loadBundle, resolveNode } from '../src/spec.js';
 import { launchBrowser, missingNames, missingNamesAfterExpanding, openOperation, screenshot, type Browser } from './browser.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const concepts = JSON.parse(readFileSync(new URL('../concepts.json', import.meta.url), 'utf8'));
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
 const apis = Object.keys(providers.apis);
 const fileUrl = (name: string) => pathToFileURL(join(dist, name)).href;
 const PHONE = { width: 375, height: 812 };
 const INT64_MAX = String(2n ** 63n - 1n);
+type Api = keyof typeof models;
+const modelOf = (api: string): ApiModel => models[api as Api];
+const bundle = (api: string) => JSON.parse(readFileSync(bundlePath(api), 'utf8'));
+const valueAt = (value: any, path: readonly string[]) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);
 
 let browser: Browser | undefined;
 let startError: unknown;
@@ -43,16 +46,22 @@ function ready(): Browser {
   return browser;
 }
 
-/** Every leaf name a reader must find, per response (status, and oneOf branch when there is one). */
-function responseGroups(doc: any) {
-  const groups = new Map<string, string[]>();
-  for (const field of listFields(doc).filter((f) => f.side === 'response')) {
-    for (const where of field.appearsIn) {
-      const leaf = field.name.split('.').pop()!;
-      groups.set(where, [...new Set([...(groups.get(where) ?? []), leaf])]);
-    }
+/**
+ * Every name a reader must find, per HTTP status: the members of the success result, and where
+ * each error answer carries its code, message, request ID and other members.
+ */
+function responseGroups(model: ApiModel): Map<string, string[]> {
+  const groups = new Map<string, Set<string>>();
+  const add = (status: number, at: Location) => {
+    const names = groups.get(String(status)) ?? new Set<string>();
+    groups.set(String(status), names);
+    for (const name of at.in === 'header' ? [at.name] : at.path) names.add(name);
+  };
+  for (const output of model.outputs) add(200, output.in === 'header' ? { in: 'header', name: output.name } : { in: 'body', path: [...model.result, ...output.path] });
+  for (const error of model.errors.entries) {
+    for (const at of [error.codeAt, error.messageAt, ...(error.requestIdAt ? [error.requestIdAt] : []), ...error.details]) add(error.status, at);
   }
-  return groups;
+  return new Map([...groups].map(([status, names]) => [status, [...names]]));
 }
 
 async function clickTab(page: Page, name: string): Promise<boolean> {
@@ -62,26 +71,30 @@ async function clickTab(page: Page, name: string): Promise<boolean> {
   return true;
 }
 
-/** Walks every response tab (and oneOf branch), expands the schemas and lists the fields not on screen. */
-async function missingResponseFields(page: Page, doc: any): Promise<string[]> {
+/**
+ * Walks every response tab, expands the schemas and lists the names not on screen. A oneOf (the
+ * success and error results in Tencent's envelope) shows one branch at a time, so each tab that
+ * is not a status is visited too; a name counts as shown when any branch shows it.
+ */
+async function missingResponseFields(page: Page, model: ApiModel): Promise<string[]> {
+  const groups = responseGroups(model);
   const missing: string[] = [];
-  for (const [where, names] of responseGroups(doc)) {
-    const [status, branch] = where.split(' ');
-    if (!(await clickTab(page, status!))) {
-      missing.push(`${where}: the response tab ${status}`);
+  for (const [status, names] of groups) {
+    if (!(await clickTab(page, status))) {
+      missing.push(`${status}: the response tab`);
       continue;
     }
-    if (branch) await clickTab(page, branch);
-    missing.push(...(await missingNamesAfterExpanding(page, names)).map((name) => `${where}: ${name}`));
+    const tabs = await page.getByTestId('middle-panel').getByRole('tab').allInnerTexts();
+    const branches = [...new Set(tabs.map((tab) => tab.trim()))].filter((tab) => !groups.has(tab));
+    let left = names;
+    for (const [i, branch] of branches.entries()) {
+      await clickTab(page, branch);
+      left = await missingNamesAfterExpanding(page, left, i === branches.length - 1 ? 10_000 : 3_000);
+    }
+    if (branches.length === 0) left = await missingNamesAfterExpanding(page, left);
+    missing.push(...left.map((name) => `${status}: ${name}`));
   }
   return missing;
-}
-
-/** The enum values an items schema allows, through $ref, allOf and anyOf/oneOf branches. */
-function allowedValues(doc: any, node: any): string[] {
-  const schema = resolveNode(doc, node).schema ?? {};
-  const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
-  return [...(schema.enum ?? []).map(String), ...branches.flatMap((branch: any) => allowedValues(doc, branch))];
 }
 
 /** The values a text does not show as Redoc quotes them (`"x86_64"`). */
@@ -95,11 +108,19 @@ describe('portal', () => {
     await expect(page.title()).resolves.toContain('layerspec');
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
     for (const api of apis) {
-      const { doc } = loadBundle(api);
+      const model = modelOf(api);
       const card = page.locator(`article.card[data-api="${api}"]`);
-      await expect(card.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(doc.info['x-layerspec-provider'].name);
+      await expect(card.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(model.provider.name);
       const text = await card.innerText();
-      for (const fact of [doc.info['x-layerspec-provider'].protocol, doc.info['x-layerspec-provider'].signing, doc.info.version, doc.servers[0].url, providers.apis[api].clientPackage, providers.mockCommand, `127.0.0.1:${models[api as keyof typeof models].mock.defaultPort}`]) {
+      for (const fact of [
+        model.protocol.description,
+        model.provider.signing!,
+        model.version,
+        model.servers[0]!.url,
+        providers.apis[api].clientPackage,
+        providers.mockCommand,
+        `127.0.0.1:${model.mock.defaultPort}`,
+      ]) {
         expect(text).toContain(fact);
       }
       await expect(card.locator(`a[href="${api}.html"]`).first().isVisible()).resolves.toBe(true);
@@ -107,7 +128,7 @@ describe('portal', () => {
         const href = await card.locator(`a[href="specs/${api}.${ext}"]`).getAttribute('href');
         expect(existsSync(join(dist, href!)), `${href} is in dist`).toBe(true);
       }
-      expect(JSON.parse(readFileSync(join(dist, 'specs', `${api}.json`), 'utf8'))).toEqual(doc);
+      expect(JSON.parse(readFileSync(join(dist, 'specs', `${api}.json`), 'utf8'))).toEqual(bundle(api));
     }
     await screenshot(page, 'portal', { fullPage: true });
     expect(offHost).toEqual([]);
@@ -117,13 +138,13 @@ describe('portal', () => {
   it('has a comparison row for every field and every error of both specs', async () => {
     const { page, offHost } = await ready().open(`${fileUrl('index.html')}#comparison`);
     for (const api of apis) {
-      const { doc } = loadBundle(api);
+      const model = modelOf(api);
       const tables = { request: 'request-fields', response: 'response-fields' } as const;
-      for (const field of listFields(doc, concepts[api])) {
+      for (const field of listFields(model)) {
         const cells = page.locator(`table[data-table="${tables[field.side]}"] td[data-api="${api}"] code.field-name`);
         await expect(cells.getByText(field.name, { exact: true }).count(), `${api} ${field.side} field ${field.name}`).resolves.toBe(1);
       }
-      for (const error of listErrors(doc, concepts[api])) {
+      for (const error of model.errors.entries) {
         const cells = page.locator(`table[data-table="error-codes"] td[data-api="${api}"] code.error-code`);
         await expect(cells.getByText(error.code, { exact: true }).count(), `${api} error ${error.code}`).resolves.toBe(1);
       }
@@ -147,32 +168,36 @@ describe('portal on a phone', () => {
     // A stacked cell spans the card (the screen less the margins); a squeezed column is a fifth of it.
     expect(Math.min(...widths)).toBeGreaterThan(PHONE.width * 0.75);
     // Each cell still says whose it is.
-    const labels = await page.locator('table[data-table="request-fields"] tbody tr').first().locator('td').evaluateAll((cells) =>
-      cells.map((c) => getComputedStyle(c, '::before').content),
-    );
-    expect(labels).toEqual(['aws-lambda', 'tencent-scf'].map((api) => JSON.stringify(loadBundle(api).doc.info['x-layerspec-provider'].name)).concat('"Differences"'));
+    const labels = await page
+      .locator('table[data-table="request-fields"] tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+    expect(labels).toEqual(['aws-lambda', 'tencent-scf'].map((api) => JSON.stringify(modelOf(api).provider.name)).concat('"Differences"'));
     expect(offHost).toEqual([]);
     await page.close();
   });
 });
 
 describe.each(apis)('%s page', (api) => {
-  const { doc } = loadBundle(api);
-  const { operation, path, method } = getOperation(doc);
+  const model = modelOf(api);
+  const { summary, path, method } = model.operation;
 
   it('shows the title, the operation, every request field and a link back to the portal', async () => {
     const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
-    await expect(page.title()).resolves.toBe(doc.info.title);
-    await expect(page.getByRole('heading', { level: 1 }).first().innerText()).resolves.toContain(doc.info.title);
+    await expect(page.title()).resolves.toBe(model.title);
+    await expect(page.getByRole('heading', { level: 1 }).first().innerText()).resolves.toContain(model.title);
     const portal = page.getByRole('link', { name: 'layerspec docs portal' });
     await expect(portal.isVisible()).resolves.toBe(true);
     await expect(portal.getAttribute('href')).resolves.toBe('index.html');
 
-    await openOperation(page, operation.summary);
+    await openOperation(page, summary);
     await expect(page.getByText(path, { exact: true }).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(method.toUpperCase(), { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(method, { exact: true }).first().isVisible()).resolves.toBe(true);
     // Fields added while signing are documented on the security scheme, not listed as parameters.
-    const requestNames = listFields(doc).filter((f) => f.side === 'request' && !f.signing).map((f) => f.name.split('.').pop()!);
+    const requestNames = listFields(model)
+      .filter((f) => f.side === 'request' && !f.signing)
+      .map((f) => f.name.split('.').pop()!);
     expect(requestNames.length).toBeGreaterThan(0);
     await expect(missingNames(page, requestNames)).resolves.toEqual([]);
     await screenshot(page, `${api}-operation`);
@@ -182,8 +207,8 @@ describe.each(apis)('%s page', (api) => {
 
   it('shows every response field of every response, nested members included', async () => {
     const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
-    await openOperation(page, operation.summary);
-    const missing = await missingResponseFields(page, doc);
+    await openOperation(page, summary);
+    const missing = await missingResponseFields(page, model);
     expect(missing).toEqual([]);
     expect(offHost).toEqual([]);
     await page.close();
@@ -192,9 +217,9 @@ describe.each(apis)('%s page', (api) => {
   it('opens on the operation, unfolded, from the portal\'s "Read the reference" link', async () => {
     const { page, offHost } = await ready().open(fileUrl('index.html'));
     await page.locator(`article.card[data-api="${api}"] a.button`).click();
-    await page.waitForURL(`**/${api}.html${operationAnchor(doc, operation)}`);
-    await page.locator('h1, h2', { hasText: operation.summary }).first().waitFor();
-    const first = listFields(doc).find((f) => f.side === 'request' && !f.signing)!;
+    await page.waitForURL(`**/${api}.html${operationAnchor(model)}`);
+    await page.locator('h1, h2', { hasText: summary }).first().waitFor();
+    const first = listFields(model).find((f) => f.side === 'request' && !f.signing)!;
     await expect(page.getByTestId('middle-panel').getByText(first.name, { exact: true }).first().isVisible()).resolves.toBe(true);
     expect(offHost).toEqual([]);
     await page.close();
@@ -202,8 +227,8 @@ describe.each(apis)('%s page', (api) => {
 
   it('prints int64 bounds exactly, not as the double JSON rounds them to', async () => {
     const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
-    await openOperation(page, operation.summary);
-    const bounded = listFields(doc).filter((f) => f.schema?.format === 'int64' && f.schema?.maximum === Number(INT64_MAX));
+    await openOperation(page, summary);
+    const bounded = listFields(model).filter((f) => f.rule.format === 'int64' && f.rule.maximum === INT64_MAX);
     expect(bounded.length, 'the spec has an int64 field bounded by 2^63 − 1').toBeGreaterThan(0);
     const text = await page.getByTestId('middle-panel').allInnerTexts();
     expect(text.join('\n')).toContain(INT64_MAX);
@@ -214,9 +239,9 @@ describe.each(apis)('%s page', (api) => {
 
   it('shows the allowed values of every array whose items the spec lists', async () => {
     const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
-    await openOperation(page, operation.summary);
-    for (const field of listFields(doc).filter((f) => f.side === 'response' && f.schema?.type === 'array' && !f.name.includes('.'))) {
-      const values = allowedValues(doc, field.schema.items);
+    await openOperation(page, summary);
+    for (const field of listFields(model).filter((f) => f.side === 'response' && f.rule.type === 'array' && f.in === 'body' && !f.name.includes('.'))) {
+      const values = [...(field.rule.items?.enum ?? [])];
       if (values.length === 0) continue;
       const row = page.locator(`[id$="path=${field.name.toLowerCase()}"]`).first();
       await row.scrollIntoViewIfNeeded();
@@ -234,41 +259,41 @@ describe.each(apis)('%s page', (api) => {
 
   it('shows each error example when the reader picks it, and the code samples', async () => {
     const { page, offHost } = await ready().open(fileUrl(`${api}.html`));
-    await openOperation(page, operation.summary);
+    await openOperation(page, summary);
     const right = page.getByTestId('right-panel');
 
     // The errors: AWS answers each with its own status; Tencent with named examples of its 200 answer.
-    const errorStatuses = Object.keys(operation.responses).filter((status) => !/^2/.test(status));
+    const messageOf = (scenario: (typeof model.scenarios)[number]) => {
+      const at = model.errors.entries.find((e) => e.code === scenario.errorCode)!.messageAt;
+      return at.in === 'body' ? valueAt(scenario.value, at.path) : undefined;
+    };
+    const errorStatuses = [...new Set(model.scenarios.filter((s) => s.status !== 200).map((s) => s.status))];
     for (const status of errorStatuses) {
-      const response = resolveNode(doc, operation.responses[status]).schema;
-      const example = resolveNode(doc, Object.values<any>(response.content['application/json'].examples)[0]).schema.value;
-      await right.getByText(status, { exact: true }).first().click();
+      const example = model.scenarios.find((s) => s.status === status)!;
+      await right.getByText(String(status), { exact: true }).first().click();
       // The viewer shows the JSON text, so compare with the message as JSON writes it.
-      const message = JSON.stringify(example.message ?? example.Message);
-      await expect(right.getByTestId('json-viewer').first().innerText(), `example of ${status}`).resolves.toContain(message);
+      await expect(right.getByTestId('json-viewer').first().innerText(), `example of ${status}`).resolves.toContain(JSON.stringify(messageOf(example)));
       await screenshot(page, `${api}-error-example`);
     }
 
     // Every named example of the success response is offered; each error example shows its code.
     await right.getByText('200', { exact: true }).first().click();
-    const okExamples = Object.values<any>(resolveNode(doc, operation.responses['200']).schema.content['application/json'].examples ?? {}).map(
-      (e) => resolveNode(doc, e).schema,
-    );
+    const okExamples = model.scenarios.filter((s) => s.status === 200);
     const exampleMenu = right.getByRole('button', { name: 'Example', exact: true }).last();
     await exampleMenu.click();
     await expect(page.getByRole('menuitem').allInnerTexts()).resolves.toEqual(okExamples.map((e) => e.summary));
     await page.getByRole('menuitem').first().click();
-    const errorExamples = okExamples.filter((e) => e.value?.Response?.Error);
+    const errorExamples = okExamples.filter((e) => e.outcome === 'error');
     for (const example of errorExamples) {
       await exampleMenu.click();
-      await page.getByRole('menuitem').getByText(example.summary, { exact: true }).click();
-      await expect(right.getByTestId('json-viewer').last().innerText(), `example ${example.summary}`).resolves.toContain(JSON.stringify(example.value.Response.Error.Code));
+      await page.getByRole('menuitem').getByText(example.summary!, { exact: true }).click();
+      await expect(right.getByTestId('json-viewer').last().innerText(), `example ${example.summary}`).resolves.toContain(JSON.stringify(example.errorCode));
       if (example === errorExamples[0]) await screenshot(page, `${api}-error-example`);
     }
     expect(errorStatuses.length + errorExamples.length, 'the spec describes at least one error').toBeGreaterThan(0);
 
     const sampleText = await right.getByTestId('source-code').first().innerText();
-    expect(sampleText).toContain(`127.0.0.1:${models[api as keyof typeof models].mock.defaultPort}`);
+    expect(sampleText).toContain(`127.0.0.1:${model.mock.defaultPort}`);
     expect(offHost).toEqual([]);
     await page.close();
   });
@@ -282,18 +307,20 @@ describe('served by the docs server', () => {
   it.each(['index.html', ...apis.map((api) => `${api}.html`)])('%s renders under the Content-Security-Policy, on a desktop and on a phone', async (name) => {
     const server = await startDocsServer({ port: 0 });
     try {
-      for (const [size, viewport] of [['desktop', undefined], ['phone', PHONE]] as const) {
+      for (const [size, viewport] of [
+        ['desktop', undefined],
+        ['phone', PHONE],
+      ] as const) {
         const { page, offHost, violations } = await ready().open(new URL(name, server.url).href, viewport);
         const response = await page.request.get(new URL(name, server.url).href);
         expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'/);
         if (name === 'index.html') {
           await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
         } else {
-          const { doc } = loadBundle(name.replace(/\.html$/, ''));
-          const { operation } = getOperation(doc);
+          const model = modelOf(name.replace(/\.html$/, ''));
           // Redoc's own rendering (the operation in the menu) proves its scripts ran.
-          await page.goto(`${new URL(name, server.url).href}${operationAnchor(doc, operation)}`);
-          await page.locator('h1, h2', { hasText: operation.summary }).first().waitFor();
+          await page.goto(`${new URL(name, server.url).href}${operationAnchor(model)}`);
+          await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
           await expect(page.getByTestId('middle-panel').getByText('Responses', { exact: true }).first().isVisible()).resolves.toBe(true);
         }
         await screenshot(page, `${name.replace(/\.html$/, '')}-${size}`, { fullPage: name === 'index.html' });
@@ -310,7 +337,8 @@ describe('served by the docs server', () => {
 describe('the checks themselves', () => {
   it('reports the fields a page fails to render (a broken $ref in a copy of the AWS bundle)', async () => {
     const api = 'aws-lambda';
-    const { doc } = loadBundle(api);
+    const model = modelOf(api);
+    const doc = bundle(api);
     // Point the Content member at a schema that does not exist: Redoc still renders the page, but
     // Content.* is gone, and the check must say exactly which fields are missing.
     const broken = structuredClone(doc);
@@ -318,14 +346,12 @@ describe('the checks themselves', () => {
     properties.Content.$ref = `${properties.Content.$ref}Missing`;
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-broken-'));
     try {
-      buildRedocPage({ api, doc: broken, output: join(dir, 'broken.html') });
+      buildRedocPage({ api, doc: broken, model, output: join(dir, 'broken.html') });
       const { page, offHost } = await ready().open(pathToFileURL(join(dir, 'broken.html')).href);
-      await openOperation(page, getOperation(doc).operation.summary);
-      const expected = listFields(doc)
-        .filter((f) => f.side === 'response' && f.name.startsWith('Content.'))
-        .map((f) => `${f.appearsIn[0]}: ${f.name.split('.').pop()}`);
+      await openOperation(page, model.operation.summary);
+      const expected = model.outputs.filter((o) => o.in === 'body' && o.path[0] === 'Content' && o.path.length > 1).map((o) => `200: ${o.path.at(-1)}`);
       expect(expected.length).toBeGreaterThan(0);
-      await expect(missingResponseFields(page, doc)).resolves.toEqual(expected);
+      await expect(missingResponseFields(page, model)).resolves.toEqual(expected);
       expect(offHost).toEqual([]);
       await page.close();
     } finally {
@@ -333,7 +359,7 @@ describe('the checks themselves', () => {
     }
   });
 
-  it('records a Content-Security-Policy violation (an image the docs server\'s policy refuses)', async () => {
+  it("records a Content-Security-Policy violation (an image the docs server's policy refuses)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-csp-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title><img src="picture.png">');
     writeFileSync(join(dir, 'picture.png'), '');
@@ -352,7 +378,10 @@ describe('the checks themselves', () => {
   it('records and blocks a request to another host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-docs-offhost-'));
     try {
-      writeFileSync(join(dir, 'page.html'), '<!doctype html><title>t</title><img src="https://cdn.redoc.ly/redoc/logo-mini.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+      writeFileSync(
+        join(dir, 'page.html'),
+        '<!doctype html><title>t</title><img src="https://cdn.redoc.ly/redoc/logo-mini.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+      );
       const { page, offHost } = await ready().open(pathToFileURL(join(dir, 'page.html')).href);
       await page.waitForLoadState('load');
       expect(offHost).toEqual(['https://cdn.redoc.ly/redoc/logo-mini.svg']);

@@ -132,11 +132,7 @@ export async function missingNames(page: Page, names: string[]): Promise<string[
     await page
       .getByTestId('middle-panel')
       .locator('*')
-      .evaluateAll((elements) =>
-        elements
-          .filter((e) => e.children.length === 0 && (e as HTMLElement).offsetParent !== null)
-          .map((e) => (e.textContent ?? '').trim()),
-      ),
+      .evaluateAll((elements) => elements.filter((e) => e.children.length === 0 && (e as HTMLElement).offsetParent !== null).map((e) => (e.textContent ?? '').trim())),
   );
   return names.filter((name) => !shown.has(name));
 }

@@ -7,33 +7,35 @@ import { models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
-import { escapeHtml, html, raw, toString } from '../src/html.js';
+import { escapeHtml, html, raw, renderHtml } from '../src/html.js';
 import { renderPortal } from '../src/portal.js';
-import { operationAnchor, withExactInt64Bounds } from '../src/redoc.js';
+import { listFields } from '../src/fields.js';
+import { bundlePath, operationAnchor, withExactBounds } from '../src/redoc.js';
 import { providerFacts } from '../src/sides.js';
-import { getOperation, listErrors, listFields, loadBundle } from '../src/spec.js';
 
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
 const templatesDir = new URL('../templates/code-samples', import.meta.url).pathname;
 
-function sideOf(api: string, doc: any, model = models[api as keyof typeof models]) {
-  return { api, ...providerFacts(model, providers.apis[api]), doc, fields: listFields(doc), errors: listErrors(doc) };
+type Api = keyof typeof models;
+const bundle = (api: string) => JSON.parse(readFileSync(bundlePath(api), 'utf8'));
+
+function sideOf(api: string, model: any = models[api as Api]) {
+  return { api, ...providerFacts(model, providers.apis[api]), model, fields: listFields(model) };
 }
 
 describe('html', () => {
   it('escapes every interpolated value and keeps only markup built with html or raw', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     const inner = html`<b>${'<i>'}</b>`;
-    expect(toString(html`<p>${inner}${raw('<br>')}${['<', '>']}${undefined}</p>`)).toBe('<p><b>&lt;i&gt;</b><br>&lt;&gt;</p>');
+    expect(renderHtml(html`<p>${inner}${raw('<br>')}${['<', '>']}${undefined}</p>`)).toBe('<p><b>&lt;i&gt;</b><br>&lt;&gt;</p>');
   });
 
   it('renders spec text that looks like markup as text in the portal', () => {
-    const aws = loadBundle('aws-lambda').doc;
-    const hostile = structuredClone(aws);
-    hostile.info.summary = '<script>alert(1)</script>';
-    hostile.components.schemas.GetLayerVersionResponse.properties.Description['x-layerspec-concept'] = '"><img src=x>';
+    const hostile = structuredClone(models['aws-lambda']) as any;
+    hostile.summary = '<script>alert(1)</script>';
+    hostile.outputs.find((o: any) => o.name === 'Description').concept = '"><img src=x>';
     const a = sideOf('aws-lambda', hostile);
-    const b = sideOf('tencent-scf', loadBundle('tencent-scf').doc);
+    const b = sideOf('tencent-scf');
     const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -42,12 +44,12 @@ describe('html', () => {
 });
 
 describe('provider facts', () => {
-  it("takes the display name, label and mock port from the model, so a change in the spec reaches the portal", () => {
+  it('takes the display name, label and mock port from the model, so a change in the spec reaches the portal', () => {
     const model = structuredClone(models['aws-lambda']) as any;
     model.provider = { ...model.provider, name: 'Renamed Cloud Functions', label: 'Renamed' };
     model.mock = { defaultPort: 5999 };
-    const a = sideOf('aws-lambda', loadBundle('aws-lambda').doc, model);
-    const b = sideOf('tencent-scf', loadBundle('tencent-scf').doc);
+    const a = sideOf('aws-lambda', model);
+    const b = sideOf('tencent-scf');
     const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
     expect(page).toContain('<title>layerspec: GetLayerVersion on Renamed Cloud Functions and Tencent Cloud SCF</title>');
     expect(page).toContain('http://127.0.0.1:5999');
@@ -60,11 +62,11 @@ describe('provider facts', () => {
 
 describe('code samples', () => {
   for (const api of Object.keys(providers.apis)) {
-    it(`${api}: curl against the mock, the layerspec client and the official SDK, filled from the spec's examples`, () => {
-      const { doc } = loadBundle(api);
-      const fields = listFields(doc);
-      const { provider } = providerFacts(models[api as keyof typeof models], providers.apis[api]);
-      const samples = buildCodeSamples({ api, doc, fields, provider, mockCommand: providers.mockCommand, templatesDir });
+    it(`${api}: curl against the mock, the layerspec client and the official SDK, filled from the model's examples`, () => {
+      const model = models[api as Api];
+      const fields = listFields(model);
+      const { provider } = providerFacts(model, providers.apis[api]);
+      const samples = buildCodeSamples({ api, model, fields, provider, mockCommand: providers.mockCommand, templatesDir });
       expect(samples.map((s) => s.label)).toEqual(['curl (local mock)', provider.clientPackage, `${provider.sdkPackage} (official SDK)`]);
       for (const sample of samples) {
         expect(sample.source).not.toMatch(/\{\{/);
@@ -72,13 +74,18 @@ describe('code samples', () => {
       }
       expect(samples[1]!.source).toContain(`from '${provider.clientPackage}'`);
       expect(samples[2]!.source).toContain(`from '${provider.sdkPackage}'`);
-      // Every request field that has an example and lives in the path or the body appears with it.
-      for (const field of fields.filter((f) => f.side === 'request' && (f.in === 'path' || f.in === 'body'))) {
+      // Every request field that lives in the path or the body appears with its example.
+      const placed = fields.filter((f) => f.side === 'request' && (f.in === 'path' || f.in === 'body'));
+      expect(placed.length).toBeGreaterThan(0);
+      for (const field of placed) {
+        expect(field.example, field.name).toBeDefined();
         expect(samples[0]!.source).toContain(String(field.example));
       }
-      const augmented = withCodeSamples(doc, samples);
-      expect(getOperation(augmented).operation['x-codeSamples']).toEqual(samples);
-      expect(getOperation(doc).operation['x-codeSamples']).toBeUndefined();
+      const doc = bundle(api);
+      const operationOf = (d: any) => d.paths[model.operation.path][model.operation.method.toLowerCase()];
+      const augmented = withCodeSamples(doc, model, samples);
+      expect(operationOf(augmented)['x-codeSamples']).toEqual(samples);
+      expect(operationOf(doc)['x-codeSamples']).toBeUndefined();
     });
   }
 
@@ -87,9 +94,9 @@ describe('code samples', () => {
     try {
       mkdirSync(join(dir, 'aws-lambda'));
       for (const file of ['curl.sh', 'layerspec.ts', 'sdk.ts']) writeFileSync(join(dir, 'aws-lambda', file), '{{NoSuchField}}');
-      const { doc } = loadBundle('aws-lambda');
+      const model = models['aws-lambda'];
       expect(() =>
-        buildCodeSamples({ api: 'aws-lambda', doc, fields: listFields(doc), provider: providers.apis['aws-lambda'], mockCommand: 'x', templatesDir: dir }),
+        buildCodeSamples({ api: 'aws-lambda', model, fields: listFields(model), provider: providers.apis['aws-lambda'], mockCommand: 'x', templatesDir: dir }),
       ).toThrow(/placeholder \{\{NoSuchField\}\}/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,13 +105,19 @@ describe('code samples', () => {
 });
 
 describe('portal wording', () => {
-  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api, loadBundle(api).doc));
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api));
   const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
   const text = page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-  it('names the branches of a oneOf instead of repeating their type ("object or object")', () => {
+  it('never repeats a type ("object or object")', () => {
     expect(text).not.toMatch(/\b(\w+) or \1\b/);
-    expect(text).toContain('GetLayerVersionResult or ErrorResult');
+  });
+
+  it("prints int64 bounds with the model's exact digits", () => {
+    const max = models['aws-lambda'].inputs.find((input) => input.name === 'VersionNumber')!.maximum!;
+    expect(max).toBe(String(2n ** 63n - 1n));
+    expect(text).toContain(`1 to ${max}`);
+    expect(text).not.toContain(String(Number(max)));
   });
 
   it('says "at least" or "at most" for a one-sided bound, never ∞', () => {
@@ -124,22 +137,34 @@ describe('portal wording', () => {
 });
 
 describe('the Redoc copy of a bundle', () => {
-  it('writes int64 bounds that JSON rounds (2^63) as their exact digits, and leaves the bundle alone', () => {
-    const { doc } = loadBundle('aws-lambda');
+  it("writes the bounds JSON rounds (2^63) as the model's exact digits, and leaves the bundle alone", () => {
+    const doc = bundle('aws-lambda');
     const before = JSON.stringify(doc);
-    const copy = withExactInt64Bounds(doc);
+    const copy = withExactBounds(doc, models['aws-lambda']);
     expect(copy.components.schemas.LayerVersionNumber.maximum).toBe(String(2n ** 63n - 1n));
     expect(copy.components.schemas.LayerVersionNumber.minimum).toBe(doc.components.schemas.LayerVersionNumber.minimum);
-    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int64', minimum: -(2 ** 63) } }).a.minimum).toBe(String(-(2n ** 63n)));
-    expect(withExactInt64Bounds({ a: { type: 'integer', format: 'int32', maximum: 2 ** 63 } }).a.maximum).toBe(2 ** 63);
     expect(JSON.stringify(doc)).toBe(before);
   });
 
-  it("links to Redoc's anchor of the operation, and refuses an operation without a declared tag", () => {
-    const { doc } = loadBundle('aws-lambda');
-    const { operation } = getOperation(doc);
-    expect(operationAnchor(doc, operation)).toBe(`#/${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}`);
-    expect(() => operationAnchor(doc, { operationId: 'X' })).toThrow(/no tag/);
-    expect(() => operationAnchor(doc, { operationId: 'X', tags: ['Nope'] })).toThrow(/not declared/);
+  it('writes a bound the bundle rounds as the exact digits the model states, not a guess', () => {
+    const model = structuredClone(models['aws-lambda']) as any;
+    for (const rule of [...model.inputs, ...model.outputs]) if (rule.maximum === String(2n ** 63n - 1n)) rule.maximum = '9223372036854775806';
+    const doc = { components: { schemas: { V: { type: 'integer', format: 'int64', maximum: Number('9223372036854775806') } } } }; // as JSON.parse reads it: rounded
+    expect(withExactBounds(doc, model).components.schemas.V.maximum).toBe('9223372036854775806');
+  });
+
+  it('stops on a rounded bound the model does not state, and on two exact bounds that round alike', () => {
+    const model = structuredClone(models['aws-lambda']) as any;
+    expect(() => withExactBounds({ a: { type: 'integer', minimum: -(2 ** 63) } }, model)).toThrow(/minimum of .* the model does not state exactly/);
+    model.outputs.find((output: any) => output.name === 'Version').maximum = '9223372036854775806';
+    expect(() => withExactBounds({}, model)).toThrow(/9223372036854775807 and 9223372036854775806|9223372036854775806 and 9223372036854775807/);
+  });
+
+  it("links to Redoc's anchor of the operation, and refuses an operation without a tag", () => {
+    const model = models['aws-lambda'];
+    expect(operationAnchor(model)).toBe(`#/${model.operation.tags![0]!.toLowerCase()}/${model.operation.id.toLowerCase()}`);
+    const untagged = structuredClone(model) as any;
+    delete untagged.operation.tags;
+    expect(() => operationAnchor(untagged)).toThrow(/no tag/);
   });
 });

@@ -125,7 +125,12 @@ describe('startDocsServer', () => {
       expect(unknown.status).toBe(200);
       expect(unknown.headers.get('content-type')).toBe('application/octet-stream');
       await unknown.text();
-      for (const [path, method] of [['', 'GET'], ['spec.yaml', 'GET'], ['nope.html', 'GET'], ['', 'POST']] as const) {
+      for (const [path, method] of [
+        ['', 'GET'],
+        ['spec.yaml', 'GET'],
+        ['nope.html', 'GET'],
+        ['', 'POST'],
+      ] as const) {
         const response = await fetch(new URL(path, server.url), { method });
         await response.text();
         expect(response.headers.get('x-content-type-options'), `${method} /${path}`).toBe('nosniff');

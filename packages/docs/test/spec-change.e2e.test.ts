@@ -66,7 +66,11 @@ function editSpec(file: string, edit: (doc: ReturnType<typeof parseDocument>) =>
 
 function run(script: 'generate' | 'build'): void {
   // --force: turbo's cache must not hand back outputs built from the unedited specs.
-  execFileSync(process.execPath, ['tools/turbo.mjs', 'run', script, '--force'], { cwd: copy, stdio: 'pipe', env: { ...process.env, TURBO_CACHE_DIR: join(copy, '.turbo-cache') } });
+  execFileSync(process.execPath, ['tools/turbo.mjs', 'run', script, '--force'], {
+    cwd: copy,
+    stdio: 'pipe',
+    env: { ...process.env, TURBO_CACHE_DIR: join(copy, '.turbo-cache') },
+  });
 }
 
 const load = (path: string) => import(pathToFileURL(join(copy, path)).href);
@@ -89,10 +93,13 @@ beforeAll(async () => {
     doc.setIn(['components', 'schemas', 'ActionErrorCode', 'x-layerspec-errors', NEW_CODE], doc.createNode({ kind: 'throttled', retryable: true }, { flow: true }));
     const examples = ['paths', '/', 'post', 'responses', '200', 'content', 'application/json', 'examples'];
     doc.setIn([...examples, 'layer-version-busy'], doc.createNode({ $ref: '#/components/examples/LayerVersionBusy' }));
-    doc.setIn(['components', 'examples', 'LayerVersionBusy'], doc.createNode({
-      summary: 'The layer version is busy',
-      value: { Response: { Error: { Code: NEW_CODE, Message: 'The layer version is busy.' }, RequestId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' } },
-    }));
+    doc.setIn(
+      ['components', 'examples', 'LayerVersionBusy'],
+      doc.createNode({
+        summary: 'The layer version is busy',
+        value: { Response: { Error: { Code: NEW_CODE, Message: 'The layer version is busy.' }, RequestId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' } },
+      }),
+    );
     const archived = doc.getIn(['components', 'examples', 'LayerActive'], true) as any;
     const clone = archived.clone();
     clone.setIn(['summary'], 'An archived layer version');
@@ -120,7 +127,10 @@ describe('a spec change reaches the clients, the mock and the docs with no hand 
   it('the AWS client refuses a LayerName past the new maxLength before sending anything', async () => {
     const { createLambdaClient, InvalidInputError } = await load('packages/aws-lambda/dist/index.js');
     const sent: Request[] = [];
-    const fetch = async (request: Request) => { sent.push(request); return new Response('{}', { status: 500 }); };
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return new Response('{}', { status: 500 });
+    };
     const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, fetch, maxAttempts: 1 });
     const error = await client.getLayerVersion({ LayerName: 'a'.repeat(NEW_MAX_LENGTH + 1), VersionNumber: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);

@@ -1,50 +1,29 @@
 // Makes the mock answer as AWS Lambda does: a non-2xx status, the error name in
 // `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
 import { randomUUID } from 'node:crypto';
-import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
+import type { ApiModel, ErrorKind, InputModel } from '@layerspec/specs/model';
+import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
-import { type LoadedSpec, type Scenario, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+import { messagePath, setAt } from './model.js';
+import { type LoadedSpec, type Scenario, findScenario } from './spec.js';
 
 /** The spec example AWS answers an unsigned request with. */
 const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
-/** An Example Object extension that names the `x-amzn-ErrorType` of that example. */
-const ERROR_TYPE_EXTENSION = 'x-layerspec-error-type';
-/** A Schema Object extension: the provider's own, unanchored pattern, as its messages quote it. */
-const PROVIDER_PATTERN_EXTENSION = 'x-layerspec-provider-pattern';
 
 export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
-  const document = spec.document;
-  const [route] = listOperations(document);
-  if (!route) throw new Error('the aws-lambda spec has no operation');
-  const requestIdHeader = findRequestIdHeader(document, route.operation);
-  const pathParameters = [...(document.paths[route.path].parameters ?? []), ...(route.operation.parameters ?? [])]
-    .map((parameter: SpecNode) => deref(document, parameter)!)
-    .filter((parameter) => parameter.in === 'path');
+  const { model } = spec;
+  const route = model.operation.path;
+  const requestIdHeader = requestIdHeaderOf(model);
+  const errorTypeHeader = errorCodeHeaderOf(model);
+  const pathParameters = model.inputs.filter((input) => input.in === 'path');
   // Scenarios the mock answers with on its own, looked up once so a spec without them fails at startup.
   findScenario(spec, MISSING_AUTHENTICATION_SCENARIO);
-  const invalidParameterScenario = firstScenarioWithStatus(spec, 400);
-  const serviceErrorScenario = firstScenarioWithStatus(spec, 500);
+  const invalidParameterScenario = firstScenarioOfKind(spec, 'invalid-input');
+  const serviceErrorScenario = firstScenarioOfKind(spec, 'service');
 
+  /** The scenario's headers as the model gives them (one 403 response carries several errors, each example its own). */
   function headersFor(scenario: Scenario): Record<string, string> {
-    const headers: Record<string, string> = {};
-    for (const [name, ref] of Object.entries<SpecNode>(scenario.response.headers ?? {})) {
-      const header = deref(document, ref)!;
-      const value = name.toLowerCase() === 'x-amzn-errortype' ? errorTypeFor(header, scenario) : headerExample(header);
-      if (value !== undefined) headers[name.toLowerCase()] = value;
-    }
-    return headers;
-  }
-
-  function errorTypeFor(header: SpecNode, scenario: Scenario): string | undefined {
-    // One response (403) carries several errors, so each of its examples names its own.
-    if (typeof scenario.example[ERROR_TYPE_EXTENSION] === 'string') return scenario.example[ERROR_TYPE_EXTENSION];
-    const schema = deref(document, header.schema) ?? {};
-    return typeof schema.const === 'string' ? schema.const : headerExample(header);
-  }
-
-  function headerExample(header: SpecNode): string | undefined {
-    const example = header.example ?? deref(document, header.schema)?.example;
-    return example === undefined ? undefined : String(example);
+    return lowerCaseKeys(scenario.headers ?? {});
   }
 
   /** A new request ID per answer, as Lambda gives, unless the example's fixed one was asked for. */
@@ -55,11 +34,9 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
 
   function renderScenario(name: string, render: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
-    const body = clone(scenario.value) as Record<string, unknown>;
-    if (render.message !== undefined) {
-      const key = body && 'Message' in body ? 'Message' : 'message';
-      body[key] = render.message;
-    }
+    const body = clone(scenario.value);
+    const path = messagePath(model, scenario.errorCode);
+    if (render.message !== undefined && path) setAt(body, path, render.message);
     return { status: scenario.status, headers: jsonHeaders(stampRequestId(headersFor(scenario), true)), body };
   }
 
@@ -69,7 +46,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
 
   /** The path parameters of the route, each with its decoded value and segment index. */
   function pathSegments(request: ReceivedRequest): { name: string; value: string; index: number }[] {
-    const template = route!.path.split('/');
+    const template = route.split('/');
     const actual = pathOf(request).split('/');
     if (template.length !== actual.length) return [];
     return template.flatMap((part, index) => {
@@ -84,10 +61,9 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
     const violations: Violation[] = [];
     for (const { name, value, index } of pathSegments(request)) {
       const parameter = pathParameters.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-      const schema = deref(document, parameter?.schema);
       // An empty segment is left to Prism, which reports it as a missing parameter.
-      if (!parameter || !isIntegerSchema(schema) || value === '') continue;
-      const violation = checkIntegerText(value, schema!, ['path', parameter.name.toLowerCase()]);
+      if (!isIntegerRule(parameter) || value === '') continue;
+      const violation = checkIntegerText(value, parameter, ['path', parameter.name.toLowerCase()]);
       if (violation) violations.push(violation);
       segments[index] = String(violation ? PRISM_STAND_IN : prismValue(value));
     }
@@ -100,9 +76,8 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
     const name = violation.location[1] ?? /'([^']+)'/.exec(violation.message)?.[1] ?? '';
     const parameter = pathParameters.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (where !== 'path' || !parameter) return violation.message;
-    const schema = deref(document, parameter.schema) ?? {};
     const member = parameter.name.charAt(0).toLowerCase() + parameter.name.slice(1);
-    return `Value '${values[name.toLowerCase()] ?? ''}' at '${member}' failed to satisfy constraint: ${constraint(violation, schema)}`;
+    return `Value '${values[name.toLowerCase()] ?? ''}' at '${member}' failed to satisfy constraint: ${constraint(violation, parameter)}`;
   }
 
   return {
@@ -112,7 +87,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
       return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
     },
     checkAuthorization(request) {
-      return request.headers.authorization ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
+      return request.headers[model.signing.header.toLowerCase()] ? null : renderScenario(MISSING_AUTHENTICATION_SCENARIO);
     },
     readRequest(request) {
       // GetLayerVersion is a GET; Lambda ignores a body on it.
@@ -124,11 +99,10 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
       // (HTTP 404), which the AWS SDKs surface as that error name (seen in
       // aws-amplify/docs#2173 and getmoto/moto#8594, where an SDK call to a path the service
       // does not know fails with 404 UnknownOperationException / UnknownError).
-      return {
-        status: 404,
-        headers: jsonHeaders(stampRequestId({ 'x-amzn-errortype': 'UnknownOperationException' }, false)),
-        body: { Type: 'User', message: `No operation matches ${request.method} ${pathOf(request)}` },
-      };
+      // Its body has the shape of the spec's invalid-parameter answer.
+      const answer = renderScenario(invalidParameterScenario, { message: `No operation matches ${request.method} ${pathOf(request)}` });
+      const headers = stampRequestId({ ...answer.headers, [errorTypeHeader]: 'UnknownOperationException' }, false);
+      return { status: 404, headers, body: answer.body };
     },
     invalidRequest(violations, request) {
       const values = pathValues(request);
@@ -155,13 +129,13 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
 }
 
 /** The rule a value broke, in the words Lambda uses in its validation messages. */
-function constraint(violation: Violation, schema: SpecNode): string {
+function constraint(violation: Violation, schema: InputModel): string {
   switch (violation.code) {
     case 'required':
       return `Member must have length greater than or equal to ${schema.minLength ?? 1}`;
     case 'pattern':
       // Lambda quotes its own pattern, which the spec records beside the anchored one.
-      return `Member must satisfy regular expression pattern: ${schema[PROVIDER_PATTERN_EXTENSION] ?? schema.pattern}`;
+      return `Member must satisfy regular expression pattern: ${schema.providerPattern ?? schema.pattern}`;
     case 'minLength':
       return `Member must have length greater than or equal to ${schema.minLength}`;
     case 'maxLength':
@@ -177,19 +151,25 @@ function constraint(violation: Violation, schema: SpecNode): string {
   }
 }
 
-/** The response header the spec marks as the request ID (`x-amzn-RequestId`), in lower case. */
-function findRequestIdHeader(document: SpecNode, operation: SpecNode): string {
-  for (const response of Object.values<SpecNode>(operation.responses ?? {})) {
-    for (const [name, header] of Object.entries<SpecNode>(deref(document, response)?.headers ?? {})) {
-      if (deref(document, header)?.['x-layerspec-concept'] === 'request-id') return name.toLowerCase();
-    }
-  }
-  throw new Error('the aws-lambda spec marks no response header as the request ID (x-layerspec-concept: request-id)');
+/** The response header the model marks as the request ID (`x-amzn-RequestId`), in lower case. */
+function requestIdHeaderOf(model: ApiModel): string {
+  const header = model.outputs.find((output) => output.in === 'header' && output.concept === 'request-id');
+  if (!header) throw new Error(`the ${model.api} spec marks no response header as the request ID (x-layerspec-concept: request-id)`);
+  return header.name.toLowerCase();
 }
 
-export function firstScenarioWithStatus(spec: LoadedSpec, status: number): string {
-  const scenario = spec.scenarios.find((candidate) => candidate.status === status);
-  if (!scenario) throw new Error(`the ${spec.provider} spec has no example for status ${status}`);
+/** The header the model says names an error (`x-amzn-ErrorType`), in lower case. */
+function errorCodeHeaderOf(model: ApiModel): string {
+  const codeAt = model.errors.entries[0]?.codeAt;
+  if (codeAt?.in !== 'header') throw new Error(`the ${model.api} spec names its errors in no header`);
+  return codeAt.name.toLowerCase();
+}
+
+/** The first error scenario whose error is of a kind (invalid-input, service, ...). */
+export function firstScenarioOfKind(spec: LoadedSpec, kind: ErrorKind): string {
+  const codes = spec.model.errors.entries.filter((entry) => entry.kind === kind).map((entry) => entry.code);
+  const scenario = spec.model.scenarios.find((candidate) => candidate.errorCode !== undefined && codes.includes(candidate.errorCode));
+  if (!scenario) throw new Error(`the ${spec.provider} spec has no example of an error of the kind ${kind}`);
   return scenario.name;
 }
 

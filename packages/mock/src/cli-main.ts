@@ -11,7 +11,7 @@ const USAGE = `Usage: layerspec-mock [options]
 Starts the GetLayerVersion mocks: ${PROVIDERS.map((provider) => `${loadModel(provider).provider.name} on 127.0.0.1:${DEFAULT_PORTS[provider]}`).join(' and ')}.
 
 Options:
-  --provider <name>      aws-lambda or tencent-scf (default: both)
+  --provider <name>      ${PROVIDERS.join(' or ')} (default: all of them)
   --port <n>             port of the one provider's mock (needs --provider; 0 picks a free port)
   --host <host>          address to bind (default 127.0.0.1)
   --scenario <name>      named example every request gets unless it sends Prefer (needs --provider)
@@ -49,7 +49,7 @@ export function parseCliArgs(argv: string[]) {
   let port: number | undefined;
   if (values.port !== undefined) {
     if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(`--port must be a port number from 0 to 65535, got "${values.port}"`);
-    if (!values.provider) throw new Error('--port needs --provider, because the two mocks cannot share a port');
+    if (!values.provider) throw new Error('--port needs --provider, because the mocks cannot share a port');
     port = Number(values.port);
   }
   if (values.scenario !== undefined && !values.provider) {

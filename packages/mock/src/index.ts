@@ -4,9 +4,10 @@ export type { Answer, ReceivedRequest } from './answer.js';
 export { defaultTestCredentials, type TestCredentials } from './signatures/index.js';
 export { DEFAULT_PORTS } from './ports.js';
 
-import { loadSpec, type Provider } from './spec.js';
+import { loadModel } from './model.js';
+import type { Provider } from './spec.js';
 
-/** The scenario names of a provider, as its spec's named examples list them. */
+/** The scenario names of a provider, as its model lists the spec's named examples. */
 export function listScenarioNames(provider: Provider): string[] {
-  return loadSpec(provider).scenarios.map((scenario) => scenario.name);
+  return loadModel(provider).scenarios.map((scenario) => scenario.name);
 }

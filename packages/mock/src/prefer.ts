@@ -13,7 +13,10 @@ export function parsePrefer(header: string | undefined): Preference | { error: s
     const trimmed = part.trim();
     if (!trimmed) continue;
     const [key = '', ...rest] = trimmed.split('=');
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     switch (key.trim().toLowerCase()) {
       case 'code':
         if (!/^[1-5][0-9]{2}$/.test(value)) return { error: `Prefer: code must be an HTTP status code such as 404, got "${value}"` };

@@ -1,6 +1,6 @@
 // startMock(): one Prism instance per provider behind a node:http server that turns every
 // answer, including the ones Prism makes up itself, into the provider's shape.
-import { loadModel } from './model.js';
+import { loadModel, valueAt } from './model.js';
 import { type IncomingMessage, STATUS_CODES, type ServerResponse, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,7 @@ import type { AdapterOptions, Answer, ProviderAdapter, ReceivedRequest, Violatio
 import { isArchiveRequest, layerArchive, withServedArchive } from './archive/index.js';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
-import { type LoadedSpec, type Provider, type SpecNode, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
+import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
 import { type TestCredentials, verifySignature } from './signatures/index.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
 
@@ -59,13 +59,19 @@ const DEFAULT_SEED = 'layerspec';
 // requires), which by default invents properties a schema does not declare; no provider sends those.
 createRequire(import.meta.url)('json-schema-faker').JSONSchemaFaker.option({ fillProperties: false });
 
+/** How each provider shapes its answers: the one part of a provider the model cannot state. */
+const ADAPTERS: Record<Provider, (spec: LoadedSpec, options: AdapterOptions) => ProviderAdapter> = {
+  'aws-lambda': createAwsLambdaAdapter,
+  'tencent-scf': createTencentScfAdapter,
+};
+
 export function createAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
-  return spec.provider === 'aws-lambda' ? createAwsLambdaAdapter(spec, options) : createTencentScfAdapter(spec, options);
+  return ADAPTERS[spec.provider](spec, options);
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
   if (!isProvider(options.provider)) {
-    throw new TypeError(`provider must be "aws-lambda" or "tencent-scf", got ${JSON.stringify(options.provider)}`);
+    throw new TypeError(`provider must be ${PROVIDERS.map((provider) => JSON.stringify(provider)).join(' or ')}, got ${JSON.stringify(options.provider)}`);
   }
   const { handler, adapter } = await buildMock(options);
   // Node answers a request without Host with its own bare 400; the handler answers it instead.
@@ -130,8 +136,12 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
   }
   const spec = loadSpec(options.provider);
   const adapter = createAdapter(spec, { fixedRequestIds: options.fixedRequestIds ?? false });
-  if (options.scenario !== undefined && !spec.scenarios.some((scenario) => scenario.name === options.scenario)) {
-    throw new UnknownScenarioError(spec.provider, options.scenario, spec.scenarios.map((scenario) => scenario.name));
+  if (options.scenario !== undefined && !spec.model.scenarios.some((scenario) => scenario.name === options.scenario)) {
+    throw new UnknownScenarioError(
+      spec.provider,
+      options.scenario,
+      spec.model.scenarios.map((scenario) => scenario.name),
+    );
   }
   // Prism dereferences the document in place, so it gets its own copy.
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));
@@ -151,7 +161,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
     if ('error' in choice) {
-      const names = spec.scenarios.map((scenario) => `${scenario.name} (${scenario.status})`).join(', ');
+      const names = spec.model.scenarios.map((scenario) => `${scenario.name} (${scenario.status})`).join(', ');
       return mockUsageError(`${choice.error}. The scenarios of ${spec.provider} are: ${names}`);
     }
 
@@ -176,7 +186,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
     // Tencent's envelope is a oneOf of the result and an error. Dynamic data stands for the
     // result, so a seed whose data falls on the error branch is followed by the next seed in a
     // fixed sequence: still the same answer for the same seed, every time.
-    for (let attempt = 1; choice.dynamic && attempt < 50 && isEnvelopeError(result); attempt++) {
+    for (let attempt = 1; choice.dynamic && attempt < 50 && isEnvelopeError(spec, result); attempt++) {
       result = await callPrism(`${seed}#${attempt}`);
     }
 
@@ -245,7 +255,7 @@ export function chooseResponse(
   let { example, code } = prefer;
   if (example === undefined && code === undefined && !prefer.dynamic) example = options.scenario;
   if (example !== undefined) {
-    const scenario = spec.scenarios.find((candidate) => candidate.name === example);
+    const scenario = spec.model.scenarios.find((candidate) => candidate.name === example);
     if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}` };
     if (code !== undefined && code !== scenario.status) {
       return { error: `Prefer: example=${example} is a ${scenario.status} answer, not ${code}` };
@@ -254,8 +264,8 @@ export function chooseResponse(
     return { code: scenario.status, scenario: example, dynamic: false };
   }
   if (code !== undefined) {
-    const first = spec.scenarios.find((candidate) => candidate.status === code);
-    const declared = spec.scenarios.map((scenario) => scenario.status);
+    const first = spec.model.scenarios.find((candidate) => candidate.status === code);
+    const declared = spec.model.scenarios.map((scenario) => scenario.status);
     if (!first) return { error: `Prefer: code=${code} is not a status this operation answers with; it answers ${[...new Set(declared)].join(', ')}` };
     const dynamic = prefer.dynamic ?? options.dynamic ?? false;
     return dynamic ? { code, dynamic } : { code, scenario: first.name, dynamic };
@@ -263,7 +273,7 @@ export function chooseResponse(
   const dynamic = prefer.dynamic ?? options.dynamic ?? false;
   // Without a preference Prism answers the first example of the success response: named here, so
   // the answer is known to come from that example.
-  const first = spec.scenarios.find((candidate) => candidate.status >= 200 && candidate.status < 300);
+  const first = spec.model.scenarios.find((candidate) => candidate.outcome === 'success');
   return dynamic || !first ? { dynamic } : { code: first.status, scenario: first.name, dynamic };
 }
 
@@ -348,8 +358,7 @@ function sendArchive(outgoing: ServerResponse, method: string): void {
 function errorCodeOf(provider: Provider, answer: Answer): unknown {
   const codeAt = loadModel(provider).errors.entries[0]?.codeAt;
   if (!codeAt) return undefined;
-  if (codeAt.in === 'header') return answer.headers[codeAt.name.toLowerCase()];
-  return codeAt.path.reduce<any>((at, key) => (at && typeof at === 'object' ? at[key] : undefined), answer.body);
+  return codeAt.in === 'header' ? answer.headers[codeAt.name.toLowerCase()] : valueAt(answer.body, codeAt.path);
 }
 
 function logLine(provider: Provider, incoming: IncomingMessage, answer: Answer): string {
@@ -378,9 +387,11 @@ function isDecodable(path: string): boolean {
   }
 }
 
-function isEnvelopeError(result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
-  const body = result._tag === 'Right' ? (result.right?.output.body as SpecNode | undefined) : undefined;
-  return body?.Response?.Error !== undefined;
+/** Whether Prism's answer holds the member the model says an error's code sits in (Tencent's `Response.Error`). */
+function isEnvelopeError(spec: LoadedSpec, result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
+  const codeAt = spec.model.errors.entries[0]?.codeAt;
+  if (result._tag !== 'Right' || codeAt?.in !== 'body') return false;
+  return valueAt(result.right?.output.body, codeAt.path.slice(0, -1)) !== undefined;
 }
 
 /**

@@ -2,21 +2,30 @@
 // {"Response": {...}} envelope with a RequestId, errors included, with the codes and messages
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
-import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import type { ApiModel, ValueRule } from '@layerspec/specs/model';
+import {
+  type AdapterOptions,
+  type Answer,
+  type ProviderAdapter,
+  type ReceivedRequest,
+  type RenderOptions,
+  type Violation,
+  clone,
+  jsonHeaders,
+  replaceQuoted,
+} from './answer.js';
 import { pathOf } from './aws-lambda.js';
 import { type JsonScan, scanJson } from './json-bounds.js';
-import { checkIntegerText, isIntegerSchema, prismValue, PRISM_STAND_IN } from './integers.js';
-import { loadModel } from './model.js';
-import { type LoadedSpec, type SpecNode, deref, findScenario, listOperations } from './spec.js';
+import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
+import { messagePath, setAt, valueAt } from './model.js';
+import { type LoadedSpec, findScenario } from './spec.js';
 
-/** The header the spec tags with a concept (x-layerspec-concept), in lower case. */
-function headerOf(concept: string): string {
-  const input = loadModel('tencent-scf').inputs.find((candidate) => candidate.in === 'header' && candidate.concept === concept);
-  if (!input) throw new Error(`the tencent-scf spec has no header with the concept ${concept}`);
+/** The header the model tags with a concept (x-layerspec-concept), in lower case. */
+function headerOf(model: ApiModel, concept: string): string {
+  const input = model.inputs.find((candidate) => candidate.in === 'header' && candidate.concept === concept);
+  if (!input) throw new Error(`the ${model.api} spec has no header with the concept ${concept}`);
   return input.name.toLowerCase();
 }
-const ACTION_HEADER = headerOf('action');
-const VERSION_HEADER = headerOf('api-version');
 
 /**
  * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
@@ -28,72 +37,92 @@ export const MAX_BODY_DEPTH = 64;
 
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
-
-interface TencentError {
-  Response: { Error: { Code: string; Message: string }; RequestId: string };
-}
-
-/** The error codes the spec lists: the enums that `ErrorCode` is made of. */
-function documentedCodes(document: SpecNode): Set<string> {
-  const errorCode = deref(document, document.components?.schemas?.ErrorCode) ?? {};
-  const enums = (errorCode.anyOf ?? []).flatMap((member: SpecNode) => deref(document, member)?.enum ?? []);
-  if (enums.length === 0) throw new Error('the tencent-scf spec lists no error codes under ErrorCode');
-  return new Set<string>(enums);
-}
+/** The spec examples the mock answers with on its own, each in its code and message form. */
+const OWN_SCENARIOS = [
+  MISSING_AUTHORIZATION_SCENARIO,
+  'invalid-parameter',
+  'invalid-parameter-value',
+  'missing-parameter',
+  'unknown-parameter',
+  'invalid-action',
+  'no-such-version',
+  'internal-error',
+];
 
 export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
-  const document = spec.document;
-  const [route] = listOperations(document);
-  if (!route) throw new Error('the tencent-scf spec has no operation');
-  const headerParameters = (route.operation.parameters ?? [])
-    .map((parameter: SpecNode) => deref(document, parameter)!)
-    .filter((parameter: SpecNode) => parameter.in === 'header');
-  const bodySchema = deref(document, route.operation.requestBody?.content?.['application/json']?.schema) ?? {};
-  findScenario(spec, MISSING_AUTHORIZATION_SCENARIO);
-  const codes = documentedCodes(document);
+  const { model } = spec;
+  const { method, path: route, requestMediaType } = model.operation;
+  const algorithm = model.signing.algorithm;
+  const actionHeader = headerOf(model, 'action');
+  const versionHeader = headerOf(model, 'api-version');
+  const headerParameters = model.inputs.filter((input) => input.in === 'header');
+  const bodyParameters = model.inputs.filter((input) => input.in === 'body');
+  // Looked up once, so a spec without one of them fails at startup.
+  for (const name of OWN_SCENARIOS) findScenario(spec, name);
+  const codes = new Set(model.errors.entries.map((entry) => entry.code));
+  // Where an answer carries an error's code and message and every answer its RequestId (all in the envelope).
+  const [codePath, messageBodyPath, requestIdPath] = (['codeAt', 'messageAt', 'requestIdAt'] as const).map((key) => {
+    const at = model.errors.entries[0]?.[key];
+    if (at?.in !== 'body') throw new Error(`the ${model.api} spec must carry its errors' ${key.slice(0, -2)} in the body`);
+    return at.path;
+  }) as [readonly string[], readonly string[], readonly string[]];
 
   /** A new RequestId per answer, as Tencent gives, unless the example's fixed one was asked for. */
   function stampRequestId(body: unknown, fromExample: boolean): void {
-    const response = (body as { Response?: Record<string, unknown> } | undefined)?.Response;
-    if (response && typeof response === 'object' && !(options.fixedRequestIds && fromExample)) response.RequestId = randomUUID();
+    if (!(options.fixedRequestIds && fromExample)) setAt(body, requestIdPath, randomUUID());
   }
 
   function renderScenario(name: string, render: RenderOptions = {}): Answer {
     const scenario = findScenario(spec, name);
-    const body = clone(scenario.value) as TencentError;
-    if (render.message !== undefined && body.Response.Error) body.Response.Error.Message = render.message;
+    const body = clone(scenario.value);
+    const path = messagePath(model, scenario.errorCode);
+    if (render.message !== undefined && path) setAt(body, path, render.message);
     stampRequestId(body, true);
     // API 3.0 answers every request with HTTP 200, whatever the example's response says.
     return { status: 200, headers: jsonHeaders(), body };
   }
 
-  /** The spec's example for an error code, if it has one. */
-  function scenarioForCode(code: string): string | undefined {
-    return spec.scenarios.find((scenario) => (scenario.value as TencentError)?.Response?.Error?.Code === code)?.name;
+  /** The message of a named example, where the model says it sits. */
+  function exampleMessage(name: string): string {
+    const scenario = findScenario(spec, name);
+    return String(valueAt(scenario.value, messagePath(model, scenario.errorCode) ?? []) ?? scenario.errorCode);
   }
 
-  function exampleMessage(code: string): string {
-    const name = scenarioForCode(code);
-    return name ? (findScenario(spec, name).value as TencentError).Response.Error.Message : code;
+  /** The answer of a named error example with a message of its own. */
+  function answer(name: string, message: string): Answer {
+    return renderScenario(name, { message });
   }
 
-  /** An error answer; takes the spec's example for the code when there is one. */
+  /** An error answer for a code the spec documents: its example when it has one, else made up in its shape. */
   function error(code: string, message: string): Answer {
     // Every code the mock makes up must be one the spec documents, so the spec stays the truth.
-    if (!codes.has(code)) throw new Error(`the tencent-scf spec documents no error code ${code}`);
-    const name = scenarioForCode(code);
-    if (name) return renderScenario(name, { message });
-    return { status: 200, headers: jsonHeaders(), body: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
+    if (!codes.has(code)) throw new Error(`the ${model.api} spec documents no error code ${code}`);
+    const scenario = model.scenarios.find((candidate) => candidate.errorCode === code);
+    if (scenario) return renderScenario(scenario.name, { message });
+    const body: Record<string, unknown> = {};
+    for (const [path, value] of [
+      [codePath, code],
+      [messageBodyPath, message],
+      [requestIdPath, randomUUID()],
+    ] as const) {
+      let parent = body;
+      for (const key of path.slice(0, -1)) {
+        parent[key] ??= {};
+        parent = parent[key] as Record<string, unknown>;
+      }
+      parent[path.at(-1)!] = value;
+    }
+    return { status: 200, headers: jsonHeaders(), body };
   }
 
   /** The answer to a body past MAX_BODY_PARAMETERS or MAX_BODY_DEPTH, from one scan, unparsed. */
   function refuseUnboundedBody(scan: JsonScan): Answer | undefined {
-    if (scan.tooDeep) return error('InvalidParameter', `The request body is nested deeper than ${MAX_BODY_DEPTH} levels; it was not read.`);
+    if (scan.tooDeep) return answer('invalid-parameter', `The request body is nested deeper than ${MAX_BODY_DEPTH} levels; it was not read.`);
     if (!scan.tooManyMembers) return undefined;
     const bound = `The request body holds more than ${MAX_BODY_PARAMETERS} parameters, so it was not read further.`;
-    const unknown = scan.topLevelKeys.find((key) => !Object.hasOwn(bodySchema.properties ?? {}, key));
-    if (unknown !== undefined) return error('UnknownParameter', `${replaceQuoted(exampleMessage('UnknownParameter'), unknown)} ${bound}`);
-    return error('InvalidParameter', bound);
+    const unknown = scan.topLevelKeys.find((key) => !bodyParameters.some((parameter) => parameter.name === key));
+    if (unknown !== undefined) return answer('unknown-parameter', `${replaceQuoted(exampleMessage('unknown-parameter'), unknown)} ${bound}`);
+    return answer('invalid-parameter', bound);
   }
 
   /**
@@ -103,10 +132,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   function readIntegers(body: Record<string, unknown>, numberTexts: Map<string, string>): { body: unknown; violations: Violation[] } {
     const violations: Violation[] = [];
     const entries = Object.entries(body).map(([field, value]): [string, unknown] => {
-      const schema = Object.hasOwn(bodySchema.properties ?? {}, field) ? deref(document, bodySchema.properties[field]) : undefined;
+      const parameter = bodyParameters.find((candidate) => candidate.name === field);
       const text = numberTexts.get(field);
-      if (typeof value !== 'number' || text === undefined || !isIntegerSchema(schema)) return [field, value];
-      const violation = checkIntegerText(text, schema!, ['body', field]);
+      if (typeof value !== 'number' || text === undefined || !isIntegerRule(parameter)) return [field, value];
+      const violation = checkIntegerText(text, parameter, ['body', field]);
       if (violation) violations.push(violation);
       return [field, violation ? PRISM_STAND_IN : prismValue(text)];
     });
@@ -119,11 +148,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     const headers = { ...received };
     const violations: Violation[] = [];
     for (const parameter of headerParameters) {
-      const name = String(parameter.name).toLowerCase();
-      const schema = deref(document, parameter.schema);
+      const name = parameter.name.toLowerCase();
       const text = headers[name];
-      if (text === undefined || !isIntegerSchema(schema)) continue;
-      const violation = checkIntegerText(text, schema!, ['header', name]);
+      if (text === undefined || !isIntegerRule(parameter)) continue;
+      const violation = checkIntegerText(text, parameter, ['header', name]);
       if (violation) violations.push(violation);
       headers[name] = String(violation ? PRISM_STAND_IN : prismValue(text));
     }
@@ -131,14 +159,13 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   }
 
   function headerName(lowerCase: string): string {
-    return headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
+    return headerParameters.find((parameter) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
   }
 
-  /** The schema the spec declares for a body field or a header. */
-  function fieldSchema(field: string): SpecNode {
-    const header = headerParameters.find((parameter: SpecNode) => parameter.name.toLowerCase() === field.toLowerCase());
-    const property = Object.hasOwn(bodySchema.properties ?? {}, field) ? bodySchema.properties[field] : undefined;
-    return deref(document, header ? header.schema : property) ?? {};
+  /** The rules the model gives a body field or a header. */
+  function fieldSchema(field: string): Partial<ValueRule> {
+    const header = headerParameters.find((parameter) => parameter.name.toLowerCase() === field.toLowerCase());
+    return header ?? bodyParameters.find((parameter) => parameter.name === field) ?? {};
   }
 
   function schemaType(field: string): string {
@@ -152,32 +179,32 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     const named = /'([^']+)'/.exec(violation.message)?.[1];
     if (where === 'header') {
       const header = headerName(field ?? named?.toLowerCase() ?? '');
-      if (violation.code === 'required') return error('MissingParameter', replaceQuoted(exampleMessage('MissingParameter'), header));
-      if (header.toLowerCase() === ACTION_HEADER) {
-        return error('InvalidAction', replaceQuoted(exampleMessage('InvalidAction'), request.headers[ACTION_HEADER] ?? ''));
+      if (violation.code === 'required') return answer('missing-parameter', replaceQuoted(exampleMessage('missing-parameter'), header));
+      if (header.toLowerCase() === actionHeader) {
+        return answer('invalid-action', replaceQuoted(exampleMessage('invalid-action'), request.headers[actionHeader] ?? ''));
       }
-      if (header.toLowerCase() === VERSION_HEADER) {
-        return error('NoSuchVersion', replaceQuoted(exampleMessage('NoSuchVersion'), request.headers[VERSION_HEADER] ?? ''));
+      if (header.toLowerCase() === versionHeader) {
+        return answer('no-such-version', replaceQuoted(exampleMessage('no-such-version'), request.headers[versionHeader] ?? ''));
       }
       return invalidValue(violation.code, header, violation.message);
     }
     if (where === 'body' && field) return invalidValue(violation.code, field, violation.message);
-    if (violation.code === 'required' && named) return error('MissingParameter', replaceQuoted(exampleMessage('MissingParameter'), named));
+    if (violation.code === 'required' && named) return answer('missing-parameter', replaceQuoted(exampleMessage('missing-parameter'), named));
     if (violation.code === 'additionalProperties' && named) {
-      return error('UnknownParameter', replaceQuoted(exampleMessage('UnknownParameter'), named));
+      return answer('unknown-parameter', replaceQuoted(exampleMessage('unknown-parameter'), named));
     }
-    return error('InvalidParameter', `The request body is not valid: ${violation.message.replace(/^Request body /, '')}.`);
+    return answer('invalid-parameter', `The request body is not valid: ${violation.message.replace(/^Request body /, '')}.`);
   }
 
   function invalidValue(code: string, field: string, prismMessage: string): Answer {
-    if (code === 'type') return error('InvalidParameter', `The type of parameter \`${field}\` must be ${schemaType(field)}.`);
+    if (code === 'type') return answer('invalid-parameter', `The type of parameter \`${field}\` must be ${schemaType(field)}.`);
     // The spec's example words a broken rule as `...`LayerName` does not match the rule; it must ...`:
     // its own field's pattern is told in its words, any other rule in the same form.
-    const example = exampleMessage('InvalidParameterValue');
+    const example = exampleMessage('invalid-parameter-value');
     const separator = example.indexOf('; ');
-    if (code === 'pattern' && /`([^`]*)`/.exec(example)?.[1] === field) return error('InvalidParameterValue', example);
+    if (code === 'pattern' && /`([^`]*)`/.exec(example)?.[1] === field) return answer('invalid-parameter-value', example);
     const lead = separator === -1 ? 'The value of parameter `X` does not match the rule; ' : example.slice(0, separator + 2);
-    return error('InvalidParameterValue', `${replaceQuoted(lead, field)}${ruleText(code, fieldSchema(field), prismMessage)}.`);
+    return answer('invalid-parameter-value', `${replaceQuoted(lead, field)}${ruleText(code, fieldSchema(field), prismMessage)}.`);
   }
 
   return {
@@ -189,15 +216,15 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
     },
     checkAuthorization(request) {
-      return request.headers.authorization ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
+      return request.headers[model.signing.header.toLowerCase()] ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
     },
     readRequest(request) {
-      if (request.method !== 'POST' || pathOf(request) !== '/') return { answer: this.unknownRoute(request) };
-      // API 3.0 with a TC3 signature takes a JSON body; the spec's request body is application/json.
+      if (request.method !== method || pathOf(request) !== route) return { answer: this.unknownRoute(request) };
+      // API 3.0 with a TC3 signature takes a JSON body, the spec's request media type.
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (contentType !== 'application/json') {
+      if (contentType !== requestMediaType) {
         const given = request.headers['content-type'] ? `\`${request.headers['content-type']}\`` : 'missing';
-        return { answer: error('InvalidParameter', `The header \`Content-Type\` is ${given}; a TC3-HMAC-SHA256 request must send \`application/json\`.`) };
+        return { answer: answer('invalid-parameter', `The header \`Content-Type\` is ${given}; a ${algorithm} request must send \`${requestMediaType}\`.`) };
       }
       // An empty body is not JSON either: Tencent refuses a parameterless call sent without `{}`
       // ("for content-type=application/json, the request body is not valid JSON",
@@ -210,10 +237,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
         body = JSON.parse(request.body);
       } catch (cause) {
         const detail = request.body.trim() === '' ? 'the body is empty' : (cause as Error).message;
-        return { answer: error('InvalidParameter', `For Content-Type \`application/json\`, the request body is not valid JSON: ${detail}.`) };
+        return { answer: answer('invalid-parameter', `For Content-Type \`${requestMediaType}\`, the request body is not valid JSON: ${detail}.`) };
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        return { answer: error('InvalidParameter', 'The request body must be a JSON object of the action\'s parameters.') };
+        return { answer: answer('invalid-parameter', "The request body must be a JSON object of the action's parameters.") };
       }
       const integers = readIntegers(body as Record<string, unknown>, scan.topLevelNumbers);
       const headers = readIntegerHeaders(request.headers);
@@ -222,40 +249,42 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     unknownRoute(request) {
       // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
       // spec does not describe), so any other method or path is a protocol error.
-      return error('UnsupportedProtocol', `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`POST /\` with a JSON body.`);
+      return error(
+        'UnsupportedProtocol',
+        `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`${method} ${route}\` with a JSON body.`,
+      );
     },
     invalidRequest(violations, request) {
       const order = (violation: Violation): number => {
         const [where, field = ''] = violation.location;
-        if (where === 'header' && (field === ACTION_HEADER || violation.message.includes(`'${ACTION_HEADER}'`))) return 0;
-        if (where === 'header' && (field === VERSION_HEADER || violation.message.includes(`'${VERSION_HEADER}'`))) return 1;
+        if (where === 'header' && (field === actionHeader || violation.message.includes(`'${actionHeader}'`))) return 0;
+        if (where === 'header' && (field === versionHeader || violation.message.includes(`'${versionHeader}'`))) return 1;
         if (where === 'header') return 2;
         if (violation.code === 'required') return 3;
         if (violation.code === 'additionalProperties') return 4;
         return 5;
       };
       const first = [...violations].sort((a, b) => order(a) - order(b))[0];
-      return first ? answerFor(first, request) : error('InvalidParameter', 'The request is not valid.');
+      return first ? answerFor(first, request) : answer('invalid-parameter', 'The request is not valid.');
     },
     badRequest(message) {
-      return error('InvalidParameter', message);
+      return answer('invalid-parameter', message);
     },
     bodyTooLarge(limitBytes) {
-      return error('RequestSizeLimitExceeded', `The request body is larger than ${limitBytes} bytes, the limit of a request signed with TC3-HMAC-SHA256.`);
+      return error('RequestSizeLimitExceeded', `The request body is larger than ${limitBytes} bytes, the limit of a request signed with ${algorithm}.`);
     },
     internalError() {
-      return error('InternalError', exampleMessage('InternalError'));
+      return renderScenario('internal-error');
     },
     finish(answer, scenarioName) {
-      const body = answer.body as { Response?: Record<string, unknown> } | undefined;
-      stampRequestId(body, scenarioName !== undefined);
-      return { status: 200, headers: jsonHeaders(), body };
+      stampRequestId(answer.body, scenarioName !== undefined);
+      return { status: 200, headers: jsonHeaders(), body: answer.body };
     },
   };
 }
 
-/** The rule a value broke, told from the schema the spec declares. */
-function ruleText(code: string, schema: SpecNode, prismMessage: string): string {
+/** The rule a value broke, told from the rules the model gives the field. */
+function ruleText(code: string, schema: Partial<ValueRule>, prismMessage: string): string {
   switch (code) {
     case 'pattern':
       return `it must match the pattern \`${schema.pattern}\``;
@@ -270,7 +299,7 @@ function ruleText(code: string, schema: SpecNode, prismMessage: string): string 
       if (schema.maximum === undefined) break;
       return `it must be less than or equal to ${schema.maximum}`;
     case 'enum':
-      return `it must be one of ${(schema.enum as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`;
+      return `it must be one of ${(schema.enum ?? []).map((value) => `\`${value}\``).join(', ')}`;
     default:
   }
   // A rule the schema does not state (int64's range) or that is not listed above: the validator's words.

@@ -25,7 +25,9 @@ describe('Location of the served archive', () => {
 
     it(`Tencent: Host: ${host.slice(0, 20)} does not reach Location`, async () => {
       const body = '{"LayerName":"layer3","LayerVersion":1}';
-      const head = Object.entries(TENCENT_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      const head = Object.entries(TENCENT_HEADERS)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
       const answer = await sendRaw(tencent.url, `POST / HTTP/1.1\r\nHost: ${host}\r\n${head}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
       expect(JSON.parse(answer.body).Response.Location).toBe(`${tencent.url}/__layerspec/layer.zip`);
     });

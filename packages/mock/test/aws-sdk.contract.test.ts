@@ -31,7 +31,7 @@ function commandFor(input: lambda.GetLayerVersionCommandInput, prefer?: string):
   if (prefer) {
     command.middlewareStack.add(
       (next) => async (args) => {
-        (args.request as { headers: Record<string, string> }).headers['prefer'] = prefer;
+        (args.request as { headers: Record<string, string> }).headers.prefer = prefer;
         return next(args);
       },
       { step: 'build', name: 'preferScenario' },

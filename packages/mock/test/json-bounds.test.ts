@@ -9,7 +9,10 @@ describe('scanJson', () => {
     const scan = scanJson('{"a": 9223372036854775807, "b":"1:{", "c":{"d":5}, "a" : 1.0, "\\u0065":-2e3}', { members: 10, depth: 3 });
     expect(scan.tooManyMembers || scan.tooDeep).toBe(false);
     expect(scan.topLevelKeys).toEqual(['a', 'b', 'c', 'a', 'e']);
-    expect([...scan.topLevelNumbers]).toEqual([['a', '1.0'], ['e', '-2e3']]);
+    expect([...scan.topLevelNumbers]).toEqual([
+      ['a', '1.0'],
+      ['e', '-2e3'],
+    ]);
   });
 
   it('stops at the member bound and at the depth bound', () => {

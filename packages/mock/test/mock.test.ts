@@ -175,7 +175,9 @@ describe('verifySignatures', () => {
       new LambdaClient({ endpoint: mock.url, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: aws.accessKeyId, secretAccessKey } });
     const ok = await client(aws.secretAccessKey).send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 }));
     expect(ok.$metadata.httpStatusCode).toBe(200);
-    const error = await client('wrong-secret').send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 })).catch((caught) => caught);
+    const error = await client('wrong-secret')
+      .send(new GetLayerVersionCommand({ LayerName: 'my-layer', VersionNumber: 1 }))
+      .catch((caught) => caught);
     expect(error.name).toBe('InvalidSignatureException');
     expect(error.$metadata.httpStatusCode).toBe(403);
   });
@@ -190,7 +192,9 @@ describe('verifySignatures', () => {
       });
     const ok = await client(tencent.secretKey).GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
     expect(ok.RequestId).toBeTruthy();
-    const error = await client('wrong-secret').GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((caught) => caught);
+    const error = await client('wrong-secret')
+      .GetLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })
+      .catch((caught) => caught);
     expect(error.code).toBe('AuthFailure.SignatureFailure');
   });
 
@@ -204,12 +208,12 @@ describe('verifySignatures', () => {
 });
 
 describe('AWS error names', () => {
-  it('takes an example\'s own x-layerspec-error-type over the header\'s', async () => {
+  it("answers a scenario with the error name its model gives it (the example's own x-layerspec-error-type)", async () => {
     const { createAdapter } = await import('../src/server.js');
     const { loadSpec } = await import('../src/spec.js');
     const spec = loadSpec('aws-lambda');
-    const scenario = spec.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
-    scenario.example['x-layerspec-error-type'] = 'ExpiredTokenException';
+    const scenario = spec.model.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
+    (scenario.headers as Record<string, string>)['x-amzn-ErrorType'] = 'ExpiredTokenException';
     expect(createAdapter(spec).renderScenario('signature-expired').headers['x-amzn-errortype']).toBe('ExpiredTokenException');
   });
 });
@@ -271,8 +275,15 @@ describe('Tencent error codes', () => {
 
   it('refuses a code the spec no longer documents instead of inventing it', () => {
     const spec = loadSpec('tencent-scf');
-    const common = spec.document.components.schemas.CommonErrorCode;
-    common.enum = common.enum.filter((code: string) => code !== 'UnsupportedProtocol');
+    const errors = spec.model.errors as { entries: typeof spec.model.errors.entries };
+    errors.entries = errors.entries.filter((entry) => entry.code !== 'UnsupportedProtocol');
     expect(() => createTencentScfAdapter(spec).unknownRoute(request)).toThrow(/documents no error code UnsupportedProtocol/);
+  });
+
+  it('refuses to start on a spec without an example it answers with, instead of failing per request', () => {
+    const spec = loadSpec('tencent-scf');
+    const model = spec.model as { scenarios: typeof spec.model.scenarios };
+    model.scenarios = model.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    expect(() => createTencentScfAdapter(spec)).toThrow(/has no scenario "no-such-version"/);
   });
 });

@@ -19,7 +19,7 @@ describe('scenarioMessage', () => {
     ['aws-lambda', 'missing-authentication-token'],
     ['tencent-scf', 'signature-expired'],
     ['tencent-scf', 'unrecognized-client'],
-  ] as const)('%s %s is the spec example\'s message', (api, name) => {
+  ] as const)("%s %s is the spec example's message", (api, name) => {
     expect(scenarioMessage(api, name)).toBe(modelMessage(api, name));
   });
 
@@ -30,8 +30,14 @@ describe('scenarioMessage', () => {
 
 describe('verifySignature', () => {
   it("answers an unsigned request with the spec's missing-token message", async () => {
-    expect(await verifySignature('aws-lambda', request({}))).toEqual({ example: 'missing-authentication-token', message: modelMessage('aws-lambda', 'missing-authentication-token') });
-    expect(await verifySignature('tencent-scf', request({}))).toEqual({ example: 'missing-authentication-token', message: modelMessage('tencent-scf', 'missing-authentication-token') });
+    expect(await verifySignature('aws-lambda', request({}))).toEqual({
+      example: 'missing-authentication-token',
+      message: modelMessage('aws-lambda', 'missing-authentication-token'),
+    });
+    expect(await verifySignature('tencent-scf', request({}))).toEqual({
+      example: 'missing-authentication-token',
+      message: modelMessage('tencent-scf', 'missing-authentication-token'),
+    });
   });
 
   it('refuses a credential scoped to another service, naming the signing name the spec states', async () => {
@@ -50,8 +56,21 @@ describe('the request log', () => {
       startMock({ provider: 'tencent-scf', port: 0, log: (line) => lines.push(line) }),
     ]);
     try {
-      await fetch(`${aws.url}${models['aws-lambda'].operation.path.replace('{LayerName}', 'my-layer').replace('{VersionNumber}', '1')}`, { headers: { authorization: 'x', prefer: 'code=404' } });
-      await fetch(tencent.url, { method: 'POST', headers: { authorization: 'x', 'content-type': 'application/json', prefer: 'example=resource-not-found', 'x-tc-action': 'GetLayerVersion', 'x-tc-version': models['tencent-scf'].version, 'x-tc-timestamp': '1' }, body: '{"LayerName":"layer3","LayerVersion":1}' });
+      await fetch(`${aws.url}${models['aws-lambda'].operation.path.replace('{LayerName}', 'my-layer').replace('{VersionNumber}', '1')}`, {
+        headers: { authorization: 'x', prefer: 'code=404' },
+      });
+      await fetch(tencent.url, {
+        method: 'POST',
+        headers: {
+          authorization: 'x',
+          'content-type': 'application/json',
+          prefer: 'example=resource-not-found',
+          'x-tc-action': 'GetLayerVersion',
+          'x-tc-version': models['tencent-scf'].version,
+          'x-tc-timestamp': '1',
+        },
+        body: '{"LayerName":"layer3","LayerVersion":1}',
+      });
     } finally {
       await Promise.all([aws.close(), tencent.close()]);
     }

@@ -35,7 +35,11 @@ function project(name: string): string {
 /** Starts the installed mock's bin with npx, as its README says, and returns its URL. */
 async function startInstalledMock(provider: string): Promise<string> {
   // Its own process group, so that stopping it stops the mock that npx starts too.
-  const child = spawn(npx, ['--no-install', 'layerspec-mock', '--provider', provider, '--port', '0', '--quiet'], { cwd: project('@layerspec/mock'), stdio: 'pipe', detached: true });
+  const child = spawn(npx, ['--no-install', 'layerspec-mock', '--provider', provider, '--port', '0', '--quiet'], {
+    cwd: project('@layerspec/mock'),
+    stdio: 'pipe',
+    detached: true,
+  });
   mocks.push(child);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -68,7 +72,9 @@ afterAll(async () => {
 describe('npm run pack', () => {
   it('packs every workspace package that is not private, and only those', async () => {
     const { stdout } = await run('npm', ['query', '.workspace'], { cwd: root });
-    const publishable = JSON.parse(stdout).filter((w: { private?: boolean }) => !w.private).map((w: { name: string }) => w.name);
+    const publishable = JSON.parse(stdout)
+      .filter((w: { private?: boolean }) => !w.private)
+      .map((w: { name: string }) => w.name);
     expect(packed.map((p) => p.name).sort()).toEqual(publishable.sort());
     for (const { file } of packed) expect(existsSync(file)).toBe(true);
   });
@@ -77,7 +83,15 @@ describe('npm run pack', () => {
     const dir = project('@layerspec/specs');
     const file = join(dir, 'node_modules/@layerspec/specs/dist/aws-lambda.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).openapi).toBe('3.1.0');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "import { createRequire } from 'node:module'; console.log(createRequire(import.meta.url).resolve('@layerspec/specs/aws-lambda.json'))"], { cwd: dir });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { createRequire } from 'node:module'; console.log(createRequire(import.meta.url).resolve('@layerspec/specs/aws-lambda.json'))",
+      ],
+      { cwd: dir },
+    );
     expect(stdout.trim()).toBe(file);
   }, 300_000);
 
@@ -92,15 +106,31 @@ describe('npm run pack', () => {
   it('@layerspec/aws-lambda and @layerspec/tencent-scf install alone and call the installed mocks', async () => {
     const aws = await startInstalledMock('aws-lambda');
     const tencent = await startInstalledMock('tencent-scf');
-    const lambda = await run(process.execPath, ['--input-type=module', '-e', `
+    const lambda = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { createLambdaClient } from '@layerspec/aws-lambda';
       const client = createLambdaClient({ region: 'us-east-1', endpoint: '${aws}', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-      console.log((await client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 })).Version);`], { cwd: project('@layerspec/aws-lambda') });
+      console.log((await client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 })).Version);`,
+      ],
+      { cwd: project('@layerspec/aws-lambda') },
+    );
     expect(lambda.stdout.trim()).toBe('1');
-    const scf = await run(process.execPath, ['--input-type=module', '-e', `
+    const scf = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { createScfClient } from '@layerspec/tencent-scf';
       const client = createScfClient({ region: 'ap-guangzhou', endpoint: '${tencent}', credentials: { secretId: 'a', secretKey: 'b' } });
-      console.log((await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })).Status);`], { cwd: project('@layerspec/tencent-scf') });
+      console.log((await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 })).Status);`,
+      ],
+      { cwd: project('@layerspec/tencent-scf') },
+    );
     expect(scf.stdout.trim()).toBe('Active');
   }, 300_000);
 });

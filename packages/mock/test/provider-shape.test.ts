@@ -28,7 +28,9 @@ function expectTencentShape(answer: RawAnswer): void {
 
 const awsPath = '/2018-10-31/layers/my-layer/versions/1';
 const tencentBody = '{"LayerName":"layer3","LayerVersion":1}';
-const tencentHead = Object.entries(TENCENT_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+const tencentHead = Object.entries(TENCENT_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
 
 describe('AWS Lambda', () => {
   it('answers a request without Host', async () => {

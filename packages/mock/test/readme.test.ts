@@ -29,7 +29,10 @@ describe('README addresses', () => {
       // Ports of the dynamic range (49152 and up) are examples of what port 0 gets.
       const ports = [...text.matchAll(/127\.0\.0\.1:(\d+)/g)].map((match) => Number(match[1])).filter((port) => port < 49152);
       expect(ports.length, file).toBeGreaterThan(0);
-      expect(ports.filter((port) => !defaults.includes(port)), file).toEqual([]);
+      expect(
+        ports.filter((port) => !defaults.includes(port)),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -58,7 +58,7 @@ describe('by default, one UUID per request', () => {
   });
 });
 
-describe('fixedRequestIds: the example\'s own ID, every time', () => {
+describe("fixedRequestIds: the example's own ID, every time", () => {
   it('AWS', async () => {
     expect(await awsId(awsFixed)).toBe('1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a');
     expect(await awsId(awsFixed, 'example=resource-not-found')).toBe(await awsId(awsFixed, 'example=resource-not-found'));

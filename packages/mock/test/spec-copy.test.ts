@@ -22,7 +22,7 @@ describe.each(PROVIDERS)('%s', (provider) => {
     expect(loadModel(provider)).toEqual(models[provider]);
   });
 
-  it("takes the default port the spec states (x-layerspec-mock), not one of its own", () => {
+  it('takes the default port the spec states (x-layerspec-mock), not one of its own', () => {
     expect(DEFAULT_PORTS[provider]).toBe(models[provider].mock.defaultPort);
   });
 });

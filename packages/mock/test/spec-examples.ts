@@ -23,7 +23,10 @@ export function readBundle(provider: ProviderName): any {
 
 function resolve(document: any, node: any): any {
   while (node && typeof node.$ref === 'string') {
-    node = node.$ref.slice(2).split('/').reduce((parent: any, key: string) => parent[key], document);
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((parent: any, key: string) => parent[key], document);
   }
   return node;
 }

@@ -10,7 +10,14 @@ const tencent = defaultTestCredentials['tencent-scf'];
 const aws = defaultTestCredentials['aws-lambda'];
 
 /** TC3-HMAC-SHA256 as Tencent's signing guide writes it: header names and values lower-cased and trimmed. */
-function guideSignature(input: { signedHeaders: string[]; headers: Record<string, string>; payload: Buffer; timestamp: number; service: string; secretKey: string }): string {
+function guideSignature(input: {
+  signedHeaders: string[];
+  headers: Record<string, string>;
+  payload: Buffer;
+  timestamp: number;
+  service: string;
+  secretKey: string;
+}): string {
   const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
   const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
   const canonicalHeaders = input.signedHeaders.map((name) => `${name}:${input.headers[name]!.trim().toLowerCase()}\n`).join('');
@@ -60,14 +67,29 @@ describe('TC3 SignedHeaders', () => {
     const timestamp = 1551113065;
     const payload = Buffer.from('{"LayerName":"layer3","LayerVersion":1}');
     const sdk = officialTc3Signer().sign3({
-      method: 'POST', url: 'http://scf.tencentcloudapi.com/', payload, timestamp, service: 'scf', secretId: tencent.secretId,
-      secretKey: tencent.secretKey, multipart: false, boundary: '', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      url: 'http://scf.tencentcloudapi.com/',
+      payload,
+      timestamp,
+      service: 'scf',
+      secretId: tencent.secretId,
+      secretKey: tencent.secretKey,
+      multipart: false,
+      boundary: '',
+      headers: { 'Content-Type': 'application/json' },
     });
-    const ours = guideSignature({ signedHeaders: ['content-type', 'host'], headers: { 'content-type': 'application/json', host: 'scf.tencentcloudapi.com' }, payload, timestamp, service: 'scf', secretKey: tencent.secretKey });
+    const ours = guideSignature({
+      signedHeaders: ['content-type', 'host'],
+      headers: { 'content-type': 'application/json', host: 'scf.tencentcloudapi.com' },
+      payload,
+      timestamp,
+      service: 'scf',
+      secretKey: tencent.secretKey,
+    });
     expect(sdk).toContain(`Signature=${ours}`);
   });
 
-  it('accepts a correct signature over content-type;host;x-tc-action (the signing guide\'s list)', async () => {
+  it("accepts a correct signature over content-type;host;x-tc-action (the signing guide's list)", async () => {
     const response = await send(mock, { signedHeaders: ['content-type', 'host', 'x-tc-action'] });
     expect(response.Error).toBeUndefined();
     expect(response.Status).toBe('Active');
@@ -79,7 +101,10 @@ describe('TC3 SignedHeaders', () => {
   });
 
   it('refuses a list without host or without content-type', async () => {
-    for (const signedHeaders of [['content-type', 'x-tc-action'], ['host', 'x-tc-action']]) {
+    for (const signedHeaders of [
+      ['content-type', 'x-tc-action'],
+      ['host', 'x-tc-action'],
+    ]) {
       const response = await send(mock, { signedHeaders });
       expect(response.Error.Code).toBe('AuthFailure.SignatureFailure');
     }
@@ -113,7 +138,15 @@ describe('session tokens', () => {
     const call = async (sessionToken: string) => {
       const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, sessionToken }, sha256: Sha256 });
       const url = new URL(`${awsWithToken.url}/2018-10-31/layers/my-layer/versions/1`);
-      const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host } });
+      const signed = await signer.sign({
+        method: 'GET',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query: {},
+        headers: { host: url.host },
+      });
       const { host: _host, ...headers } = signed.headers;
       return fetch(url, { headers });
     };

@@ -61,13 +61,17 @@ describe('official Tencent Cloud SDK against the Tencent SCF mock', () => {
   }
 
   it('answers a LayerName that breaks the rule with InvalidParameterValue naming the field', async () => {
-    const error = await clientFor().GetLayerVersion({ LayerName: '9-starts-with-a-digit', LayerVersion: 1 }).catch((caught) => caught);
+    const error = await clientFor()
+      .GetLayerVersion({ LayerName: '9-starts-with-a-digit', LayerVersion: 1 })
+      .catch((caught) => caught);
     expect(error.code).toBe('InvalidParameterValue');
     expect(error.message).toContain('`LayerName`');
   });
 
   it('answers a missing LayerVersion with MissingParameter naming the field', async () => {
-    const error = await clientFor().GetLayerVersion({ LayerName: 'layer3' } as never).catch((caught) => caught);
+    const error = await clientFor()
+      .GetLayerVersion({ LayerName: 'layer3' } as never)
+      .catch((caught) => caught);
     expect(error.code).toBe('MissingParameter');
     expect(error.message).toContain('`LayerVersion`');
   });

@@ -23,8 +23,7 @@ afterAll(async () => {
 
 describe('@layerspec/aws-lambda against the AWS Lambda mock', () => {
   const document = readBundle('aws-lambda');
-  const client = () =>
-    createLambdaClient({ region: 'us-east-1', endpoint: aws.url, credentials: defaultTestCredentials['aws-lambda'], maxAttempts: 1 });
+  const client = () => createLambdaClient({ region: 'us-east-1', endpoint: aws.url, credentials: defaultTestCredentials['aws-lambda'], maxAttempts: 1 });
 
   for (const example of specExamples('aws-lambda')) {
     if (example.status < 300) {
@@ -67,8 +66,7 @@ describe('@layerspec/aws-lambda against the AWS Lambda mock', () => {
 });
 
 describe('@layerspec/tencent-scf against the Tencent SCF mock', () => {
-  const client = () =>
-    createScfClient({ region: 'ap-guangzhou', endpoint: tencent.url, credentials: defaultTestCredentials['tencent-scf'], maxAttempts: 1 });
+  const client = () => createScfClient({ region: 'ap-guangzhou', endpoint: tencent.url, credentials: defaultTestCredentials['tencent-scf'], maxAttempts: 1 });
 
   for (const example of specExamples('tencent-scf')) {
     const expectedError = example.value.Response.Error;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`.
 // Usage: node scripts/bundle.mjs [--out-dir DIR]   (default: this package's dist/)
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Lints every API of redocly.yaml with `redocly lint`, passing its findings and exit code through.
 // On Node 20 redocly prints an end-of-life box at every start and offers no switch for it; the
 // build that runs before lint in the same command already printed it once, so it is dropped here.
@@ -15,6 +16,6 @@ let stderr = '';
 child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 child.on('close', (code, signal) => {
   const kept = stderr.split(/\n\s*\n/).filter((paragraph) => !paragraph.includes('support is ending'));
-  process.stderr.write(kept.join('\n\n').trimEnd() + '\n');
+  process.stderr.write(`${kept.join('\n\n').trimEnd()}\n`);
   process.exit(code ?? (signal ? 1 : 0));
 });

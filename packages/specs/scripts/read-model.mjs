@@ -1,3 +1,4 @@
+// @ts-check
 // Reads one spec of redocly.yaml through Redocly's own resolver (@redocly/openapi-core, every
 // `$ref` dereferenced) into the model of src/types.ts, and its success schema for validation.
 // Every fact comes from the spec; a fact the model needs and the spec lacks is an error naming
@@ -5,7 +6,17 @@
 import { relative } from 'node:path';
 import { BaseResolver, bundle, createConfig } from '@redocly/openapi-core';
 import { parse } from 'yaml';
-import { readApis, repoRoot } from '../../../tools/apis.mjs';
+import { readApi, repoRoot } from '../../../tools/apis.mjs';
+
+/** @import { Source } from '@redocly/openapi-core' */
+/** @import { ApiModel, ErrorKind, ErrorModel, InputModel, Location, OutputModel, ScenarioModel, ServerModel, SigningFieldModel, SigningModel, ValueRule } from '../src/types.js' */
+
+/**
+ * A node of the dereferenced spec: parsed YAML, any shape OpenAPI and the x-layerspec-*
+ * extensions allow. The reader checks what it needs at run time; what it returns is typed by the
+ * model of src/types.ts.
+ * @typedef {any} Json
+ */
 
 /**
  * openapi-core's resolver with the YAML read by `yaml` instead of js-yaml: integers are read as
@@ -13,13 +24,19 @@ import { readApis, repoRoot } from '../../../tools/apis.mjs';
  * reaches the model exactly instead of as 9223372036854776000.
  */
 class ExactIntegerResolver extends BaseResolver {
+  /** @param {Source} source */
   parseDocument(source) {
+    /** @type {(key: unknown, value: unknown) => unknown} */
     const exact = (_key, value) => (typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value);
     return { source, parsed: parse(source.body, exact, { intAsBigInt: true }) };
   }
 }
 
-/** The spec with every `$ref` replaced by its target (shared, not copied). */
+/**
+ * The spec with every `$ref` replaced by its target (shared, not copied).
+ * @param {string} root the spec's root file
+ * @returns {Promise<Json>}
+ */
 export async function loadDereferenced(root) {
   const config = await createConfig({});
   const { bundle: document, problems } = await bundle({ ref: root, config, dereference: true, externalRefResolver: new ExactIntegerResolver() });
@@ -28,27 +45,44 @@ export async function loadDereferenced(root) {
   return document.parsed;
 }
 
-const compact = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+/**
+ * The object without its undefined members; its type stays, as an optional member may be absent.
+ * @template {object} T
+ * @param {T} object
+ * @returns {T}
+ */
+const compact = (object) => /** @type {T} */ (Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)));
+/** @param {unknown} value a bound: a number, or a bigint beyond 2^53 */
 const exactText = (value) => (value === undefined ? undefined : String(value));
 
-/** `allOf` members merged into one schema; the outer keywords win. */
+/**
+ * `allOf` members merged into one schema; the outer keywords win.
+ * @param {Json} schema
+ * @returns {Json}
+ */
 function merged(schema) {
   if (!schema || !Array.isArray(schema.allOf)) return schema ?? {};
   const { allOf, ...rest } = schema;
-  return { ...allOf.reduce((acc, member) => ({ ...acc, ...merged(member) }), {}), ...rest };
+  return Object.assign({}, ...allOf.map(merged), rest);
 }
 
-/** The checkable rules of a schema (see ValueRule in src/types.ts). */
+/**
+ * The checkable rules of a schema (see ValueRule in src/types.ts).
+ * @param {Json} input
+ * @returns {ValueRule}
+ */
 export function valueRule(input) {
   const schema = merged(input);
   if (Array.isArray(schema.anyOf)) {
+    /** @type {ValueRule[]} */
     const members = schema.anyOf.map(valueRule);
     const listed = members.filter((member) => member.enum);
     const free = members.filter((member) => !member.enum);
-    if (listed.length === 0 || free.length > 1) throw new Error(`cannot model anyOf of ${JSON.stringify(members)}`);
+    const [first] = listed;
+    if (!first || free.length > 1) throw new Error(`cannot model anyOf of ${JSON.stringify(members)}`);
     return compact({
-      type: listed[0].type,
-      enum: [...new Set(listed.flatMap((member) => member.enum))],
+      type: first.type,
+      enum: [...new Set(listed.flatMap((member) => member.enum ?? []))],
       others: free[0],
     });
   }
@@ -70,52 +104,82 @@ export function valueRule(input) {
   });
 }
 
+/**
+ * @param {Json} node
+ * @returns {string | undefined}
+ */
 const conceptOf = (node) => merged(node)['x-layerspec-concept'];
 
+const METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
+
+/**
+ * @param {Json} document
+ * @returns {{ path: string, method: (typeof METHODS)[number], item: Json, operation: Json }}
+ */
 function theOperation(document) {
   const found = [];
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+    for (const method of METHODS) {
       if (item[method]) found.push({ path, method, item, operation: item[method] });
     }
   }
-  if (found.length !== 1) throw new Error(`the model describes one operation per spec; found ${found.length}`);
-  return found[0];
+  const [only, ...more] = found;
+  if (!only || more.length > 0) throw new Error(`the model describes one operation per spec; found ${found.length}`);
+  return only;
 }
 
+/**
+ * @param {Json} item the path item
+ * @param {Json} operation
+ * @returns {InputModel[]}
+ */
 function readInputs(item, operation) {
+  /** @type {InputModel[]} */
   const inputs = [];
   for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
     const rule = valueRule(parameter.schema);
     const examples = parameter.examples
       ? Object.fromEntries(Object.entries(parameter.examples).map(([name, example]) => [name, example.value]))
-      : parameter.example !== undefined ? { example: parameter.example } : undefined;
-    inputs.push(compact({
-      name: parameter.name,
-      in: parameter.in,
-      required: parameter.required === true,
-      ...rule,
-      constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
-      concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
-      description: parameter.description?.trim(),
-      examples,
-    }));
+      : parameter.example !== undefined
+        ? { example: parameter.example }
+        : undefined;
+    inputs.push(
+      compact({
+        name: parameter.name,
+        in: parameter.in,
+        required: parameter.required === true,
+        ...rule,
+        constant: rule.enum?.length === 1 && !rule.others ? rule.enum[0] : undefined,
+        providerPattern: merged(parameter.schema)['x-layerspec-provider-pattern'],
+        concept: parameter['x-layerspec-concept'] ?? conceptOf(parameter.schema),
+        description: parameter.description?.trim(),
+        examples,
+      }),
+    );
   }
   const body = merged(operation.requestBody?.content?.['application/json']?.schema);
   for (const [name, schema] of Object.entries(body.properties ?? {})) {
-    inputs.push(compact({
-      name,
-      in: 'body',
-      required: (body.required ?? []).includes(name),
-      ...valueRule(schema),
-      concept: conceptOf(schema),
-      description: merged(schema).description?.trim(),
-    }));
+    inputs.push(
+      compact({
+        name,
+        in: 'body',
+        required: (body.required ?? []).includes(name),
+        ...valueRule(schema),
+        providerPattern: merged(schema)['x-layerspec-provider-pattern'],
+        concept: conceptOf(schema),
+        description: merged(schema).description?.trim(),
+      }),
+    );
   }
   return inputs;
 }
 
-/** Every property below `schema`, depth first, as [path, schema, required]. */
+/**
+ * Every property below `schema`, depth first, as [path, schema, required].
+ * @param {Json} schema
+ * @param {string[]} [path]
+ * @returns {Generator<[string[], Json, boolean]>}
+ */
 function* properties(schema, path = []) {
   const object = merged(schema);
   for (const [name, property] of Object.entries(object.properties ?? {})) {
@@ -125,15 +189,22 @@ function* properties(schema, path = []) {
   }
 }
 
-/** Whether any property below `schema` is tagged with `concept`. */
+/**
+ * Whether any property below `schema` is tagged with `concept`.
+ * @param {Json} schema
+ * @param {string} concept
+ */
 const holdsConcept = (schema, concept) => [...properties(schema)].some(([, property]) => conceptOf(property) === concept);
 
 /**
  * The success result inside the 200 body: the body itself, or, in an envelope whose member is a
  * `oneOf` of a result and an error, the branch that holds no `error-code`.
+ * @param {Json} schema the 200 body
+ * @returns {{ path: string[], schema: Json, errorBranch: Json | undefined }}
  */
 function successResult(schema) {
   for (const [path, property] of properties(schema)) {
+    /** @type {Json[] | undefined} */
     const branches = merged(property).oneOf;
     if (!branches) continue;
     const results = branches.filter((branch) => !holdsConcept(branch, 'error-code'));
@@ -143,6 +214,14 @@ function successResult(schema) {
   return { path: [], schema, errorBranch: undefined };
 }
 
+/**
+ * @param {string} name
+ * @param {string[]} path
+ * @param {OutputModel['in']} inWhere
+ * @param {Json} schema
+ * @param {boolean} required
+ * @returns {OutputModel}
+ */
 function outputField(name, path, inWhere, schema, required) {
   const node = merged(schema);
   const rule = valueRule(schema);
@@ -164,7 +243,13 @@ function outputField(name, path, inWhere, schema, required) {
   });
 }
 
+/**
+ * @param {Json} ok the 200 response
+ * @param {{ schema: Json }} result the success result inside its body
+ * @returns {OutputModel[]}
+ */
 function readOutputs(ok, result) {
+  /** @type {OutputModel[]} */
   const outputs = [];
   for (const [name, header] of Object.entries(ok.headers ?? {})) {
     const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
@@ -176,7 +261,14 @@ function readOutputs(ok, result) {
   return outputs;
 }
 
-/** Where a response names its error, message and request ID, by concept. */
+/**
+ * Where a response names its error, message and request ID, by concept.
+ * @param {Json} response
+ * @param {Json} schema its body
+ * @param {string} concept
+ * @param {string[]} [bodyPrefix] where `schema` sits in the body
+ * @returns {Location | undefined}
+ */
 function locate(response, schema, concept, bodyPrefix = []) {
   for (const [name, header] of Object.entries(response.headers ?? {})) {
     if (header['x-layerspec-concept'] === concept) return { in: 'header', name };
@@ -187,7 +279,19 @@ function locate(response, schema, concept, bodyPrefix = []) {
   return undefined;
 }
 
-/** The code lists of an `error-code` schema: each enum or const with its concepts and overrides. */
+/**
+ * @typedef {object} CodeList
+ * @property {string[]} codes
+ * @property {Record<string, string>} concepts an error's concept, by code (`x-layerspec-concepts`)
+ * @property {Record<string, Json>} declared an error's kind and retryable, by code (`x-layerspec-errors`)
+ * @property {string | undefined} description
+ */
+
+/**
+ * The code lists of an `error-code` schema: each enum or const with its concepts and overrides.
+ * @param {Json} schema
+ * @returns {CodeList[]}
+ */
 function codeLists(schema) {
   const node = merged(schema);
   if (Array.isArray(node.anyOf)) return node.anyOf.flatMap(codeLists);
@@ -195,8 +299,22 @@ function codeLists(schema) {
   return codes ? [{ codes, concepts: node['x-layerspec-concepts'] ?? {}, declared: node['x-layerspec-errors'] ?? {}, description: node.description }] : [];
 }
 
+/** @type {readonly ErrorKind[]} */
 const ERROR_KINDS = ['invalid-input', 'auth', 'not-found', 'throttled', 'service'];
 
+/**
+ * @param {object} entry
+ * @param {string} entry.code
+ * @param {number} entry.status
+ * @param {string | undefined} entry.concept
+ * @param {Json} entry.declared the error's `x-layerspec-errors` entry
+ * @param {string | undefined} entry.description
+ * @param {Location} entry.codeAt
+ * @param {Location} entry.messageAt
+ * @param {Location | undefined} entry.requestIdAt
+ * @param {ErrorModel['details']} entry.details
+ * @returns {ErrorModel}
+ */
 function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt, details }) {
   const { kind, retryable } = declared ?? {};
   if (!ERROR_KINDS.includes(kind)) throw new Error(`error ${code}: x-layerspec-errors needs a kind, one of ${ERROR_KINDS.join(', ')}`);
@@ -204,11 +322,27 @@ function errorEntry({ code, status, concept, declared, description, codeAt, mess
   return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt, details });
 }
 
+/**
+ * @param {Location | undefined} at
+ * @param {string} name
+ */
 const sameHeader = (at, name) => at?.in === 'header' && at.name === name;
+/**
+ * @param {Location | undefined} at
+ * @param {string[]} path
+ */
 const leadsTo = (at, path) => at?.in === 'body' && path.every((key, i) => at.path[i] === key);
 
-/** The answer's headers and body members other than the code, message and request ID. */
+/**
+ * The answer's headers and body members other than the code, message and request ID.
+ * @param {Json} response
+ * @param {Json} schema its body
+ * @param {string[]} prefix where `schema` sits in the body
+ * @param {(Location | undefined)[]} known
+ * @returns {ErrorModel['details'][number][]}
+ */
 function errorDetails(response, schema, prefix, known) {
+  /** @type {ErrorModel['details'][number][]} */
   const details = [];
   for (const [name, header] of Object.entries(response.headers ?? {})) {
     if (known.some((at) => sameHeader(at, name))) continue;
@@ -225,6 +359,9 @@ function errorDetails(response, schema, prefix, known) {
 /**
  * The `x-layerspec-code-format` of an error-code header or member: a regular expression whose
  * named group `code` is the code within the value on the wire; undefined when the value is the code.
+ * @param {Json} node
+ * @param {number} status
+ * @returns {string | undefined}
  */
 function codeFormatOf(node, status) {
   const pattern = node?.['x-layerspec-code-format'];
@@ -236,25 +373,41 @@ function codeFormatOf(node, status) {
     // An alternative that matches the empty text lists every named group of the pattern.
     groups = new RegExp(`${pattern}|`).exec('')?.groups;
   } catch (cause) {
-    throw new Error(`${refusal}: ${cause.message}`);
+    throw new Error(`${refusal}: ${/** @type {Error} */ (cause).message}`);
   }
   if (!groups || !Object.hasOwn(groups, 'code')) throw new Error(`${refusal}; it has none`);
   return pattern;
 }
 
+/**
+ * @param {Json} operation
+ * @param {Json | undefined} errorBranch the error branch of a 200 envelope
+ * @param {string[]} envelopePath where that envelope's member sits in the body
+ * @returns {ApiModel['errors']}
+ */
 function readErrors(operation, errorBranch, envelopePath) {
+  /** @type {ErrorModel[]} */
   const entries = [];
+  /** @type {ValueRule | undefined} */
   let others;
+  /** @type {Map<number, string | undefined>} */
   const formats = new Map();
+  /**
+   * @param {Json} response
+   * @param {number} status
+   * @param {Json} schema its body, or the error branch of the envelope
+   * @param {string[]} prefix where `schema` sits in the body
+   */
   const add = (response, status, schema, prefix) => {
     const codeAt = locate(response, schema, 'error-code', prefix);
     const messageAt = locate(response, schema, 'error-message', prefix);
     const requestIdAt = locate(response, schema, 'request-id', prefix);
     if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
     const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt]);
-    const codeSchema = codeAt.in === 'header'
-      ? response.headers[codeAt.name].schema
-      : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))[1];
+    const codeSchema =
+      codeAt.in === 'header'
+        ? response.headers[codeAt.name].schema
+        : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))?.[1];
     formats.set(status, codeFormatOf(codeAt.in === 'header' ? response.headers[codeAt.name] : codeSchema, status));
     const rule = valueRule(codeSchema);
     if (rule.others) others = rule.others;
@@ -280,59 +433,141 @@ function readErrors(operation, errorBranch, envelopePath) {
   return compact({ entries, others, codeFormat: [...codeFormats][0] });
 }
 
-const valueAt = (value, path) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);
+/**
+ * The headers an example's answer carries: each header's example, the error-code header naming the example's own error.
+ * @param {Json} response
+ * @param {unknown} code the example's error code, if it shows an error
+ * @param {Location | undefined} codeAt where the answer names its error
+ * @returns {Record<string, string> | undefined}
+ */
+function exampleHeaders(response, code, codeAt) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = codeAt?.in === 'header' && codeAt.name === name ? code : (header.example ?? header.schema?.example);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}
 
+/**
+ * @param {unknown} value
+ * @param {readonly string[]} path
+ * @returns {unknown}
+ */
+const valueAt = (value, path) =>
+  path.reduce((/** @type {unknown} */ at, key) => (at && typeof at === 'object' ? /** @type {Record<string, unknown>} */ (at)[key] : undefined), value);
+
+/**
+ * @param {Json} operation
+ * @param {ApiModel['errors']} errors
+ * @returns {ScenarioModel[]}
+ */
 function readScenarios(operation, errors) {
+  /** @type {ScenarioModel[]} */
   const scenarios = [];
   for (const [status, response] of Object.entries(operation.responses)) {
     for (const [name, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
       if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`example name "${name}" is used twice`);
-      const code = Number(status) >= 400
-        ? example['x-layerspec-error-type'] ?? response.headers?.[errors.entries.find((entry) => entry.status === Number(status))?.codeAt.name]?.schema?.const
-        : errors.entries.map((entry) => entry.codeAt).filter((at) => at.in === 'body').map((at) => valueAt(example.value, at.path)).find((found) => found !== undefined);
+      const codeAt = errors.entries.find((entry) => entry.status === Number(status))?.codeAt;
+      const code =
+        Number(status) >= 400
+          ? (example['x-layerspec-error-type'] ?? (codeAt?.in === 'header' ? response.headers?.[codeAt.name]?.schema?.const : undefined))
+          : errors.entries
+              .map((entry) => entry.codeAt)
+              .filter((at) => at.in === 'body')
+              .map((at) => valueAt(example.value, at.path))
+              .find((found) => found !== undefined);
       if (Number(status) >= 400 && code === undefined) throw new Error(`example "${name}" does not say which error it shows (x-layerspec-error-type)`);
-      scenarios.push(compact({
-        name,
-        status: Number(status),
-        outcome: code === undefined ? 'success' : 'error',
-        errorCode: code,
-        summary: example.summary,
-        description: example.description?.trim(),
-        value: example.value,
-      }));
+      scenarios.push(
+        compact({
+          name,
+          status: Number(status),
+          outcome: code === undefined ? 'success' : 'error',
+          errorCode: code,
+          summary: example.summary,
+          description: example.description?.trim(),
+          headers: exampleHeaders(response, code, codeAt),
+          value: example.value,
+        }),
+      );
     }
   }
   return scenarios;
 }
 
-const SIGNING_FACTS = ['algorithm', 'service', 'signedHeaders', 'dateHeader', 'tokenHeader', 'maxClockSkewSeconds', 'scopeTerminator', 'hostIncludesPort', 'pathEncodedTwice'];
+const SIGNING_FACTS = /** @type {const} */ ([
+  'algorithm',
+  'service',
+  'signedHeaders',
+  'dateHeader',
+  'tokenHeader',
+  'maxClockSkewSeconds',
+  'scopeTerminator',
+  'hostIncludesPort',
+  'pathEncodedTwice',
+]);
+/** @typedef {(typeof SIGNING_FACTS)[number]} SigningFact a member of SigningModel the spec states in x-layerspec-signing */
 
+/**
+ * @param {Json} document
+ * @param {Json} operation
+ * @returns {SigningModel}
+ */
 function readSigning(document, operation) {
   const requirement = (operation.security ?? document.security)?.[0];
   const [scheme] = Object.keys(requirement ?? {});
-  const securityScheme = document.components?.securitySchemes?.[scheme];
-  if (!securityScheme) throw new Error('the operation names no security scheme');
+  const securityScheme = scheme === undefined ? undefined : document.components?.securitySchemes?.[scheme];
+  if (scheme === undefined || !securityScheme) throw new Error('the operation names no security scheme');
+  /** @type {Pick<SigningModel, SigningFact>} the spec's facts, each checked present below */
   const declared = securityScheme['x-layerspec-signing'] ?? {};
   const missing = SIGNING_FACTS.filter((key) => declared[key] === undefined);
   if (missing.length > 0) throw new Error(`x-layerspec-signing of ${scheme} lacks ${missing.join(', ')}`);
-  return { scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim() };
+  /** @type {SigningFieldModel[] | undefined} */
+  const fields = securityScheme['x-layerspec-signing-fields']?.map((/** @type {Json} */ field) =>
+    compact({
+      name: field.name,
+      in: field.in,
+      required: field.required === true,
+      ...valueRule(field.schema),
+      concept: field['x-layerspec-concept'] ?? conceptOf(field.schema),
+      description: field.description?.trim(),
+      examples: field.example !== undefined ? { example: field.example } : undefined,
+    }),
+  );
+  return compact({ scheme, header: securityScheme.name, ...declared, description: securityScheme.description?.trim(), fields });
 }
 
+/**
+ * @param {Json} document
+ * @returns {ServerModel[]}
+ */
 function readServers(document) {
-  return document.servers.map((server) => compact({
-    url: server.url,
-    description: server.description?.trim(),
-    variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, variable]) => [name, compact({
-      default: variable.default,
-      enum: variable.enum,
-      pattern: variable['x-layerspec-pattern'],
-    })])),
-  }));
+  return document.servers.map((/** @type {Json} */ server) =>
+    compact({
+      url: server.url,
+      description: server.description?.trim(),
+      variables: Object.fromEntries(
+        Object.entries(server.variables ?? {}).map(([name, variable]) => [
+          name,
+          compact({
+            default: variable.default,
+            enum: variable.enum,
+            pattern: variable['x-layerspec-pattern'],
+          }),
+        ]),
+      ),
+    }),
+  );
 }
 
-/** The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec. */
-export async function readModel(apiName, { root = readApis()[apiName]?.root } = {}) {
-  if (!root) throw new Error(`redocly.yaml has no API named "${apiName}" under apis:`);
+/**
+ * The model of one API of redocly.yaml (see ApiModel in src/types.ts); `root` reads another copy of its spec.
+ * @param {string} apiName
+ * @param {{ root?: string }} [options]
+ * @returns {Promise<ApiModel>}
+ */
+export async function readModel(apiName, { root = readApi(apiName).root } = {}) {
   const document = await loadDereferenced(root);
   const { path, method, item, operation } = theOperation(document);
   const provider = document.info['x-layerspec-provider'] ?? {};
@@ -349,14 +584,17 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
     api: apiName,
     source: relative(repoRoot, root),
     title: document.info.title,
+    summary: document.info.summary?.trim(),
     version: document.info.version,
-    provider: { name: provider.name, label: provider.label },
+    provider: compact({ name: provider.name, label: provider.label, signing: provider.signing }),
     protocol: { id: provider.protocolId, description: provider.protocol },
     operation: compact({
       id: operation.operationId,
-      method: method.toUpperCase(),
+      // toUpperCase keeps the letters of the method, so its type is the upper-case literal.
+      method: /** @type {Uppercase<typeof method>} */ (method.toUpperCase()),
       path,
       summary: operation.summary,
+      tags: operation.tags,
       requestMediaType: requestBody ? Object.keys(requestBody)[0] : undefined,
       requestExamples: requestBody
         ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))
@@ -374,16 +612,41 @@ export async function readModel(apiName, { root = readApis()[apiName]?.root } = 
 }
 
 // Only the keywords a validator checks; descriptions and examples stay in the spec.
-const VALIDATION_KEYWORDS = new Set(['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems',
-  'enum', 'const', 'required', 'properties', 'items', 'anyOf', 'oneOf', 'allOf', 'not', 'additionalProperties']);
+const VALIDATION_KEYWORDS = new Set([
+  'type',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'enum',
+  'const',
+  'required',
+  'properties',
+  'items',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'additionalProperties',
+]);
 const SUBSCHEMAS = new Set(['items', 'not', 'additionalProperties', 'anyOf', 'oneOf', 'allOf']);
 
-/** A dereferenced schema with only its validation keywords; a cycle cannot be written out, so it fails. */
+/**
+ * A dereferenced schema with only its validation keywords; a cycle cannot be written out, so it fails.
+ * @param {Json} schema a schema, a list of schemas, or a keyword's value
+ * @param {Set<object>} [ancestors] the schemas that contain this one
+ * @returns {unknown}
+ */
 function validationSchema(schema, ancestors = new Set()) {
   if (Array.isArray(schema)) return schema.map((member) => validationSchema(member, ancestors));
   if (!schema || typeof schema !== 'object') return schema;
   if (ancestors.has(schema)) throw new Error('the success schema refers to itself; the model cannot inline it');
   const inside = new Set([...ancestors, schema]);
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     if (!VALIDATION_KEYWORDS.has(key)) continue;
@@ -393,8 +656,13 @@ function validationSchema(schema, ancestors = new Set()) {
   return out;
 }
 
-/** The 200 answer's schema for response validation, as a JSON Schema of validation keywords. */
-export async function readSuccessSchema(apiName, { root = readApis()[apiName]?.root } = {}) {
+/**
+ * The 200 answer's schema for response validation, as a JSON Schema of validation keywords.
+ * @param {string} apiName
+ * @param {{ root?: string }} [options]
+ * @returns {Promise<unknown>}
+ */
+export async function readSuccessSchema(apiName, { root = readApi(apiName).root } = {}) {
   const { operation } = theOperation(await loadDereferenced(root));
   return validationSchema(operation.responses['200'].content['application/json'].schema);
 }

@@ -6,9 +6,7 @@
 export type ErrorKind = 'not-found' | 'throttled' | 'invalid-input' | 'auth' | 'service';
 
 /** Where a value travels: a header by name, or a member of the JSON body by path. */
-export type Location =
-  | { readonly in: 'header'; readonly name: string }
-  | { readonly in: 'body'; readonly path: readonly string[] };
+export type Location = { readonly in: 'header'; readonly name: string } | { readonly in: 'body'; readonly path: readonly string[] };
 
 /**
  * The checkable rules of one value, with `$ref` followed and `allOf` merged. Integer bounds are
@@ -39,6 +37,8 @@ export interface InputModel extends ValueRule {
   readonly required: boolean;
   /** The value every request carries, when the spec allows exactly one (`X-TC-Action`). */
   readonly constant?: string;
+  /** The provider's own pattern, unanchored, as its error messages quote it (`x-layerspec-provider-pattern`). */
+  readonly providerPattern?: string;
   readonly concept?: string;
   readonly description?: string;
   /** Named examples of the value, by example name (a lone `example` is named `example`). */
@@ -96,6 +96,8 @@ export interface ScenarioModel {
   readonly errorCode?: string;
   readonly summary?: string;
   readonly description?: string;
+  /** The answer's headers by name: each header's example, the error-code header naming this scenario's error. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The answer body. */
   readonly value: unknown;
 }
@@ -105,6 +107,17 @@ export interface ServerModel {
   readonly url: string;
   readonly description?: string;
   readonly variables: Readonly<Record<string, { readonly default: string; readonly enum?: readonly string[]; readonly pattern?: string }>>;
+}
+
+/** A value a signature carries besides its own header (the time, a session token, the region). */
+export interface SigningFieldModel extends ValueRule {
+  readonly name: string;
+  /** `credential-scope`: a part of the credential scope inside the signature header. */
+  readonly in: 'header' | 'credential-scope';
+  readonly required: boolean;
+  readonly concept?: string;
+  readonly description?: string;
+  readonly examples?: Readonly<Record<string, unknown>>;
 }
 
 export interface SigningModel {
@@ -130,6 +143,8 @@ export interface SigningModel {
   /** Whether the canonical URI is the wire path percent-encoded a second time (`%3A` as `%253A`). */
   readonly pathEncodedTwice: boolean;
   readonly description?: string;
+  /** What the signature carries besides its header (`x-layerspec-signing-fields`), when the spec says. */
+  readonly fields?: readonly SigningFieldModel[];
 }
 
 export interface ApiModel {
@@ -138,6 +153,8 @@ export interface ApiModel {
   /** The spec file, relative to the repository. */
   readonly source: string;
   readonly title: string;
+  /** `info.summary`: one sentence on what the API does. */
+  readonly summary?: string;
   /** `info.version`: the provider's API version. */
   readonly version: string;
   readonly provider: {
@@ -145,6 +162,8 @@ export interface ApiModel {
     readonly name: string;
     /** The short label used in comparisons, e.g. `AWS`. */
     readonly label: string;
+    /** The signing method in words, e.g. `AWS Signature Version 4, service name lambda`. */
+    readonly signing?: string;
   };
   readonly protocol: {
     /** `rest-json`, or `tencent-api3` (POST / with the action in headers). */
@@ -156,6 +175,8 @@ export interface ApiModel {
     readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
     readonly path: string;
     readonly summary: string;
+    /** The operation's tags; the first names its group in rendered docs. */
+    readonly tags?: readonly string[];
     /** The request body's media type, when there is a body. */
     readonly requestMediaType?: string;
     /** Named examples of the request body. */

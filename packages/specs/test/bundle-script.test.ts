@@ -22,7 +22,10 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('scripts/bundle.mjs', () => {
   it('writes the same bundles as the shipped dist/', () => {
     // dist/ also holds the compiled API model (dist/model/), which this script does not write.
-    const bundles = (dir: string) => readdirSync(dir).filter((file) => /\.(json|yaml)$/.test(file)).sort();
+    const bundles = (dir: string) =>
+      readdirSync(dir)
+        .filter((file) => /\.(json|yaml)$/.test(file))
+        .sort();
     expect(readdirSync(out).sort()).toEqual(bundles(shipped));
     for (const file of readdirSync(out)) expect(readFileSync(join(out, file), 'utf8')).toBe(readFileSync(join(shipped, file), 'utf8'));
   });

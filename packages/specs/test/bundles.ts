@@ -36,10 +36,7 @@ export function resolvePointer(doc: Json, ref: string): Json {
 export function effectiveSchema(doc: Json, schema: Json): Json {
   if (schema?.$ref) return effectiveSchema(doc, { ...resolvePointer(doc, schema.$ref), ...omit(schema, '$ref') });
   if (Array.isArray(schema?.allOf)) {
-    const merged = schema.allOf.reduce(
-      (acc: Json, member: Json) => ({ ...acc, ...effectiveSchema(doc, member) }),
-      {},
-    );
+    const merged = Object.assign({}, ...schema.allOf.map((member: Json) => effectiveSchema(doc, member)));
     return { ...merged, ...omit(schema, 'allOf') };
   }
   return schema;

@@ -3,14 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { readApi } from '../../../tools/apis.mjs';
 import { apiNames, loadBundle } from './bundles.js';
 
 const require = createRequire(import.meta.url);
 
-// @ts-expect-error -- a plain .mjs module without type declarations
-import { readApis } from '../../../tools/apis.mjs';
-
-const sourceOf = (api: string): string => readFileSync((readApis() as Record<string, { root: string }>)[api]!.root, 'utf8');
+const sourceOf = (api: string): string => readFileSync(readApi(api).root, 'utf8');
 
 describe.each(apiNames)('%s bundle', (api) => {
   const bigIntegers = [...sourceOf(api).matchAll(/:\s+(-?\d{17,})\s*$/gm)].map((match) => match[1]!);

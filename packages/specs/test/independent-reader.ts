@@ -32,7 +32,7 @@ export function follow(doc: Json, node: Json): Json {
   }
   if (node && Array.isArray(node.allOf)) {
     const { allOf, ...rest } = node;
-    return { ...allOf.reduce((acc: Json, member: Json) => ({ ...acc, ...follow(doc, member) }), {}), ...rest };
+    return Object.assign({}, ...allOf.map((member: Json) => follow(doc, member)), rest);
   }
   return node;
 }
@@ -112,18 +112,48 @@ export function errorRules(doc: Json): string[] {
   return [...found.values()].sort();
 }
 
-/** The facts stated by extensions outside the schemas: provider, mock, signing, server variables. */
+/** The facts stated outside the schemas: summary, tags, provider, mock, signing and its fields, server variables. */
 export function documentFacts(doc: Json): Json {
   const { op } = operationOf(doc);
   const [scheme] = Object.keys(op.security[0]);
   const provider = doc.info['x-layerspec-provider'];
+  const securityScheme = doc.components.securitySchemes[scheme!];
   return {
+    summary: doc.info.summary,
+    providerSigning: provider.signing,
+    tags: op.tags,
+    signingFields: (securityScheme['x-layerspec-signing-fields'] ?? []).map((field: Json) => ({
+      name: field.name,
+      in: field.in,
+      required: field.required === true,
+      concept: field['x-layerspec-concept'],
+      type: follow(doc, field.schema).type,
+    })),
     label: provider.label,
     protocolId: provider.protocolId,
     mockPort: doc['x-layerspec-mock'].port,
-    signing: doc.components.securitySchemes[scheme!]['x-layerspec-signing'],
+    signing: securityScheme['x-layerspec-signing'],
     variablePatterns: doc.servers.map((server: Json) =>
       Object.fromEntries(Object.entries<Json>(server.variables ?? {}).map(([name, variable]) => [name, variable['x-layerspec-pattern']])),
     ),
   };
+}
+
+/** The headers of each named response example: each header's example, `x-amzn-ErrorType` naming the example's own error. */
+export function exampleHeaders(doc: Json): { name: string; headers: Record<string, string> | undefined }[] {
+  const { op } = operationOf(doc);
+  return Object.values<Json>(op.responses).flatMap((ref) => {
+    const response = follow(doc, ref);
+    return Object.entries<Json>(response.content?.['application/json']?.examples ?? {}).map(([name, exampleRef]) => {
+      const example = follow(doc, exampleRef);
+      const headers: Record<string, string> = {};
+      for (const [header, headerRef] of Object.entries<Json>(response.headers ?? {})) {
+        const followed = follow(doc, headerRef);
+        const schema = follow(doc, followed.schema) ?? {};
+        const value = header === 'x-amzn-ErrorType' ? (example['x-layerspec-error-type'] ?? schema.const ?? followed.example) : (followed.example ?? schema.example);
+        if (value !== undefined) headers[header] = String(value);
+      }
+      return { name, headers: Object.keys(headers).length > 0 ? headers : undefined };
+    });
+  });
 }

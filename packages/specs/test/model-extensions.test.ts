@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { readApis } from '../../../tools/apis.mjs';
+import { readApi } from '../../../tools/apis.mjs';
 import { readModel } from '../scripts/read-model.mjs';
 
 /** A copy of a spec with extensions set at the given paths. */
 function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[], unknown][]): string {
-  const document = parseDocument(readFileSync(readApis()[api].root, 'utf8'), { intAsBigInt: true });
+  const document = parseDocument(readFileSync(readApi(api).root, 'utf8'), { intAsBigInt: true });
   for (const [path, value] of edits) document.setIn(path, value);
   const file = join(mkdtempSync(join(tmpdir(), 'layerspec-model-ext-')), 'openapi.yaml');
   writeFileSync(file, document.toString());
@@ -19,8 +19,15 @@ function specWith(api: 'aws-lambda' | 'tencent-scf', edits: [(string | number)[]
 
 it('reads provider, signing, mock port and server variable facts from the spec', async () => {
   const signing = {
-    algorithm: 'AWS4-HMAC-SHA256', service: 'lambda-test', signedHeaders: ['host'], dateHeader: 'X-Amz-Date',
-    tokenHeader: 'X-Amz-Security-Token', maxClockSkewSeconds: 900, scopeTerminator: 'aws4_request', hostIncludesPort: true, pathEncodedTwice: true,
+    algorithm: 'AWS4-HMAC-SHA256',
+    service: 'lambda-test',
+    signedHeaders: ['host'],
+    dateHeader: 'X-Amz-Date',
+    tokenHeader: 'X-Amz-Security-Token',
+    maxClockSkewSeconds: 900,
+    scopeTerminator: 'aws4_request',
+    hostIncludesPort: true,
+    pathEncodedTwice: true,
   };
   const root = specWith('aws-lambda', [
     [['info', 'x-layerspec-provider', 'label'], 'Lambda'],
@@ -34,7 +41,7 @@ it('reads provider, signing, mock port and server variable facts from the spec',
   expect(model.protocol.id).toBe('rest-json-test');
   expect(model.signing).toMatchObject({ ...signing, scheme: 'sigv4', header: 'Authorization' });
   expect(model.mock.defaultPort).toBe(5010);
-  expect(model.servers[0].variables.region.pattern).toBe('^[a-z-]+$');
+  expect(model.servers[0]?.variables.region?.pattern).toBe('^[a-z-]+$');
 });
 
 it('reads error kinds and retryability, digest encoding and date shape from the spec', async () => {
@@ -46,12 +53,12 @@ it('reads error kinds and retryability, digest encoding and date shape from the 
     [[...schemas, 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
   ]);
   const model = await readModel('tencent-scf', { root });
-  const entry = (code: string) => model.errors.entries.find((candidate: { code: string }) => candidate.code === code);
+  const entry = (code: string) => model.errors.entries.find((candidate) => candidate.code === code);
   expect(entry('InternalError.System')).toMatchObject({ kind: 'service', retryable: false });
   expect(entry('LimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
   expect(entry('InternalError')).toMatchObject({ kind: 'service', retryable: true });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'CodeSha256').encoding).toEqual({ digest: 'sha256', as: 'hex' });
-  expect(model.outputs.find((output: { name: string }) => output.name === 'AddTime').date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+  expect(model.outputs.find((output) => output.name === 'CodeSha256')?.encoding).toEqual({ digest: 'sha256', as: 'hex' });
+  expect(model.outputs.find((output) => output.name === 'AddTime')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
 });
 
 it.each([
@@ -69,21 +76,38 @@ it.each([
 });
 
 it('refuses an error rule that is not a boolean, naming the code', async () => {
-  const root = specWith('tencent-scf', [[['components', 'schemas', 'CommonErrorCode', 'x-layerspec-errors', 'ServiceUnavailable'], { kind: 'service', retryable: 'yes' }]]);
+  const root = specWith('tencent-scf', [
+    [['components', 'schemas', 'CommonErrorCode', 'x-layerspec-errors', 'ServiceUnavailable'], { kind: 'service', retryable: 'yes' }],
+  ]);
   await expect(readModel('tencent-scf', { root })).rejects.toThrow(/error ServiceUnavailable: x-layerspec-errors needs retryable/);
 });
 
 it('reads the error-code format from the spec, and refuses one without a group `code` or that differs between responses', async () => {
   const header = (response: string) => ['components', 'responses', response, 'headers', 'x-amzn-ErrorType', 'x-layerspec-code-format'];
   const responses = ['InvalidParameterValueException', 'AuthenticationError', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException'];
-  const changed = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Za-z]+)']));
+  const changed = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^(?<code>[A-Za-z]+)']),
+  );
   expect((await readModel('aws-lambda', { root: changed })).errors.codeFormat).toBe('^(?<code>[A-Za-z]+)');
-  const unnamed = specWith('aws-lambda', responses.map((response) => [header(response), '^([A-Za-z]+)']));
-  await expect(readModel('aws-lambda', { root: unnamed })).rejects.toThrow(/error response: x-layerspec-code-format must be a regular expression with a named group `code`; it has none/);
-  const broken = specWith('aws-lambda', responses.map((response) => [header(response), '^(?<code>[A-Z']));
-  await expect(readModel('aws-lambda', { root: broken })).rejects.toThrow(/x-layerspec-code-format must be a regular expression with a named group `code`: Invalid regular expression/);
+  const unnamed = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^([A-Za-z]+)']),
+  );
+  await expect(readModel('aws-lambda', { root: unnamed })).rejects.toThrow(
+    /error response: x-layerspec-code-format must be a regular expression with a named group `code`; it has none/,
+  );
+  const broken = specWith(
+    'aws-lambda',
+    responses.map((response) => [header(response), '^(?<code>[A-Z']),
+  );
+  await expect(readModel('aws-lambda', { root: broken })).rejects.toThrow(
+    /x-layerspec-code-format must be a regular expression with a named group `code`: Invalid regular expression/,
+  );
   const differing = specWith('aws-lambda', [[header('ServiceException'), '^(?<code>.+)']]);
-  await expect(readModel('aws-lambda', { root: differing })).rejects.toThrow(/x-layerspec-code-format must be the same on the error-code of every error response; found .*500: \^\(\?<code>\.\+\)/);
+  await expect(readModel('aws-lambda', { root: differing })).rejects.toThrow(
+    /x-layerspec-code-format must be the same on the error-code of every error response; found .*500: \^\(\?<code>\.\+\)/,
+  );
 });
 
 it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {

@@ -1,7 +1,7 @@
 // int64 bounds reach the model exactly: 9223372036854775807 read as a JS number would become
 // 9223372036854776000, a bound the provider never wrote.
 import { describe, expect, it } from 'vitest';
-import { readApis } from '../../../tools/apis.mjs';
+import { readApi } from '../../../tools/apis.mjs';
 import { loadDereferenced } from '../scripts/read-model.mjs';
 import { models } from '../src/generated/index.js';
 
@@ -9,7 +9,7 @@ const INT64_MAX = (2n ** 63n - 1n).toString();
 
 describe('int64 bounds', () => {
   it('are read exactly by the model generator', async () => {
-    const document = await loadDereferenced(readApis()['aws-lambda'].root);
+    const document = await loadDereferenced(readApi('aws-lambda').root);
     expect(document.components.schemas.LayerVersionNumber.maximum).toBe(2n ** 63n - 1n);
   });
 

@@ -22,7 +22,8 @@ describe.each(cases)('the $api success schema', ({ api, schema, breakIt }) => {
 
   it('takes every success scenario', () => {
     expect(successes.length).toBeGreaterThan(1);
-    for (const scenario of successes) expect({ name: scenario.name, valid: check(scenario.value), errors: check.errors ?? null }).toEqual({ name: scenario.name, valid: true, errors: null });
+    for (const scenario of successes)
+      expect({ name: scenario.name, valid: check(scenario.value), errors: check.errors ?? null }).toEqual({ name: scenario.name, valid: true, errors: null });
   });
 
   it('refuses an answer that breaks a rule', () => {

@@ -3,7 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { models } from '../src/generated/index.js';
 import type { ApiModel } from '../src/types.js';
-import { documentFacts, errorCodeFormats, errorCodes, errorRules, follow, operationOf, propertiesOf, readSource, responseExamples, type Json } from './independent-reader.js';
+import {
+  documentFacts,
+  errorCodeFormats,
+  errorCodes,
+  exampleHeaders,
+  errorRules,
+  follow,
+  operationOf,
+  propertiesOf,
+  readSource,
+  responseExamples,
+  type Json,
+} from './independent-reader.js';
 
 const apis = Object.keys(models) as (keyof typeof models)[];
 const exact = (value: unknown) => (value === undefined ? undefined : String(value));
@@ -41,13 +53,15 @@ describe.each(apis)('the %s model', (api) => {
   it('holds every input with its rules, bounds as exact decimal text', () => {
     const expected: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((ref: Json) => {
       const parameter = follow(doc, ref);
-      return { name: parameter.name, in: parameter.in, required: parameter.required === true, ...rules(follow(doc, parameter.schema)) };
+      const schema = follow(doc, parameter.schema);
+      return { name: parameter.name, in: parameter.in, required: parameter.required === true, ...rules(schema), ...providerPattern(schema) };
     });
     const body = follow(doc, follow(doc, op.requestBody)?.content['application/json'].schema);
-    for (const [name, schema, required] of propertiesOf(doc, body)) expected.push({ name, in: 'body', required, ...rules(schema) });
+    for (const [name, schema, required] of propertiesOf(doc, body)) expected.push({ name, in: 'body', required, ...rules(schema), ...providerPattern(schema) });
     const actual = model.inputs.map((input) => ({
       ...defined({ name: input.name, in: input.in, required: input.required }),
       ...rules({ ...input, minimum: input.minimum, maximum: input.maximum }),
+      ...defined({ providerPattern: input.providerPattern }),
     }));
     expect(actual).toEqual(expected);
     expect(expected.length).toBeGreaterThan(1);
@@ -73,14 +87,19 @@ describe.each(apis)('the %s model', (api) => {
     expect(actual).toEqual(errorCodes(doc));
   });
 
-  it('holds the provider, mock, signing and server variable facts the extensions state', () => {
+  it('holds the summary, tags, provider, mock, signing (with its fields) and server variable facts the spec states', () => {
     const facts = documentFacts(doc);
     expect(model.provider.label).toBe(facts.label);
     expect(model.protocol.id).toBe(facts.protocolId);
     expect(model.mock.defaultPort).toBe(facts.mockPort);
     expect(model.signing).toMatchObject(facts.signing);
-    expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern]))))
-      .toEqual(facts.variablePatterns);
+    expect(model.summary).toBe(facts.summary.trim());
+    expect(model.provider.signing).toBe(facts.providerSigning);
+    expect(model.operation.tags).toEqual(facts.tags);
+    expect((model.signing.fields ?? []).map((f) => ({ name: f.name, in: f.in, required: f.required, concept: f.concept, type: f.type }))).toEqual(facts.signingFields);
+    expect(model.servers.map((server) => Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.pattern])))).toEqual(
+      facts.variablePatterns,
+    );
   });
 
   it('holds each input and output concept, digest encoding and date the extensions state', () => {
@@ -118,7 +137,14 @@ describe.each(apis)('the %s model', (api) => {
       else expect(scenario.errorCode).toBeUndefined();
     }
   });
+
+  it("holds each scenario's answer headers, the error-code header naming the scenario's own error", () => {
+    expect(model.scenarios.map(({ name, headers }) => ({ name, headers }))).toEqual(exampleHeaders(doc));
+  });
 });
+
+/** The provider's own pattern of an input, as `x-layerspec-provider-pattern` states it. */
+const providerPattern = (schema: Json): Json => defined({ providerPattern: schema['x-layerspec-provider-pattern'] });
 
 /** The rule keywords the model carries for an input, integer bounds as text. */
 function rules(schema: Json): Json {
@@ -151,16 +177,22 @@ describe('facts that differ between the providers', () => {
   it('says where each provider names an error, and where its message is', () => {
     const byCode = (model: ApiModel, code: string) => model.errors.entries.find((entry) => entry.code === code);
     expect(byCode(lambda, 'ResourceNotFoundException')).toMatchObject({
-      status: 404, kind: 'not-found', retryable: false,
-      codeAt: { in: 'header', name: 'x-amzn-ErrorType' }, messageAt: { in: 'body', path: ['Message'] },
+      status: 404,
+      kind: 'not-found',
+      retryable: false,
+      codeAt: { in: 'header', name: 'x-amzn-ErrorType' },
+      messageAt: { in: 'body', path: ['Message'] },
     });
     expect(byCode(lambda, 'InvalidParameterValueException')).toMatchObject({ status: 400, kind: 'invalid-input', messageAt: { path: ['message'] } });
     expect(byCode(lambda, 'TooManyRequestsException')).toMatchObject({ status: 429, kind: 'throttled', retryable: true });
     expect(byCode(lambda, 'ServiceException')).toMatchObject({ status: 500, kind: 'service', retryable: true });
     expect(byCode(lambda, 'InvalidSignatureException')).toMatchObject({ status: 403, kind: 'auth', retryable: false });
     expect(byCode(scf, 'ResourceNotFound.LayerVersion')).toMatchObject({
-      status: 200, kind: 'not-found', retryable: false,
-      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] }, messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
+      status: 200,
+      kind: 'not-found',
+      retryable: false,
+      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] },
+      messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
       requestIdAt: { in: 'body', path: ['Response', 'RequestId'] },
     });
     expect(byCode(lambda, 'TooManyRequestsException')?.details).toEqual([

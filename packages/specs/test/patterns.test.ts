@@ -17,14 +17,31 @@ const tcName = checker('tencent-scf', '#/components/schemas/LayerName');
 
 describe('AWS Lambda LayerName', () => {
   it.each([
-    'my-layer', 'my_layer', 'L', 'layer-1_2-3', 'a'.repeat(140), '123', '-', '_',
+    'my-layer',
+    'my_layer',
+    'L',
+    'layer-1_2-3',
+    'a'.repeat(140),
+    '123',
+    '-',
+    '_',
     'arn:aws:lambda:us-west-2:123456789012:layer:my-layer',
     'arn:aws-cn:lambda:cn-north-1:123456789012:layer:x',
     'arn:aws-us-gov:lambda:us-gov-west-1:000000000000:layer:my_layer-2',
   ])('accepts %s', (name) => expect(awsName(name)).toBe(true));
 
   it.each([
-    '', 'my layer', 'my.layer', 'layer/1', '../etc', '%2F', 'layér', 'a'.repeat(141), 'x\n', '\nx', ' x',
+    '',
+    'my layer',
+    'my.layer',
+    'layer/1',
+    '../etc',
+    '%2F',
+    'layér',
+    'a'.repeat(141),
+    'x\n',
+    '\nx',
+    ' x',
     'arn:aws:lambda:us-west-2:12345678901:layer:short-account',
     'arn:aws:lambda:us-west-2:123456789012:layer:my-layer:1',
     'arn:aws:s3:us-west-2:123456789012:layer:my-layer',
@@ -64,8 +81,5 @@ describe('AWS Lambda ARNs in answers', () => {
 
 describe('Tencent SCF LayerName', () => {
   it.each(['abc', 'layer3', 'A', 'my-layer_2', 'a'.repeat(64)])('accepts %s', (name) => expect(tcName(name)).toBe(true));
-  it.each(['', '3layer', '-layer', 'layer-', 'layer_', 'my layer', 'a'.repeat(65), '../x', 'lay%2Fer', '层'])(
-    'rejects %j',
-    (name) => expect(tcName(name)).toBe(false),
-  );
+  it.each(['', '3layer', '-layer', 'layer-', 'layer_', 'my layer', 'a'.repeat(65), '../x', 'lay%2Fer', '层'])('rejects %j', (name) => expect(tcName(name)).toBe(false));
 });

@@ -6,8 +6,19 @@ import type { ApiName, Json } from './bundles.js';
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2020) => Ajv2020;
 
 // OpenAPI keywords and our vendor extensions: known, carried along, not validated.
-const annotationKeywords = ['components', 'example', 'discriminator', 'xml', 'externalDocs', 'x-layerspec-concept', 'x-layerspec-concepts', 'x-layerspec-provider-pattern',
-  'x-layerspec-errors', 'x-layerspec-encoding', 'x-layerspec-date'];
+const annotationKeywords = [
+  'components',
+  'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'x-layerspec-concept',
+  'x-layerspec-concepts',
+  'x-layerspec-provider-pattern',
+  'x-layerspec-errors',
+  'x-layerspec-encoding',
+  'x-layerspec-date',
+];
 
 export function createValidator(api: ApiName, doc: Json) {
   const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: true });
@@ -31,7 +42,5 @@ export function createValidator(api: ApiName, doc: Json) {
 
 /** Points local refs of an inline schema at the registered document. */
 function rebase(schema: Json, id: string): Json {
-  return JSON.parse(JSON.stringify(schema), (key, value) =>
-    key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? id + value : value,
-  );
+  return JSON.parse(JSON.stringify(schema), (key, value) => (key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? id + value : value));
 }

@@ -75,7 +75,16 @@ export function scfClientFactory(platform: Platform): (options: ScfClientOptions
             // The host is signed without its port, as Tencent's own SDKs do.
             const signed: Record<string, string> = { host: new URL(url).hostname };
             for (const name in headers) if (!protocolHeaders.has(name)) signed[name] = headers[name]!;
-            const { authorization } = await platform.signTc3({ method, url, headers: signed, payload: body, timestamp, service, secretId: keys.secretId, secretKey: keys.secretKey });
+            const { authorization } = await platform.signTc3({
+              method,
+              url,
+              headers: signed,
+              payload: body,
+              timestamp,
+              service,
+              secretId: keys.secretId,
+              secretKey: keys.secretKey,
+            });
             headers.authorization = authorization;
             return { method, url, headers, body };
           },

@@ -5,10 +5,7 @@ import { ApiError, InvalidResponseError } from '@layerspec/client-runtime/errors
 import type { components } from './generated/tencent-scf.js';
 
 /** A code the spec documents (this action's and the common ones), or any code Tencent adds later. */
-export type TencentErrorCode =
-  | components['schemas']['ActionErrorCode']
-  | components['schemas']['CommonErrorCode']
-  | (string & {});
+export type TencentErrorCode = components['schemas']['ActionErrorCode'] | components['schemas']['CommonErrorCode'] | (string & {});
 
 /** An error answer of Tencent Cloud; `code` says which. */
 export class TencentCloudError extends ApiError {

@@ -2,5 +2,6 @@
 export type { CallOptions, DownloadOptions, GetLayerVersionInput, GetLayerVersionOutput, ScfClient, ScfClientOptions, ScfCredentials, ScfLanguage } from './client.js';
 export { TencentCloudError, type TencentErrorCode } from './errors.js';
 export type { Tc3Input, Tc3Signature } from './tc3.js';
-export { ApiError, ClientError, CredentialsError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError, type ErrorKind } from '@layerspec/client-runtime/errors';
+// The shared errors, one class for both clients, so `instanceof` works across them.
+export * from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/tencent-scf.js';

@@ -31,7 +31,9 @@ export function signTc3Now(input: Tc3Input): Tc3Signature {
   const date = utcDate(input.timestamp);
   const scope = `${date}/${input.service}/tc3_request`;
   const stringToSign = `TC3-HMAC-SHA256\n${input.timestamp}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac('sha256', signingKey(input.secretKey, date, input.service)).update(stringToSign).digest('hex');
+  const signature = createHmac('sha256', signingKey(input.secretKey, date, input.service))
+    .update(stringToSign)
+    .digest('hex');
   return tc3Result(input, signedHeaders, canonicalRequest, stringToSign, scope, signature);
 }
 

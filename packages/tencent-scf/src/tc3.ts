@@ -37,7 +37,9 @@ export function canonicalHead(input: Tc3Input): { head: string; signedHeaders: s
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = headers.map(([name]) => name).join(';');
   const method = input.method.toUpperCase();
-  const head = [method, url.pathname, method === 'POST' ? '' : url.search.slice(1), headers.map(([name, value]) => `${name}:${value}\n`).join(''), signedHeaders].join('\n');
+  const head = [method, url.pathname, method === 'POST' ? '' : url.search.slice(1), headers.map(([name, value]) => `${name}:${value}\n`).join(''), signedHeaders].join(
+    '\n',
+  );
   return { head, signedHeaders };
 }
 

@@ -10,7 +10,10 @@ const RUNS = 1000;
 const statuses = fc.oneof(fc.constantFrom(200, 200, 200, 204, 400, 429, 500, 502), fc.integer({ min: 200, max: 599 }));
 const responses = fc.oneof(
   fc.anything({ maxDepth: 2 }),
-  fc.record({ Error: fc.record({ Code: fc.oneof(fc.string(), fc.anything()), Message: fc.anything() }, { requiredKeys: [] }), RequestId: fc.anything() }, { requiredKeys: [] }),
+  fc.record(
+    { Error: fc.record({ Code: fc.oneof(fc.string(), fc.anything()), Message: fc.anything() }, { requiredKeys: [] }), RequestId: fc.anything() },
+    { requiredKeys: [] },
+  ),
   fc.constantFrom(...envelopes().map((e) => e.Response)),
 );
 const bodies = fc.oneof(

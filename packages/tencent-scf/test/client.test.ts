@@ -1,19 +1,15 @@
 // getLayerVersion with an injected fetch: success, every documented error code, retries and
 // backoff (fake timers), timeouts, abort and input checks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  InvalidInputError,
-  InvalidResponseError,
-  NetworkError,
-  TencentCloudError,
-  TimeoutError,
-  createScfClient,
-  signTc3,
-  type ScfClientOptions,
-} from '../src/index.js';
+import { InvalidInputError, InvalidResponseError, NetworkError, TencentCloudError, TimeoutError, createScfClient, signTc3, type ScfClientOptions } from '../src/index.js';
 import { credentials, drain as drainWith, envelopes, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
 
-const drain = <T>(promise: Promise<T>) => drainWith(promise, () => vi.runOnlyPendingTimersAsync(), () => vi.getTimerCount());
+const drain = <T>(promise: Promise<T>) =>
+  drainWith(
+    promise,
+    () => vi.runOnlyPendingTimersAsync(),
+    () => vi.getTimerCount(),
+  );
 const input = { LayerName: 'layer3', LayerVersion: 1 };
 const client = (fetch: ScfClientOptions['fetch'], extra: Partial<ScfClientOptions> = {}) =>
   createScfClient({ region: 'ap-guangzhou', credentials, fetch, retry: { random: () => 0.5 }, ...extra });
@@ -26,10 +22,12 @@ describe('getLayerVersion', () => {
     await expect(client(fetch).getLayerVersion(input)).resolves.toEqual(body.Response);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.url).toBe('https://scf.tencentcloudapi.com/');
-    expect(requests[0]!.headers.get('authorization')).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDTESTSECRETID000001\/\d{4}-\d{2}-\d{2}\/scf\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+    expect(requests[0]!.headers.get('authorization')).toMatch(
+      /^TC3-HMAC-SHA256 Credential=AKIDTESTSECRETID000001\/\d{4}-\d{2}-\d{2}\/scf\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/,
+    );
   });
 
-  it('passes per-call headers along, signed as on AWS (the API 3.0 headers stay unsigned, as in Tencent\'s SDKs)', async () => {
+  it("passes per-call headers along, signed as on AWS (the API 3.0 headers stay unsigned, as in Tencent's SDKs)", async () => {
     const { fetch, requests } = fakeFetch(json(successExample()));
     await client(fetch).getLayerVersion(input, { headers: { 'x-trace': 'abc' } });
     const sent = requests[0]!;
@@ -83,24 +81,30 @@ describe('every documented error code reaches the caller as TencentCloudError', 
   for (const code of codes) {
     it(code, async () => {
       const { fetch } = fakeFetch(errorEnvelope(code, `message of ${code}`));
-      const error = await client(fetch, { maxAttempts: 1 }).getLayerVersion(input).catch((e: unknown) => e);
+      const error = await client(fetch, { maxAttempts: 1 })
+        .getLayerVersion(input)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TencentCloudError);
       expect(error).toMatchObject({ name: 'TencentCloudError', code, message: `message of ${code}`, requestId: `req-${code}` });
     });
   }
 
-  it("every error example of the spec is an error, never data, with HTTP 200", async () => {
+  it('every error example of the spec is an error, never data, with HTTP 200', async () => {
     const errors = envelopes().filter((e) => e.Response.Error);
     expect(errors.length).toBeGreaterThan(10);
     for (const example of errors) {
-      const error = await client(fakeFetch(json(example)).fetch, { maxAttempts: 1 }).getLayerVersion(input).catch((e: unknown) => e);
+      const error = await client(fakeFetch(json(example)).fetch, { maxAttempts: 1 })
+        .getLayerVersion(input)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TencentCloudError);
       expect(error).toMatchObject({ code: example.Response.Error.Code, message: example.Response.Error.Message, requestId: example.Response.RequestId });
     }
   });
 
   it('an undocumented code still arrives with its code', async () => {
-    const error = await client(fakeFetch(errorEnvelope('FailedOperation.Brand.New')).fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fakeFetch(errorEnvelope('FailedOperation.Brand.New')).fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FailedOperation.Brand.New' });
   });
 });
@@ -131,7 +135,11 @@ describe('retries', () => {
 
   it('stops after maxAttempts (default 3) with the typed error', async () => {
     const { fetch, requests } = fakeFetch(errorEnvelope('RequestLimitExceeded'));
-    const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch)
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(3);
     expect(error).toMatchObject({ code: 'RequestLimitExceeded' });
   });
@@ -139,7 +147,11 @@ describe('retries', () => {
   it('never retries other errors', async () => {
     for (const code of ['ResourceNotFound.LayerVersion', 'AuthFailure.SignatureFailure', 'InvalidParameterValue', 'UnauthorizedOperation.CAM']) {
       const { fetch, requests } = fakeFetch(errorEnvelope(code));
-      const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+      const error = await drain(
+        client(fetch)
+          .getLayerVersion(input)
+          .catch((e: unknown) => e),
+      );
       expect(requests).toHaveLength(1);
       expect(error).toMatchObject({ code });
     }
@@ -158,14 +170,22 @@ describe('retries', () => {
 
   it('retries network errors, then rejects with NetworkError', async () => {
     const { fetch, requests } = fakeFetch(new TypeError('fetch failed'));
-    const error = await drain(client(fetch).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch)
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(3);
     expect(error).toBeInstanceOf(NetworkError);
   });
 
   it('rejects with TimeoutError when every attempt times out', async () => {
     const { fetch, requests } = fakeFetch(hang);
-    const error = await drain(client(fetch, { timeoutMs: 300 }).getLayerVersion(input).catch((e: unknown) => e));
+    const error = await drain(
+      client(fetch, { timeoutMs: 300 })
+        .getLayerVersion(input)
+        .catch((e: unknown) => e),
+    );
     expect(requests).toHaveLength(3);
     expect(error).toBeInstanceOf(TimeoutError);
   });
@@ -173,7 +193,9 @@ describe('retries', () => {
   it("the caller's signal aborts everything at once", async () => {
     const { fetch, requests } = fakeFetch(errorEnvelope('RequestLimitExceeded'));
     const controller = new AbortController();
-    const pending = client(fetch).getLayerVersion(input, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client(fetch)
+      .getLayerVersion(input, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await until(() => vi.getTimerCount() === 1);
     controller.abort();
     expect(await pending).toMatchObject({ name: 'AbortError' });
@@ -184,13 +206,17 @@ describe('retries', () => {
 
 describe('answers that break the contract', () => {
   it('a cut-off body is an InvalidResponseError with the cause', async () => {
-    const error = await client(fakeFetch(new Response('{"Response": {"Lay')).fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fakeFetch(new Response('{"Response": {"Lay')).fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 
   it('an answer without the envelope is an InvalidResponseError', async () => {
-    const error = await client(fakeFetch(json({ LayerName: 'x' })).fetch).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fakeFetch(json({ LayerName: 'x' })).fetch)
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
   });
 
@@ -198,7 +224,9 @@ describe('answers that break the contract', () => {
     const bad = structuredClone(successExample());
     bad.Response.CodeSha256 = 'NOT-HEX';
     await expect(client(fakeFetch(json(bad)).fetch).getLayerVersion(input)).resolves.toMatchObject({ CodeSha256: 'NOT-HEX' });
-    const error = await client(fakeFetch(json(bad)).fetch, { validateResponses: true }).getLayerVersion(input).catch((e: unknown) => e);
+    const error = await client(fakeFetch(json(bad)).fetch, { validateResponses: true })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain('CodeSha256');
   });
@@ -227,7 +255,9 @@ describe('input checks (nothing is sent)', () => {
   for (const [value, field, rule] of bad) {
     it(`rejects ${JSON.stringify(value)} naming ${field}`, async () => {
       const { fetch, requests } = fakeFetch(json(successExample()));
-      const error = await client(fetch).getLayerVersion(value as never).catch((e: unknown) => e);
+      const error = await client(fetch)
+        .getLayerVersion(value as never)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ field });
       expect((error as InvalidInputError).rule).toMatch(rule);
@@ -249,7 +279,13 @@ describe('input checks (nothing is sent)', () => {
 describe('credentials', () => {
   it('a failing credentials provider ends the call at once with CredentialsError and its cause', async () => {
     const { fetch, requests } = fakeFetch(json(successExample()));
-    const client = createScfClient({ region: 'ap-guangzhou', fetch, credentials: async () => { throw new Error('metadata service unreachable'); } });
+    const client = createScfClient({
+      region: 'ap-guangzhou',
+      fetch,
+      credentials: async () => {
+        throw new Error('metadata service unreachable');
+      },
+    });
     const error = await client.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsError', message: 'the credentials provider failed' });
     // The provider's message may quote a secret the client has not seen yet: only its name is kept.

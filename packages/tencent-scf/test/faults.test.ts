@@ -26,7 +26,9 @@ describe('faults under the Tencent client', () => {
 
   it('connections dropped every time end in NetworkError with the cause', async () => {
     server.script('drop');
-    const failure = await client().getLayerVersion(input).catch((e: unknown) => e);
+    const failure = await client()
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(NetworkError);
     expect((failure as Error).cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(3);
@@ -37,7 +39,9 @@ describe('faults under the Tencent client', () => {
     server.script('stall', ok);
     await expect(client({ timeoutMs: 2000 }).getLayerVersion(input)).resolves.toMatchObject({ LayerVersion: 1 });
     server.script('stall');
-    const failure = await client({ timeoutMs: 1000, maxAttempts: 2 }).getLayerVersion(input).catch((e: unknown) => e);
+    const failure = await client({ timeoutMs: 1000, maxAttempts: 2 })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(TimeoutError);
     expect(failure).toMatchObject({ attempts: 2 });
     expect(server.requests).toHaveLength(2);
@@ -45,7 +49,9 @@ describe('faults under the Tencent client', () => {
 
   it("the caller's deadline ends everything", { timeout: 30_000 }, async () => {
     server.script('stall');
-    const failure = await client({ maxAttempts: 10 }).getLayerVersion(input, { signal: AbortSignal.timeout(1500) }).catch((e: unknown) => e);
+    const failure = await client({ maxAttempts: 10 })
+      .getLayerVersion(input, { signal: AbortSignal.timeout(1500) })
+      .catch((e: unknown) => e);
     expect((failure as Error).name).toBe('TimeoutError');
     expect(server.requests).toHaveLength(1);
   });
@@ -54,7 +60,9 @@ describe('faults under the Tencent client', () => {
     server.script('html502', ok);
     await expect(client().getLayerVersion(input)).resolves.toMatchObject({ LayerVersion: 1 });
     server.script('html502');
-    const failure = await client().getLayerVersion(input).catch((e: unknown) => e);
+    const failure = await client()
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(InvalidResponseError);
     expect(failure).toMatchObject({ status: 502 });
     expect(server.requests).toHaveLength(3);
@@ -85,7 +93,9 @@ describe('faults under the Tencent client', () => {
 
   it('200 with a body that breaks the schema is reported with validateResponses', async () => {
     server.script({ status: 200, body: { Response: { ...successExample().Response, LayerVersion: 'one' } } });
-    const failure = await client({ validateResponses: true }).getLayerVersion(input).catch((e: unknown) => e);
+    const failure = await client({ validateResponses: true })
+      .getLayerVersion(input)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(InvalidResponseError);
     expect(server.requests).toHaveLength(1);
   });

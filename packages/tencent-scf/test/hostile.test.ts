@@ -18,9 +18,16 @@ describeHostileServers({
   token,
   signing: scfModel.signing,
   ok: { status: 200, body: { Response: { LayerVersion: 1, RequestId: 'r' } } },
-  errorQuoting: (text) => ({ status: 200, body: { Response: { Error: { Code: 'AuthFailure.UnauthorizedOperation', Message: `Request blocked: ${text}` }, RequestId: 'r' } } }),
+  errorQuoting: (text) => ({
+    status: 200,
+    body: { Response: { Error: { Code: 'AuthFailure.UnauthorizedOperation', Message: `Request blocked: ${text}` }, RequestId: 'r' } },
+  }),
   layer: (location, archive) => ({ LayerVersion: 1, Location: location, CodeSha256: digestOf(archive).hex }),
   sizeKnown: false,
-  raw: (client) => (client as ScfClient).POST(operation.path, { params: { header: { ...constantHeaders, [scfModel.signing.dateHeader]: 0 } }, body: { LayerName: 'layer3', LayerVersion: 1 } }),
+  raw: (client) =>
+    (client as ScfClient).POST(operation.path, {
+      params: { header: { ...constantHeaders, [scfModel.signing.dateHeader]: 0 } },
+      body: { LayerName: 'layer3', LayerVersion: 1 },
+    }),
   downloadToFile: (client, output, options) => downloadLayerVersion(client as never, output as never, options),
 });

@@ -31,7 +31,9 @@ function renderings(error: unknown): string[] {
 }
 
 const leakyFailure = (request: Request) => {
-  throw new TypeError(`fetch failed for ${request.url} with authorization ${request.headers.get(scfModel.signing.header)} token ${request.headers.get(scfModel.signing.tokenHeader)} key ${SECRET}`);
+  throw new TypeError(
+    `fetch failed for ${request.url} with authorization ${request.headers.get(scfModel.signing.header)} token ${request.headers.get(scfModel.signing.tokenHeader)} key ${SECRET}`,
+  );
 };
 const errorEnvelope = (Code: string) => json({ Response: { Error: { Code, Message: 'm' }, RequestId: 'r' } });
 
@@ -65,7 +67,11 @@ describe('no secret in any error path', () => {
       for (const text of [...renderings(error), ...logged]) {
         for (const secret of [SECRET, TOKEN, ...signatures]) expect(text).not.toContain(secret);
       }
-      expect(Object.values(error as object).map(String).join(' ')).not.toMatch(/CANARY/);
+      expect(
+        Object.values(error as object)
+          .map(String)
+          .join(' '),
+      ).not.toMatch(/CANARY/);
     });
   }
 

@@ -27,9 +27,7 @@ describe('signTc3', () => {
       'POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\nx-tc-action:describeinstances\n\n' +
         'content-type;host;x-tc-action\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064',
     );
-    expect(result.stringToSign).toBe(
-      'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84',
-    );
+    expect(result.stringToSign).toBe('TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84');
     expect(result.signature).toBe('be4f67d323c78ab9acb7395e43c0dbcf822a9cfac32fea2449a7bc7726b770a3');
     expect(result.authorization).toBe(
       'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/cvm/tc3_request, ' +
@@ -67,8 +65,14 @@ describe('signTc3', () => {
   it('signs with the UTC date of the timestamp, not a local one', async () => {
     // 1551113065 is 2019-02-26 00:44:25 in UTC+8 but 2019-02-25 in UTC.
     const { stringToSign } = await signTc3({
-      method: 'POST', url: 'https://scf.tencentcloudapi.com/', headers: { 'content-type': 'application/json', host: 'scf.tencentcloudapi.com' },
-      payload: '{}', timestamp: 1551113065, service: 'scf', secretId: 'a', secretKey: 'b',
+      method: 'POST',
+      url: 'https://scf.tencentcloudapi.com/',
+      headers: { 'content-type': 'application/json', host: 'scf.tencentcloudapi.com' },
+      payload: '{}',
+      timestamp: 1551113065,
+      service: 'scf',
+      secretId: 'a',
+      secretKey: 'b',
     });
     expect(stringToSign.split('\n')[2]).toBe('2019-02-25/scf/tc3_request');
   });

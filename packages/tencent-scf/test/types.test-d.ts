@@ -1,7 +1,7 @@
 // Type-level behaviour (checked by vitest's typecheck mode with tsc): response fields have the
 // spec's types, error codes are typed and open, and bad input does not compile.
 import { describe, expectTypeOf, it } from 'vitest';
-import { TencentCloudError, createScfClient, type GetLayerVersionInput, type GetLayerVersionOutput, type TencentErrorCode } from '../src/index.js';
+import { type TencentCloudError, createScfClient, type GetLayerVersionInput, type GetLayerVersionOutput, type TencentErrorCode } from '../src/index.js';
 
 const client = createScfClient({ credentials: { secretId: 'a', secretKey: 'b' } });
 

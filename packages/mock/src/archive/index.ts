@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { loadModel } from '../model.js';
+import type { Provider } from '../spec.js';
 
 export interface ArchiveEntry {
   name: string;
@@ -20,7 +21,7 @@ export interface LayerArchive {
   sha256Base64: string;
 }
 
-export type ArchiveProvider = 'aws-lambda' | 'tencent-scf';
+export type ArchiveProvider = Provider;
 
 /** Where a mock serves its archive; the answers' Location points here. */
 export const ARCHIVE_PATH = '/__layerspec/layer.zip';
@@ -121,6 +122,7 @@ export function withServedArchive<T>(provider: ArchiveProvider, body: T, baseUrl
     'download-location': `${baseUrl.replace(/\/$/, '')}${ARCHIVE_PATH}`,
     'archive-size': archive.size,
   };
+  // biome-ignore lint/suspicious/noExplicitAny: the body is walked along the model's paths, each step checked to be an object.
   const copy = structuredClone(body) as any;
   const fields = downloadFields(provider);
   const location = fields.find((field) => field.concept === 'download-location');

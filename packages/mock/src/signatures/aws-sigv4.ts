@@ -74,7 +74,10 @@ function parseAmzDate(value: string | undefined): Date | undefined {
 }
 
 function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** The query as the signer wants it: decoded names and values, repeated names as arrays. */
@@ -98,11 +101,8 @@ function parseQuery(search: string): QueryParameterBag | undefined {
   return query;
 }
 
-export async function verifyAwsSignature(
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
-  const authorization = request.headers['authorization'];
+export async function verifyAwsSignature(request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
+  const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') {
     return { example: 'missing-authentication-token', message: MISSING_TOKEN_MESSAGE };
   }
@@ -123,7 +123,7 @@ export async function verifyAwsSignature(
 
   const signedAt = parseAmzDate(request.headers[DATE_HEADER]);
   if (!signedAt) {
-    return invalid("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    return invalid(`Authorization header requires existence of either a '${SIGNING.dateHeader}' or a 'Date' header.`);
   }
   const now = options.now ?? new Date();
   const skew = signedAt.getTime() - now.getTime();
@@ -143,7 +143,7 @@ export async function verifyAwsSignature(
   }
   const headers: Record<string, string> = Object.create(null);
   for (const name of parsed.signedHeaders) {
-    const value = Object.prototype.hasOwnProperty.call(request.headers, name) ? request.headers[name] : undefined;
+    const value = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
     if (name === '' || name !== name.toLowerCase() || value === undefined) {
       return invalid(`The request names '${name.slice(0, 100)}' as a signed header but does not carry it.`);
     }
@@ -158,7 +158,7 @@ export async function verifyAwsSignature(
   const toSign: HttpRequest = {
     method: request.method.toUpperCase(),
     protocol: 'http:',
-    hostname: headers['host'] ?? '',
+    hostname: headers.host ?? '',
     path,
     query,
     headers,
@@ -184,7 +184,7 @@ export async function verifyAwsSignature(
   });
   const signableHeaders = new Set(parsed.signedHeaders);
   const signed = await signer.sign(toSign, { signingDate: signedAt, signableHeaders });
-  const expected = /Signature=([0-9a-f]+)$/.exec(signed.headers['authorization'] ?? '')?.[1] ?? '';
+  const expected = /Signature=([0-9a-f]+)$/.exec(signed.headers.authorization ?? '')?.[1] ?? '';
   const scopeMatches = parsed.scopeDate === formatAmzDate(signedAt).slice(0, 8);
   if (scopeMatches && signaturesMatch(expected, parsed.signature)) return null;
 
@@ -195,13 +195,7 @@ export async function verifyAwsSignature(
  * AWS's message for a mismatch shows the canonical request and the string to sign it expected.
  * Both come from the signer itself; neither holds the secret.
  */
-async function describeMismatch(
-  signer: SignatureV4,
-  toSign: HttpRequest,
-  signableHeaders: Set<string>,
-  signedAt: Date,
-  parsed: ParsedAuthorization,
-): Promise<string> {
+async function describeMismatch(signer: SignatureV4, toSign: HttpRequest, signableHeaders: Set<string>, signedAt: Date, parsed: ParsedAuthorization): Promise<string> {
   // createCanonicalRequest and createStringToSign are protected in the typings but are the
   // signer's own steps; reusing them keeps this message in step with the signature.
   const steps = signer as unknown as {
@@ -216,6 +210,6 @@ async function describeMismatch(
   const scope = `${longDate.slice(0, 8)}/${parsed.region}/${parsed.service}/${SIGNING.scopeTerminator}`;
   const stringToSign = await steps.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
   // A session token is a credential: the message names it without repeating it.
-  const shown = canonicalRequest.replace(/^x-amz-security-token:.*$/m, 'x-amz-security-token:<redacted>');
+  const shown = canonicalRequest.replace(new RegExp(`^${TOKEN_HEADER}:.*$`, 'm'), `${TOKEN_HEADER}:<redacted>`);
   return `${MISMATCH_MESSAGE}\n\nThe Canonical String for this request should have been\n'${shown}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
 }

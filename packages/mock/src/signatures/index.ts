@@ -11,27 +11,25 @@ export type { AwsTestCredentials, ProviderTestCredentials, TencentTestCredential
 export { MAX_CLOCK_SKEW_MS } from './types.js';
 export type { MockProvider, ReceivedRequest, SignatureRejection, VerifyOptions } from './types.js';
 
+/** Each provider's verifier: the signature scheme is code, its parameters come from the model. */
+const VERIFIERS: Record<MockProvider, (request: ReceivedRequest, options: VerifyOptions) => Promise<SignatureRejection | null>> = {
+  'aws-lambda': verifyAwsSignature,
+  'tencent-scf': verifyTencentSignature,
+};
+
 /**
  * Checks a received request's signature. Resolves to null when it is valid, else to the name of
  * the spec example to answer with (an authentication error of the provider) and a message in
  * the provider's words. Any input, however malformed, gets an answer; it rejects only when the
  * Tencent SDK's signer cannot be loaded (SignerUnavailableError), a fault of the installation.
  */
-export async function verifySignature(
-  provider: MockProvider,
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
+export async function verifySignature(provider: MockProvider, request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
   try {
-    return provider === 'aws-lambda'
-      ? await verifyAwsSignature(request, options)
-      : await verifyTencentSignature(request, options);
+    return await VERIFIERS[provider](request, options);
   } catch (error) {
     // A missing signer is the mock's fault; saying "bad signature" would mislead the caller.
     if (error instanceof SignerUnavailableError) throw error;
     // A request odd enough to trip the signer cannot carry a valid signature.
-    return provider === 'aws-lambda'
-      ? { example: 'invalid-signature' }
-      : { example: 'invalid-signature' };
+    return { example: 'invalid-signature' };
   }
 }

@@ -78,9 +78,9 @@ function signatureFailure(): SignatureRejection {
 
 /** Splits `TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=..., Signature=...`. */
 export function parseTencentAuthorization(header: string): ParsedAuthorization | undefined {
-  const m = /^TC3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([^,\s]+)\s*$/.exec(
-    header.trim(),
-  );
+  const trimmed = header.trim();
+  if (!trimmed.startsWith(ALGORITHM)) return undefined;
+  const m = /^\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([^,\s]+)\s*$/.exec(trimmed.slice(ALGORITHM.length));
   if (!m) return undefined;
   const scope = m[1]!.split('/');
   if (scope.length < 4 || scope[scope.length - 1] !== SCOPE_TERMINATOR) return undefined;
@@ -95,11 +95,8 @@ function utcDay(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
 }
 
-export async function verifyTencentSignature(
-  request: ReceivedRequest,
-  options: VerifyOptions = {},
-): Promise<SignatureRejection | null> {
-  const authorization = request.headers['authorization'];
+export async function verifyTencentSignature(request: ReceivedRequest, options: VerifyOptions = {}): Promise<SignatureRejection | null> {
+  const authorization = request.headers[SIGNING.header.toLowerCase()];
   if (authorization === undefined || authorization.trim() === '') return invalidAuthorization();
   const parsed = parseTencentAuthorization(authorization);
   if (!parsed) return invalidAuthorization();
@@ -128,7 +125,7 @@ export async function verifyTencentSignature(
   }
   if (signedHeaders.some((name) => !Object.hasOwn(request.headers, name))) return signatureFailure();
 
-  const host = request.headers['host'] ?? '';
+  const host = request.headers.host ?? '';
   const contentType = request.headers['content-type'] ?? '';
   if (!request.url.startsWith('/')) return signatureFailure();
   let url: URL;
@@ -195,7 +192,13 @@ export interface Tc3Input {
  */
 export function tc3SignatureForHost(input: Tc3Input): string {
   const { contentType, host, ...rest } = input;
-  return tc3Signature({ ...rest, headers: [['content-type', contentType], ['host', host]] });
+  return tc3Signature({
+    ...rest,
+    headers: [
+      ['content-type', contentType],
+      ['host', host],
+    ],
+  });
 }
 
 export interface Tc3SigningInput {
@@ -223,9 +226,7 @@ export function tc3Signature(input: Tc3SigningInput): string {
     hash(input.payload),
   ].join('\n');
   const date = utcDay(input.timestamp);
-  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/${SCOPE_TERMINATOR}`, hash(canonicalRequest)].join(
-    '\n',
-  );
+  const stringToSign = [ALGORITHM, String(input.timestamp), `${date}/${input.service}/${SCOPE_TERMINATOR}`, hash(canonicalRequest)].join('\n');
   const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), input.service), SCOPE_TERMINATOR);
   return createHmac('sha256', signingKey).update(stringToSign).digest('hex');
 }

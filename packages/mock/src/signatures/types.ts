@@ -1,8 +1,8 @@
 import { loadModel } from '../model.js';
-import { PROVIDERS } from '../spec.js';
+import { PROVIDERS, type Provider } from '../spec.js';
 import type { TestCredentials } from './credentials.js';
 
-export type MockProvider = 'aws-lambda' | 'tencent-scf';
+export type MockProvider = Provider;
 
 /** A request as the mock received it. */
 export interface ReceivedRequest {

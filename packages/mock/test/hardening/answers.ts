@@ -67,7 +67,7 @@ export interface RawAnswer {
  */
 export function isMockUsageError(request: RawRequest, answer: RawAnswer): boolean {
   return (
-    request.headers['prefer'] !== undefined &&
+    request.headers.prefer !== undefined &&
     answer.status === 501 &&
     String(answer.headers['content-type']).startsWith('text/plain') &&
     // A HEAD answer carries no body.
@@ -132,7 +132,6 @@ function isNonEmptyString(value: unknown): value is string {
 
 /** Checks AWS answers: a documented status with its error name and body, or a 200 whose body the spec's schema accepts. */
 export function awsAnswerChecker(document: Node) {
-  const scenarios = scenariosOf(document);
   const [pathItem] = Object.values<Node>(document.paths);
   const responses: Node = pathItem!.get.responses;
   const statuses = new Set(Object.keys(responses).map(Number));
@@ -171,9 +170,7 @@ export function awsAnswerChecker(document: Node) {
 /** Checks Tencent answers: always HTTP 200 and the envelope, an Error with Code and Message or a result the spec's schema accepts. */
 export function tencentAnswerChecker(document: Node) {
   const isResult = schemaValidator(document, 'GetLayerVersionResult');
-  const codePattern = new RegExp(
-    (deref(document, document.components.schemas.ErrorCode)!.anyOf as Node[]).find((schema) => schema.pattern)!.pattern,
-  );
+  const codePattern = new RegExp((deref(document, document.components.schemas.ErrorCode)!.anyOf as Node[]).find((schema) => schema.pattern)!.pattern);
 
   return function problemWith(answer: RawAnswer, method: string): string | undefined {
     const contentType = String(answer.headers['content-type'] ?? '');

@@ -37,6 +37,7 @@ export const suspects = [
   '𝕏',
   '<script>',
   "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell probe string, sent as text on purpose.
   '${jndi:ldap://x}',
   '__proto__',
   'constructor',

@@ -45,7 +45,7 @@ describe('the served layer archive', () => {
     expect(served.map((entry) => entry.name)).toEqual(['python/layerspec_example.py', 'nodejs/node_modules/layerspec-example/index.js']);
   });
 
-  it('is the same bytes on every build, and states its true size and SHA-256 in both providers\' forms', () => {
+  it("is the same bytes on every build, and states its true size and SHA-256 in both providers' forms", () => {
     const archive = layerArchive();
     expect(Buffer.from(buildZip([{ name: 'x', content: 'y' }]))).toEqual(Buffer.from(buildZip([{ name: 'x', content: 'y' }])));
     const digest = createHash('sha256').update(archive.bytes).digest();

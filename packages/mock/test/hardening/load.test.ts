@@ -158,7 +158,11 @@ describe('load on the AWS Lambda mock', () => {
         sign(paths.arn, aws.secretAccessKey, 'AKIAUNKNOWN000000000'),
       ]);
       return [
-        { name: 'valid ARN', request: () => ({ method: 'GET', path: paths.arn, headers: arn }), expect: (s, b, h) => s === 200 && successBodies.some((v) => isDeepStrictEqual(v, b)) && !!h['x-amzn-requestid'] },
+        {
+          name: 'valid ARN',
+          request: () => ({ method: 'GET', path: paths.arn, headers: arn }),
+          expect: (s, b, h) => s === 200 && successBodies.some((v) => isDeepStrictEqual(v, b)) && !!h['x-amzn-requestid'],
+        },
         {
           name: 'valid, asks for not-found',
           request: () => ({ method: 'GET', path: paths.name, headers: { ...name, prefer: `example=${notFound.name}` } }),
@@ -241,4 +245,3 @@ describe('load on the Tencent SCF mock', () => {
     await loadTest('tencent-scf', cases);
   });
 });
-

@@ -24,13 +24,16 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Whether a request explicitly asked for a 5xx scenario, the one way a 5xx is the right answer. */
 function asksForServerError(request: RawRequest): boolean {
-  const prefer = request.headers['prefer'] ?? '';
+  const prefer = request.headers.prefer ?? '';
   const example = /example=([^;,\s]+)/.exec(prefer)?.[1];
   return /code=5\d\d/.test(prefer) || awsScenarios.some((s) => s.name === example && s.status >= 500);
 }
 
 function describeRequest(request: RawRequest): string {
-  return JSON.stringify({ ...request, body: typeof request.body === 'string' && request.body.length > 300 ? `${request.body.slice(0, 300)}...(${request.body.length})` : request.body });
+  return JSON.stringify({
+    ...request,
+    body: typeof request.body === 'string' && request.body.length > 300 ? `${request.body.slice(0, 300)}...(${request.body.length})` : request.body,
+  });
 }
 
 let aws: Mock;
@@ -78,7 +81,10 @@ describe('AWS Lambda mock under random and hostile requests', () => {
         const request: RawRequest = {
           method: 'GET',
           path: `/2018-10-31/layers/${name}/versions/${version}`,
-          headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x/20260115/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0', ...(scenario ? { prefer: `example=${scenario.name}` } : {}) },
+          headers: {
+            authorization: 'AWS4-HMAC-SHA256 Credential=x/20260115/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0',
+            ...(scenario ? { prefer: `example=${scenario.name}` } : {}),
+          },
         };
         const answer = await send(aws.url, request);
         expect(checkAws(answer, 'GET', scenario !== null && scenario.status >= 500)).toBeUndefined();
@@ -126,12 +132,18 @@ describe('AWS Lambda mock under random and hostile requests', () => {
 describe('Tencent SCF mock under random and hostile requests', () => {
   it('answers every request with HTTP 200 and the envelope: an Error with Code and Message, or a result the schema accepts', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(tencentRequests(tencentScenarios.map((s) => s.name), nowSeconds()), async (request) => {
-        tried('mock tencent-scf: random requests');
-        const answer = await send(tencent.url, request);
-        const problem = isMockUsageError(request, answer) ? undefined : checkTencent(answer, request.method);
-        expect(problem, `${problem} for ${describeRequest(request)}`).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        tencentRequests(
+          tencentScenarios.map((s) => s.name),
+          nowSeconds(),
+        ),
+        async (request) => {
+          tried('mock tencent-scf: random requests');
+          const answer = await send(tencent.url, request);
+          const problem = isMockUsageError(request, answer) ? undefined : checkTencent(answer, request.method);
+          expect(problem, `${problem} for ${describeRequest(request)}`).toBeUndefined();
+        },
+      ),
       { numRuns: 2500 },
     );
   });
@@ -186,7 +198,13 @@ describe('Tencent SCF mock under random and hostile requests', () => {
         const request: RawRequest = {
           method: 'POST',
           path: '/',
-          headers: { authorization, 'content-type': 'application/json', 'x-tc-action': 'GetLayerVersion', 'x-tc-version': '2018-04-16', 'x-tc-timestamp': String(timestamp) },
+          headers: {
+            authorization,
+            'content-type': 'application/json',
+            'x-tc-action': 'GetLayerVersion',
+            'x-tc-version': '2018-04-16',
+            'x-tc-timestamp': String(timestamp),
+          },
           body,
         };
         const answer = await send(tencentVerifying.url, request);
@@ -224,7 +242,12 @@ describe('both mocks under huge, deep and malformed input', () => {
         const tencentAnswer = await send(tencent.url, { method: 'POST', path: '/', headers, body });
         expect(checkTencent(tencentAnswer, 'POST')).toBeUndefined();
         tried('mock aws-lambda: huge or deep bodies');
-        const awsAnswer = await send(aws.url, { method: 'GET', path: '/2018-10-31/layers/a/versions/1', headers: { authorization: 'x', 'content-type': 'application/json' }, body });
+        const awsAnswer = await send(aws.url, {
+          method: 'GET',
+          path: '/2018-10-31/layers/a/versions/1',
+          headers: { authorization: 'x', 'content-type': 'application/json' },
+          body,
+        });
         expect(checkAws(awsAnswer, 'GET')).toBeUndefined();
       }),
       { numRuns: 24 },
@@ -268,7 +291,13 @@ describe('both mocks under huge, deep and malformed input', () => {
     const tencentUp = await send(tencent.url, {
       method: 'POST',
       path: '/',
-      headers: { 'content-type': 'application/json', 'x-tc-action': 'GetLayerVersion', 'x-tc-version': '2018-04-16', 'x-tc-timestamp': String(nowSeconds()), authorization: 'TC3-HMAC-SHA256 x' },
+      headers: {
+        'content-type': 'application/json',
+        'x-tc-action': 'GetLayerVersion',
+        'x-tc-version': '2018-04-16',
+        'x-tc-timestamp': String(nowSeconds()),
+        authorization: 'TC3-HMAC-SHA256 x',
+      },
       body: '{"LayerName":"a","LayerVersion":1}',
     });
     expect(checkTencent(tencentUp, 'POST')).toBeUndefined();

@@ -28,7 +28,9 @@ export function headerValue(text: string): string {
     .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
 }
 
-const headerName = fc.stringMatching(/^[a-z0-9!#$%&'*+.^_`|~-]{1,40}$/).filter((name) => !['content-length', 'transfer-encoding', 'host', 'connection', 'expect', 'upgrade'].includes(name));
+const headerName = fc
+  .stringMatching(/^[a-z0-9!#$%&'*+.^_`|~-]{1,40}$/)
+  .filter((name) => !['content-length', 'transfer-encoding', 'host', 'connection', 'expect', 'upgrade'].includes(name));
 const randomHeaders = fc.dictionary(headerName, adversarialString.map(headerValue), { maxKeys: 5 });
 
 /** Methods Node's HTTP parser accepts (others never reach the mock; see the raw-socket test). */
@@ -74,7 +76,10 @@ export function awsRequests(scenarioNames: string[]): fc.Arbitrary<RawRequest> {
     adversarialString.map(encodedSegment),
   );
   const version = fc.oneof(numberText.map(rawSegment), adversarialString.map(rawSegment));
-  const query = fc.option(adversarialString.map((s) => `?${rawSegment(s)}`), { nil: '', freq: 3 });
+  const query = fc.option(
+    adversarialString.map((s) => `?${rawSegment(s)}`),
+    { nil: '', freq: 3 },
+  );
   const path = fc.oneof(
     { weight: 5, arbitrary: fc.tuple(layerName, version, query).map(([n, v, q]) => `/2018-10-31/layers/${n}/versions/${v}${q}`) },
     { weight: 1, arbitrary: fc.tuple(adversarialString, query).map(([s, q]) => `/${rawSegment(s)}${q}`) },
@@ -107,7 +112,12 @@ export function awsRequests(scenarioNames: string[]): fc.Arbitrary<RawRequest> {
       extra: randomHeaders,
       body: bodyOf(fc.oneof(adversarialString, fc.json())),
     })
-    .map(({ method, path, headers, extra, body }) => ({ method, path, headers: withinHeaderLimit({ ...headers, ...extra }), ...(body === undefined || method === 'HEAD' ? {} : { body }) }));
+    .map(({ method, path, headers, extra, body }) => ({
+      method,
+      path,
+      headers: withinHeaderLimit({ ...headers, ...extra }),
+      ...(body === undefined || method === 'HEAD' ? {} : { body }),
+    }));
 }
 
 /** A Tencent JSON body from well-formed to hostile, as text so numbers keep every digit. */
@@ -123,7 +133,11 @@ export const tencentBody = fc.oneof(
             fc.json({ maxDepth: 2 }),
             numberText,
           ),
-          LayerVersion: fc.oneof(numberText, fc.json({ maxDepth: 2 }), adversarialString.map((s) => JSON.stringify(s))),
+          LayerVersion: fc.oneof(
+            numberText,
+            fc.json({ maxDepth: 2 }),
+            adversarialString.map((s) => JSON.stringify(s)),
+          ),
           extra: fc.dictionary(fc.string({ maxLength: 12 }), fc.json({ maxDepth: 2 }), { maxKeys: 2 }),
         },
         { requiredKeys: ['extra'] },
@@ -137,7 +151,19 @@ export const tencentBody = fc.oneof(
   },
   { weight: 1, arbitrary: fc.json() },
   { weight: 1, arbitrary: adversarialString },
-  { weight: 1, arbitrary: fc.constantFrom('', '{', '}', '[]', 'null', '{"LayerName":"a",}', '{"LayerName":"a","LayerName":"b","LayerVersion":1}', '\ufeff{"LayerName":"a","LayerVersion":1}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      '{',
+      '}',
+      '[]',
+      'null',
+      '{"LayerName":"a",}',
+      '{"LayerName":"a","LayerName":"b","LayerVersion":1}',
+      '\ufeff{"LayerName":"a","LayerVersion":1}',
+    ),
+  },
 );
 
 export function tencentRequests(scenarioNames: string[], nowSeconds: number): fc.Arbitrary<RawRequest> {
@@ -175,5 +201,10 @@ export function tencentRequests(scenarioNames: string[], nowSeconds: number): fc
       extra: randomHeaders,
       body: bodyOf(tencentBody),
     })
-    .map(({ method, path, headers, extra, body }) => ({ method, path, headers: withinHeaderLimit({ ...headers, ...extra }), ...(body === undefined || method === 'HEAD' ? {} : { body }) }));
+    .map(({ method, path, headers, extra, body }) => ({
+      method,
+      path,
+      headers: withinHeaderLimit({ ...headers, ...extra }),
+      ...(body === undefined || method === 'HEAD' ? {} : { body }),
+    }));
 }

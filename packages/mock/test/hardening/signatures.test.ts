@@ -88,7 +88,12 @@ describe('AWS SigV4 verification', () => {
   });
 
   it('names a signed session token in the mismatch message without repeating it', async () => {
-    const signer = new SignatureV4({ service: 'lambda', region: 'us-east-1', credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' }, sha256: Sha256 });
+    const signer = new SignatureV4({
+      service: 'lambda',
+      region: 'us-east-1',
+      credentials: { ...aws, secretAccessKey: 'wrong', sessionToken: 'SESSION-TOKEN-VALUE' },
+      sha256: Sha256,
+    });
     const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: 'h', path: '/x', query: {}, headers: { host: 'h' } }, { signingDate: signedAt });
     const credentials = { ...aws, sessionToken: 'SESSION-TOKEN-VALUE' };
     const result = await verifySignature('aws-lambda', { method: 'GET', url: '/x', headers: { ...signed.headers }, body: '' }, { ...now, credentials });
@@ -135,7 +140,7 @@ describe('AWS SigV4 verification', () => {
 
   it('answers a malformed header, a missing x-amz-date or an unsigned host with invalid-signature', async () => {
     const request = await signAws({});
-    const auth = request.headers['authorization']!;
+    const auth = request.headers.authorization!;
     const bad = [
       tamper(request, { headers: { authorization: 'Bearer abc' } }),
       tamper(request, { headers: { authorization: auth.replace(/Signature=[0-9a-f]+/, '') } }),
@@ -186,7 +191,7 @@ describe('AWS SigV4 verification', () => {
     it('accepts what the SDK sends with the test credentials, host port and ARN included', async () => {
       const request = await send(aws);
       expect(request.url).toBe('/2018-10-31/layers/arn%3Aaws%3Alambda%3Aeu-central-1%3A123456789012%3Alayer%3Anode-utils/versions/7');
-      expect(request.headers['host']).toBe(`127.0.0.1:${server.port}`);
+      expect(request.headers.host).toBe(`127.0.0.1:${server.port}`);
       expect(await verifySignature('aws-lambda', request)).toBeNull();
     });
 
@@ -200,14 +205,7 @@ describe('AWS SigV4 verification', () => {
 });
 
 /** Signs a Tencent request with Sign.sign3, the official Node SDK's signer. */
-function signTencent(opts: {
-  body?: string;
-  secretId?: string;
-  secretKey?: string;
-  timestamp?: number;
-  service?: string;
-  host?: string;
-}): ReceivedRequest {
+function signTencent(opts: { body?: string; secretId?: string; secretKey?: string; timestamp?: number; service?: string; host?: string }): ReceivedRequest {
   const body = opts.body ?? '{"LayerName":"layer3","LayerVersion":1}';
   const timestamp = opts.timestamp ?? Math.floor(signedAt.getTime() / 1000);
   const host = opts.host ?? 'scf.tencentcloudapi.com';
@@ -260,9 +258,9 @@ describe('Tencent TC3 verification', () => {
       secretKey: tencent.secretKey,
     });
     const withPort = tamper(request, {
-      headers: { authorization: request.headers['authorization']!.replace(/Signature=[0-9a-f]+/, `Signature=${signature}`) },
+      headers: { authorization: request.headers.authorization!.replace(/Signature=[0-9a-f]+/, `Signature=${signature}`) },
     });
-    expect(withPort.headers['authorization']).not.toBe(request.headers['authorization']);
+    expect(withPort.headers.authorization).not.toBe(request.headers.authorization);
     expect(await verifySignature('tencent-scf', request, now)).toBeNull();
     expect(await verifySignature('tencent-scf', withPort, now)).toBeNull();
   });
@@ -274,7 +272,7 @@ describe('Tencent TC3 verification', () => {
       ['example.com', '', 'cvm'],
     ] as const) {
       const request = signTencent({ host, body, service });
-      const fromSdk = /Signature=([0-9a-f]+)$/.exec(request.headers['authorization']!)?.[1];
+      const fromSdk = /Signature=([0-9a-f]+)$/.exec(request.headers.authorization!)?.[1];
       const ours = tc3SignatureForHost({
         method: 'POST',
         path: '/',
@@ -325,7 +323,7 @@ describe('Tencent TC3 verification', () => {
 
   it('answers a missing or malformed Authorization or timestamp with missing-authentication-token', async () => {
     const request = signTencent({});
-    const auth = request.headers['authorization']!;
+    const auth = request.headers.authorization!;
     const bad = [
       withoutHeader(request, 'authorization'),
       tamper(request, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } }),
@@ -361,9 +359,9 @@ describe('Tencent TC3 verification', () => {
 
     it('accepts what the SDK sends to 127.0.0.1:PORT (service 127, host signed without port)', async () => {
       const request = await send(tencent);
-      expect(request.headers['authorization']).toContain(`${tencent.secretId}/`);
-      expect(request.headers['authorization']).toContain('/127/tc3_request');
-      expect(request.headers['host']).toBe(`127.0.0.1:${server.port}`);
+      expect(request.headers.authorization).toContain(`${tencent.secretId}/`);
+      expect(request.headers.authorization).toContain('/127/tc3_request');
+      expect(request.headers.host).toBe(`127.0.0.1:${server.port}`);
       expect(await verifySignature('tencent-scf', request)).toBeNull();
     });
 

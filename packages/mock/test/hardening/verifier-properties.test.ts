@@ -15,12 +15,7 @@ const aws = defaultTestCredentials['aws-lambda'];
 const tencent = defaultTestCredentials['tencent-scf'];
 const now = new Date('2026-01-15T10:00:00Z');
 const AWS_REJECTIONS = ['missing-authentication-token', 'invalid-signature', 'unrecognized-client', 'signature-expired'];
-const TENCENT_REJECTIONS = [
-  'missing-authentication-token',
-  'invalid-signature',
-  'signature-expired',
-  'unrecognized-client',
-];
+const TENCENT_REJECTIONS = ['missing-authentication-token', 'invalid-signature', 'signature-expired', 'unrecognized-client'];
 
 // Text that survives encodeURIComponent (no lone surrogates), of every class.
 const wellFormed = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 }));
@@ -95,10 +90,16 @@ function garbageRequest(scheme: string) {
   );
   return fc.record({
     method: fc.oneof(fc.constantFrom('GET', 'POST', 'DELETE'), adversarialString),
-    url: fc.oneof(adversarialString, adversarialString.map((s) => `/${s}`)),
+    url: fc.oneof(
+      adversarialString,
+      adversarialString.map((s) => `/${s}`),
+    ),
     headers: fc
       .tuple(
-        fc.dictionary(fc.oneof(fc.constantFrom('host', 'x-amz-date', 'x-tc-timestamp', 'content-type', 'x-amz-content-sha256', '__proto__'), adversarialString), adversarialString),
+        fc.dictionary(
+          fc.oneof(fc.constantFrom('host', 'x-amz-date', 'x-tc-timestamp', 'content-type', 'x-amz-content-sha256', '__proto__'), adversarialString),
+          adversarialString,
+        ),
         fc.option(authorization, { nil: undefined }),
       )
       .map(([headers, auth]) => (auth === undefined ? { ...headers } : { ...headers, authorization: auth })),

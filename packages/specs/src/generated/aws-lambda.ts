@@ -7,10 +7,12 @@ export const model = {
   "api": "aws-lambda",
   "source": "specs/aws-lambda/openapi.yaml",
   "title": "AWS Lambda GetLayerVersion",
+  "summary": "Returns information about one version of an AWS Lambda layer.",
   "version": "2018-10-31",
   "provider": {
     "name": "AWS Lambda",
-    "label": "AWS"
+    "label": "AWS",
+    "signing": "AWS Signature Version 4, service name lambda"
   },
   "protocol": {
     "id": "rest-json",
@@ -20,7 +22,10 @@ export const model = {
     "id": "GetLayerVersion",
     "method": "GET",
     "path": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
-    "summary": "Get a layer version"
+    "summary": "Get a layer version",
+    "tags": [
+      "Layers"
+    ]
   },
   "servers": [
     {
@@ -49,7 +54,40 @@ export const model = {
     "scopeTerminator": "aws4_request",
     "hostIncludesPort": true,
     "pathEncodedTwice": true,
-    "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`."
+    "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`.",
+    "fields": [
+      {
+        "name": "X-Amz-Date",
+        "in": "header",
+        "required": true,
+        "type": "string",
+        "pattern": "^\\d{8}T\\d{6}Z$",
+        "concept": "request-time",
+        "description": "The time of the request in UTC as `YYYYMMDDTHHMMSSZ`, for example\n`20181114T230352Z`; its day is the date of the credential scope. A request\nmore than 5 minutes away from the AWS clock is refused.",
+        "examples": {
+          "example": "20181114T230352Z"
+        }
+      },
+      {
+        "name": "X-Amz-Security-Token",
+        "in": "header",
+        "required": false,
+        "type": "string",
+        "concept": "security-token",
+        "description": "The session token of temporary credentials; omitted for long-term access keys."
+      },
+      {
+        "name": "region",
+        "in": "credential-scope",
+        "required": true,
+        "type": "string",
+        "concept": "region",
+        "description": "The AWS Region, the third part of the credential scope in the Authorization\nheader (`Credential=<key>/<date>/<region>/lambda/aws4_request`); it is the\nRegion of the endpoint.",
+        "examples": {
+          "example": "us-east-1"
+        }
+      }
+    ]
   },
   "inputs": [
     {
@@ -60,6 +98,7 @@ export const model = {
       "pattern": "^(?:(?:arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+)$",
       "minLength": 1,
       "maxLength": 140,
+      "providerPattern": "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
       "concept": "layer-name",
       "description": "The name or Amazon Resource Name (ARN) of the layer. An ARN is sent\npercent-encoded as one path segment, so `:` travels as `%3A`.",
       "examples": {
@@ -636,6 +675,9 @@ export const model = {
       "outcome": "success",
       "summary": "A Python layer (the provider's own example)",
       "description": "The answer shown for `aws lambda get-layer-version --layer-name my-layer --version-number 1` in the AWS CLI reference.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-west-2-layers.s3.us-west-2.amazonaws.com/snapshots/123456789012/my-layer-4aaa2fbb-ff77-4b0a-ad92-5b78a716a96a?versionId=27iWyA73cCAYqyH",
@@ -660,6 +702,9 @@ export const model = {
       "outcome": "success",
       "summary": "A Node.js layer for both architectures",
       "description": "A layer built for `arm64` and `x86_64` instruction sets.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-eu-central-1-layers.s3.eu-central-1.amazonaws.com/snapshots/123456789012/node-utils-0d5a9a46-3b5c-4f1e-8f0e-2f1c5e9a7b11?versionId=Yq3nW0zQx1",
@@ -688,6 +733,9 @@ export const model = {
       "outcome": "success",
       "summary": "A layer signed with AWS Signer",
       "description": "A layer whose archive was signed by an AWS Signer signing job.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/signed-layer-9c7e1b2a-4d3f-4e5a-b6c7-d8e9f0a1b2c3?versionId=p1Xc9LmN",
@@ -717,6 +765,9 @@ export const model = {
       "outcome": "success",
       "summary": "A layer for a runtime newer than the documented list",
       "description": "A real answer may name a runtime that this document does not list yet; it is still valid.",
+      "headers": {
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Content": {
           "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/edge-layer-1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9?versionId=Zz9yXw",
@@ -743,6 +794,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidParameterValueException",
       "summary": "A parameter is not valid",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidParameterValueException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "User",
         "message": "1 validation error detected: Value 'my layer' at 'layerName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"
@@ -754,6 +809,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "MissingAuthenticationTokenException",
       "summary": "The request was not signed",
+      "headers": {
+        "x-amzn-ErrorType": "MissingAuthenticationTokenException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "Missing Authentication Token"
       }
@@ -764,6 +823,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidSignatureException",
       "summary": "The signature does not match",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidSignatureException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
       }
@@ -774,6 +837,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "UnrecognizedClientException",
       "summary": "The access key is unknown",
+      "headers": {
+        "x-amzn-ErrorType": "UnrecognizedClientException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "The security token included in the request is invalid."
       }
@@ -784,6 +851,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "InvalidSignatureException",
       "summary": "The signature is too old",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidSignatureException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "message": "Signature expired; the request date is more than 5 minutes away from the current time."
       }
@@ -794,6 +865,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "ResourceNotFoundException",
       "summary": "The layer version does not exist",
+      "headers": {
+        "x-amzn-ErrorType": "ResourceNotFoundException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "User",
         "Message": "Layer version arn:aws:lambda:us-east-1:123456789012:layer:my-layer:99 does not exist."
@@ -805,6 +880,11 @@ export const model = {
       "outcome": "error",
       "errorCode": "TooManyRequestsException",
       "summary": "The request rate limit was exceeded",
+      "headers": {
+        "x-amzn-ErrorType": "TooManyRequestsException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a",
+        "Retry-After": "1"
+      },
       "value": {
         "Type": "User",
         "message": "Rate exceeded",
@@ -818,6 +898,10 @@ export const model = {
       "outcome": "error",
       "errorCode": "ServiceException",
       "summary": "An internal error in AWS Lambda",
+      "headers": {
+        "x-amzn-ErrorType": "ServiceException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
       "value": {
         "Type": "Service",
         "Message": "An internal error occurred. Try the request again."

@@ -7,10 +7,12 @@ export const model = {
   "api": "tencent-scf",
   "source": "specs/tencent-scf/openapi.yaml",
   "title": "Tencent Cloud SCF GetLayerVersion",
+  "summary": "Gets the details of a layer version, including the link to download its files.",
   "version": "2018-04-16",
   "provider": {
     "name": "Tencent Cloud SCF",
-    "label": "Tencent"
+    "label": "Tencent",
+    "signing": "TC3-HMAC-SHA256, service name scf"
   },
   "protocol": {
     "id": "tencent-api3",
@@ -21,6 +23,9 @@ export const model = {
     "method": "POST",
     "path": "/",
     "summary": "Get a layer version",
+    "tags": [
+      "Layers"
+    ],
     "requestMediaType": "application/json",
     "requestExamples": {
       "provider-example": {
