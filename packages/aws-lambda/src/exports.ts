@@ -11,6 +11,4 @@ export {
   type LambdaErrorName,
 } from './errors.js';
 export type { SignOptions } from './sign.js';
-// The shared errors, one class for both clients, so `instanceof` works across them.
-export * from '@layerspec/client-runtime/errors';
 export type { components, operations, paths } from './generated/aws-lambda.js';

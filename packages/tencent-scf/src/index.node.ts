@@ -7,6 +7,9 @@ import { scfClientFactory } from './client.js';
 import { signTc3Now } from './sign.node.js';
 
 export * from './exports.js';
+// The shared errors, one class for both clients. Re-exported here, in the entry, because a bundler
+// drops an `export *` of another package made inside a bundled module.
+export * from '@layerspec/client-runtime/errors';
 export { signTc3 } from './sign.node.js';
 
 /** Creates a client of Tencent Cloud SCF's GetLayerVersion. */
