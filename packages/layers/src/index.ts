@@ -1,0 +1,13 @@
+export type { DateShape } from './dates.js';
+export { readDate } from './dates.js';
+export type { Sha256 } from './digest.js';
+export { sha256From } from './digest.js';
+export { LayerConversionError } from './errors.js';
+export { mapping } from './generated/mapping.js';
+export { exactInteger } from './integers.js';
+export type { Answers, LayerContext, LayerVersion, Provider } from './layer-version.js';
+export { toLayerVersion } from './layer-version.js';
+export type { Runtime } from './runtimes.js';
+export { runtimeOf, runtimeTables } from './runtimes.js';
+export type { LayerStatus } from './status.js';
+export { statusTables, statusWithoutField } from './status.js';
