@@ -69,7 +69,25 @@ export function mapApi(model) {
     if (output.in !== 'body') throw new Error(`${model.api}: output ${output.name} (concept "${output.concept}") is a header; LayerVersion reads the answer's body only`);
     fields.push(describe(field, output));
   }
-  return { source: model.source, fields, rawOnly };
+  return { source: model.source, inputs: callInputs(model), fields, rawOnly };
+}
+
+/** The neutral argument of getLayerVersion each concept of the operation's input feeds. */
+export const NEUTRAL_INPUTS = /** @type {const} */ ({ 'layer-name': 'name', 'layer-version': 'version' });
+
+/**
+ * The operation's input names for the neutral `{ name, version }` of getLayerVersion.
+ * @param {ApiModel} model
+ */
+function callInputs(model) {
+  /** @type {Record<string, string>} */
+  const inputs = {};
+  for (const [concept, argument] of Object.entries(NEUTRAL_INPUTS)) {
+    const input = model.inputs.find((i) => i.concept === concept && (i.in === 'path' || i.in === 'body'));
+    if (input === undefined) throw new Error(`${model.api}: no path or body input has concept "${concept}", which getLayerVersion's ${argument} needs`);
+    inputs[argument] = input.name;
+  }
+  return inputs;
 }
 
 /**

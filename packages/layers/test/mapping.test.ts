@@ -44,6 +44,16 @@ describe('generate-mapping', () => {
     expect(mapApi(model).fields).toContainEqual(expect.objectContaining({ field: 'status', from: ['State'] }));
   });
 
+  it("names each provider's input for getLayerVersion's name and version", () => {
+    expect(mapApi(aws).inputs).toEqual({ name: 'LayerName', version: 'VersionNumber' });
+    expect(mapApi(models['tencent-scf'] as ApiModel).inputs).toEqual({ name: 'LayerName', version: 'LayerVersion' });
+  });
+
+  it('fails naming the input concept getLayerVersion needs when no input has it', () => {
+    const model = { ...aws, inputs: aws.inputs.filter((i) => i.concept !== 'layer-version') } as ApiModel;
+    expect(() => mapApi(model)).toThrow(/no path or body input has concept "layer-version", which getLayerVersion's version needs/);
+  });
+
   it('maps every output with a concept of both specs, or keeps it in raw on purpose', () => {
     for (const model of Object.values(models) as ApiModel[]) {
       const { fields, rawOnly } = mapApi(model);

@@ -5,6 +5,10 @@
 export const mapping = {
   "aws-lambda": {
     "source": "specs/aws-lambda/openapi.yaml",
+    "inputs": {
+      "name": "LayerName",
+      "version": "VersionNumber"
+    },
     "fields": [
       {
         "field": "archive.location",
@@ -184,6 +188,10 @@ export const mapping = {
   },
   "tencent-scf": {
     "source": "specs/tencent-scf/openapi.yaml",
+    "inputs": {
+      "name": "LayerName",
+      "version": "LayerVersion"
+    },
     "fields": [
       {
         "field": "runtimes",

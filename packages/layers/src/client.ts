@@ -1,0 +1,53 @@
+// createLayersClient: one getLayerVersion over the provider clients the caller gives, answering
+// with a LayerVersion. The provider's input names come from the generated mapping.
+import type { CallOptions, LambdaClient } from '@layerspec/aws-lambda';
+import type { ScfClient } from '@layerspec/tencent-scf';
+import { type ErrorKind, LayersError } from './errors.js';
+import { mapping } from './generated/mapping.js';
+import { type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
+
+/** The provider clients to call, by provider. */
+export interface LayersClientOptions {
+  readonly 'aws-lambda'?: LambdaClient;
+  readonly 'tencent-scf'?: ScfClient;
+  /** What each provider's answers do not say, such as the Tencent client's region. */
+  readonly context?: { readonly [P in Provider]?: LayerContext };
+}
+
+export interface GetLayerVersionInput<P extends Provider = Provider> {
+  readonly provider: P;
+  readonly name: string;
+  readonly version: number | bigint;
+}
+
+export interface LayersClient {
+  /** Calls the provider's client and converts its answer; rejects with LayersError keeping the client's error as `cause`. */
+  getLayerVersion<P extends Provider>(input: GetLayerVersionInput<P>, call?: CallOptions): Promise<LayerVersion<P>>;
+}
+
+const kindOf = (error: unknown): ErrorKind | undefined => {
+  const kind = (error as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? (kind as ErrorKind) : undefined;
+};
+
+export function createLayersClient(options: LayersClientOptions): LayersClient {
+  return {
+    async getLayerVersion(input, call) {
+      const { provider } = input;
+      if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${JSON.stringify(provider)}`);
+      const client = options[provider] as { getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown> } | undefined;
+      if (client === undefined) throw new TypeError(`createLayersClient was given no ${provider} client`);
+      const names = mapping[provider].inputs;
+      let answer: unknown;
+      try {
+        answer = await client.getLayerVersion({ [names.name]: input.name, [names.version]: input.version }, call);
+      } catch (error) {
+        const kind = kindOf(error);
+        // An error without a neutral kind is not the client's (a bug, a programming error): it passes unchanged.
+        if (kind === undefined) throw error;
+        throw new LayersError(provider, kind, error instanceof Error ? error.message : String(error), error);
+      }
+      return toLayerVersion(provider, answer as never, options.context?.[provider]);
+    },
+  };
+}
