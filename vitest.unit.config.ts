@@ -33,6 +33,7 @@ const unitTests: Record<string, string[]> = {
     'test/hardening/archive.test.ts',
     'test/hardening/verifier-properties.test.ts',
   ],
+  'packages/layers': ['test/*.test.ts'],
   'packages/docs': ['test/comparison.test.ts', 'test/portal.test.ts', 'test/providers.test.ts'],
   'packages/specs': [
     'test/constraints.test.ts',

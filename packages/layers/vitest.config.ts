@@ -4,6 +4,7 @@ import shared from '../../vitest.shared.js';
 export default mergeConfig(
   shared,
   defineConfig({
-    test: {},
+    // Property tests run hundreds of cases; the machine may be shared.
+    test: { testTimeout: 60_000 },
   }),
 );
