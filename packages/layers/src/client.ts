@@ -5,6 +5,7 @@ import type { ScfClient } from '@layerspec/tencent-scf';
 import { type ErrorKind, LayersError } from './errors.js';
 import { mapping } from './generated/mapping.js';
 import { type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
+import { shown } from './shown.js';
 
 /** The provider clients to call, by provider. */
 export interface LayersClientOptions {
@@ -34,7 +35,7 @@ export function createLayersClient(options: LayersClientOptions): LayersClient {
   return {
     async getLayerVersion(input, call) {
       const { provider } = input;
-      if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${JSON.stringify(provider)}`);
+      if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
       const client = options[provider] as { getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown> } | undefined;
       if (client === undefined) throw new TypeError(`createLayersClient was given no ${provider} client`);
       const names = mapping[provider].inputs;

@@ -2,6 +2,7 @@
 // sss, any other character literal. An offset written in the shape (`+0000`) stands for any
 // offset in the text, so an answer in another offset is read at the instant it names; a shape
 // without one is read at the shape's `utcOffset`.
+import { shown } from './shown.js';
 
 export interface DateShape {
   readonly shape: string;
@@ -62,13 +63,13 @@ function offsetMinutes(text: string): number | undefined {
 export function readDate(text: string, { shape, utcOffset }: DateShape): Date | string {
   const { pattern, parts } = compile(shape);
   const match = pattern.exec(text);
-  if (!match) return `${JSON.stringify(text)} is not a date of the shape ${shape}`;
+  if (!match) return `${shown(text)} is not a date of the shape ${shape}`;
   const value: Partial<Record<Part, string>> = {};
   parts.forEach((part, i) => {
     value[part] = match[i + 1];
   });
   const offset = offsetMinutes(value.offset ?? utcOffset);
-  if (offset === undefined) return `${JSON.stringify(value.offset ?? utcOffset)} is not a UTC offset`;
+  if (offset === undefined) return `${shown(value.offset ?? utcOffset)} is not a UTC offset`;
   const [year, month, day, hour, minute, second, millisecond] = (['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const).map((part) =>
     Number(value[part] ?? (part === 'month' || part === 'day' ? 1 : 0)),
   ) as [number, number, number, number, number, number, number];
@@ -76,7 +77,7 @@ export function readDate(text: string, { shape, utcOffset }: DateShape): Date | 
   const check = new Date(wall);
   // Date.UTC rolls 02-30 over to 03-02; a date that does not exist is refused instead.
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    return `${JSON.stringify(text)} names no real date and time`;
+    return `${shown(text)} names no real date and time`;
   }
   return new Date(wall - offset * 60_000);
 }

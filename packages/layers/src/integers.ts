@@ -1,5 +1,6 @@
 // An integer of the answer kept exact: a number while it is a safe integer, a bigint beyond
 // (int64 versions and sizes go up to 2^63 - 1).
+import { shown } from './shown.js';
 
 /**
  * The exact value of an integer given as a number, a bigint or decimal text.
@@ -14,6 +15,6 @@ export function exactInteger(value: unknown): number | bigint | string {
   let big: bigint;
   if (typeof value === 'bigint') big = value;
   else if (typeof value === 'string' && /^-?\d+$/.test(value)) big = BigInt(value);
-  else return `${JSON.stringify(value)} is not an integer`;
+  else return `${shown(value)} is not an integer`;
   return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
 }

@@ -10,6 +10,7 @@ import { mapping } from './generated/mapping.js';
 import { exactInteger } from './integers.js';
 import { runtimeOf, type Runtime } from './runtimes.js';
 import { type LayerStatus, statusTables, statusWithoutField } from './status.js';
+import { shown } from './shown.js';
 
 /** A provider this package maps. */
 export type Provider = keyof typeof mapping;
@@ -69,7 +70,7 @@ function convert(provider: Provider, entry: FieldMapping, value: unknown): unkno
   const at = entry.from.join('.');
   const fail = (rule: string) => new LayerConversionError(provider, at, rule);
   const text = () => {
-    if (typeof value !== 'string') throw fail(`${JSON.stringify(value)} is not a string`);
+    if (typeof value !== 'string') throw fail(`${shown(value)} is not a string`);
     return value;
   };
   const checked = <T>(result: T | string): T => {
@@ -89,12 +90,12 @@ function convert(provider: Provider, entry: FieldMapping, value: unknown): unkno
     case 'status': {
       const table: Readonly<Record<string, LayerStatus>> | undefined = (statusTables as Record<string, Readonly<Record<string, LayerStatus>>>)[provider];
       const status = table && Object.hasOwn(table, text()) ? table[text()] : undefined;
-      if (status === undefined) throw fail(`${JSON.stringify(value)} is not one of the statuses ${Object.keys(table ?? {}).join(', ')}`);
+      if (status === undefined) throw fail(`${shown(value)} is not one of the statuses ${Object.keys(table ?? {}).join(', ')}`);
       return status;
     }
     case 'runtimes':
     case 'architectures': {
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw fail(`${JSON.stringify(value)} is not a list of strings`);
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw fail(`${shown(value)} is not a list of strings`);
       return entry.field === 'runtimes' ? value.map((name) => runtimeOf(provider, name)) : [...value];
     }
     default:
@@ -126,7 +127,7 @@ function fromArn(arn: unknown): { name?: string; region?: string } {
  */
 export function toLayerVersion<P extends Provider>(provider: P, answer: Answers[P], context: LayerContext = {}): LayerVersion<P> {
   const fields = mapping[provider]?.fields as readonly FieldMapping[] | undefined;
-  if (fields === undefined) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${JSON.stringify(provider)}`);
+  if (fields === undefined) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
   if (answer === null || typeof answer !== 'object') throw new LayerConversionError(provider, '(answer)', 'is not an object');
   const layer: Record<string, unknown> = { provider, runtimes: [], status: statusWithoutField, archive: {} };
   for (const entry of fields) {

@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DateShape, exactInteger, mapping, type Provider, readDate, sha256From, toLayerVersion } from '../src/index.js';
+import { type DateShape, exactInteger, LayerConversionError, mapping, type Provider, readDate, sha256From, toLayerVersion } from '../src/index.js';
 
 const RUNS = 300;
 const digests = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -158,6 +158,38 @@ describe('random answers built from the mapping', () => {
           expect(layer.provider).toBe(provider);
           for (const check of checks) check.expect(layer);
         }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
+
+describe('random values at the mapped fields', () => {
+  for (const provider of Object.keys(mapping) as Provider[]) {
+    it(`${provider}: convert, or throw LayerConversionError naming a mapped field; nothing else`, () => {
+      const paths = mapping[provider].fields.map((f) => f.from);
+      const fields = new Set(paths.map((from) => from.join('.')));
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.constantFrom(...paths), fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true })), { maxLength: 8 }),
+          (assignments) => {
+            const answer: Record<string, unknown> = {};
+            for (const [from, value] of assignments) {
+              let target = answer;
+              for (const key of from.slice(0, -1)) {
+                if (target[key] === null || typeof target[key] !== 'object') target[key] = {};
+                target = target[key] as Record<string, unknown>;
+              }
+              target[from.at(-1) as string] = value;
+            }
+            try {
+              toLayerVersion(provider, answer as never);
+            } catch (error) {
+              expect(error).toBeInstanceOf(LayerConversionError);
+              expect(fields.has((error as LayerConversionError).field)).toBe(true);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
     });

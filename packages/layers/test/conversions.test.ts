@@ -100,6 +100,16 @@ describe('toLayerVersion errors', () => {
     expect(() => toLayerVersion('tencent-scf', missing as typeof good)).toThrow('tencent-scf AddTime: is required and missing');
   });
 
+  it('quotes any value in its message, a bigint or a cycle included', () => {
+    const good = example('tencent-scf', 'layer-active');
+    expect(() => toLayerVersion('tencent-scf', { ...good, Status: 5n as never })).toThrow('tencent-scf Status: "5n" is not a string');
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => toLayerVersion('tencent-scf', { ...good, CompatibleRuntimes: cycle as never })).toThrow(
+      'tencent-scf CompatibleRuntimes: an unprintable Object is not a list of strings',
+    );
+  });
+
   it('refuses an unknown provider and an answer that is not an object', () => {
     expect(() => toLayerVersion('gcp' as 'aws-lambda', {})).toThrow(/provider must be one of aws-lambda, tencent-scf; got "gcp"/);
     expect(() => toLayerVersion('aws-lambda', null as never)).toThrow(/aws-lambda \(answer\): is not an object/);
