@@ -32,6 +32,12 @@ export const NEUTRAL_FIELDS = /** @type {const} */ ({
   'archive-sha256': 'archive.sha256',
 });
 
+/** What a neutral field's conversion reads from its output besides the value: the spec must give it. */
+const NEEDS = /** @type {const} */ ({
+  createdAt: ['date', 'x-layerspec-date'],
+  'archive.sha256': ['encoding', 'x-layerspec-encoding'],
+});
+
 /** Concepts the neutral model knows and keeps only in `raw`, each with the reason. */
 export const RAW_ONLY_CONCEPTS = /** @type {const} */ ({
   'request-id': 'it names the call, not the layer version',
@@ -67,6 +73,10 @@ export function mapApi(model) {
     const field = NEUTRAL_FIELDS[/** @type {keyof typeof NEUTRAL_FIELDS} */ (output.concept)];
     if (fields.some((f) => f.field === field)) throw new Error(`${model.api}: output ${output.name} feeds ${field}, which another output feeds already`);
     if (output.in !== 'body') throw new Error(`${model.api}: output ${output.name} (concept "${output.concept}") is a header; LayerVersion reads the answer's body only`);
+    const need = /** @type {Record<string, readonly [keyof OutputModel, string]>} */ (NEEDS)[field];
+    if (need !== undefined && output[need[0]] === undefined) {
+      throw new Error(`${model.api}: output ${output.name} feeds ${field}, whose conversion needs its ${need[1]}, which the spec does not give`);
+    }
     fields.push(describe(field, output));
   }
   return { source: model.source, inputs: callInputs(model), fields, rawOnly };

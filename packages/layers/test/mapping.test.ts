@@ -29,6 +29,15 @@ describe('generate-mapping', () => {
     expect(() => mapApi(model)).toThrow(/output Content\.Colour has concept "colour", which the neutral LayerVersion does not know/);
   });
 
+  it('fails naming the output whose date shape or digest encoding the conversion needs and the spec omits', () => {
+    const without = (concept: string, key: 'date' | 'encoding') =>
+      ({ ...aws, outputs: aws.outputs.map((o) => (o.concept === concept ? { ...o, [key]: undefined } : o)) }) as ApiModel;
+    expect(() => mapApi(without('created-at', 'date'))).toThrow(/output CreatedDate feeds createdAt, whose conversion needs its x-layerspec-date/);
+    expect(() => mapApi(without('archive-sha256', 'encoding'))).toThrow(
+      /output Content\.CodeSha256 feeds archive\.sha256, whose conversion needs its x-layerspec-encoding/,
+    );
+  });
+
   it('fails naming a leaf output that has no concept', () => {
     const model = { ...aws, outputs: [...aws.outputs, { name: 'Colour', in: 'body', path: ['Colour'], required: false, type: 'string' }] } as ApiModel;
     expect(() => mapApi(model)).toThrow(/output Colour has no x-layerspec-concept/);
