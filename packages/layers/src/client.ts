@@ -4,7 +4,7 @@ import type { CallOptions, LambdaClient } from '@layerspec/aws-lambda';
 import type { ScfClient } from '@layerspec/tencent-scf';
 import { type ErrorKind, LayersError } from './errors.js';
 import { mapping } from './generated/mapping.js';
-import { type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
+import { type AnswerOf, type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
 import { shown } from './shown.js';
 
 /** The provider clients to call, by provider. */
@@ -48,7 +48,8 @@ export function createLayersClient(options: LayersClientOptions): LayersClient {
         if (kind === undefined) throw error;
         throw new LayersError(provider, kind, error instanceof Error ? error.message : String(error), error);
       }
-      return toLayerVersion(provider, answer as never, options.context?.[provider]);
+      // The answer is the provider client's typed output, so LayerVersion<P>'s raw type holds.
+      return toLayerVersion(provider as Provider, answer as AnswerOf<Provider>, options.context?.[provider]) as unknown as LayerVersion<typeof provider>;
     },
   };
 }

@@ -5,7 +5,7 @@ export { sha256From } from './digest.js';
 export { LayerConversionError } from './errors.js';
 export { mapping } from './generated/mapping.js';
 export { exactInteger } from './integers.js';
-export type { Answers, LayerContext, LayerVersion, Provider } from './layer-version.js';
+export type { AnswerOf, Answers, LayerContext, LayerVersion, Provider } from './layer-version.js';
 export { toLayerVersion } from './layer-version.js';
 export type { Runtime } from './runtimes.js';
 export { runtimeOf, runtimeTables } from './runtimes.js';

@@ -21,8 +21,24 @@ export interface Answers {
   'tencent-scf': ScfAnswer;
 }
 
+/**
+ * What toLayerVersion accepts: the answer's shape with every field optional and enums and
+ * integers widened, so that an official SDK's output (`Status: string`, optional members, extra
+ * `$metadata`) is accepted as it is typed; the values are checked when converted.
+ */
+export type AnswerOf<P extends Provider> = Loose<Answers[P]>;
+type Loose<T> = T extends string
+  ? string
+  : T extends number
+    ? number | bigint | string
+    : T extends readonly (infer I)[]
+      ? readonly Loose<I>[]
+      : T extends object
+        ? { readonly [K in keyof T]?: Loose<T[K]> | undefined }
+        : T;
+
 /** One version of a function layer, whichever cloud it lives in. */
-export interface LayerVersion<P extends Provider = Provider> {
+export interface LayerVersion<P extends Provider = Provider, A = Answers[P]> {
   readonly provider: P;
   readonly name?: string;
   /** Exact: a number while it is a safe integer, a bigint beyond. */
@@ -45,8 +61,8 @@ export interface LayerVersion<P extends Provider = Provider> {
     readonly size?: number | bigint;
     readonly sha256?: Sha256;
   };
-  /** The provider's answer, untouched. */
-  readonly raw: Answers[P];
+  /** The provider's answer, untouched, as it was given. */
+  readonly raw: A;
 }
 
 /** What the caller knows beyond the answer (the client's region). */
@@ -125,7 +141,7 @@ function fromArn(arn: unknown): { name?: string; region?: string } {
  * A provider's GetLayerVersion answer (from a layerspec client or the provider's SDK) as a
  * LayerVersion. Throws LayerConversionError naming the field when a value breaks its spec.
  */
-export function toLayerVersion<P extends Provider>(provider: P, answer: Answers[P], context: LayerContext = {}): LayerVersion<P> {
+export function toLayerVersion<P extends Provider, A extends AnswerOf<P>>(provider: P, answer: A, context: LayerContext = {}): LayerVersion<P, A> {
   const fields = mapping[provider]?.fields as readonly FieldMapping[] | undefined;
   if (fields === undefined) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
   if (answer === null || typeof answer !== 'object') throw new LayerConversionError(provider, '(answer)', 'is not an object');
@@ -143,5 +159,5 @@ export function toLayerVersion<P extends Provider>(provider: P, answer: Answers[
   const region = context.region ?? arn.region;
   if (region !== undefined) layer.region = region;
   layer.raw = answer;
-  return layer as unknown as LayerVersion<P>;
+  return layer as unknown as LayerVersion<P, A>;
 }
