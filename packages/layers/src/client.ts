@@ -4,6 +4,7 @@ import type { CallOptions, LambdaClient } from '@layerspec/aws-lambda';
 import type { ScfClient } from '@layerspec/tencent-scf';
 import { type ErrorKind, LayersError } from './errors.js';
 import { mapping } from './generated/mapping.js';
+import { exactInteger } from './integers.js';
 import { type AnswerOf, type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
 import { shown } from './shown.js';
 
@@ -31,6 +32,17 @@ const kindOf = (error: unknown): ErrorKind | undefined => {
   return typeof kind === 'string' ? (kind as ErrorKind) : undefined;
 };
 
+/**
+ * The version as the clients take it, a JS number: a bigint within 2^53 becomes one; beyond, the
+ * client could not send it exactly, which is said here rather than as the client's "must be an integer".
+ */
+function sendable(provider: Provider, version: number | bigint): number {
+  const exact = exactInteger(version);
+  if (typeof exact === 'number') return exact;
+  const rule = typeof exact === 'bigint' ? `${exact} is beyond 2^53, and the client takes a JS number, which cannot carry it exactly` : exact;
+  throw new LayersError(provider, 'invalid-input', `version ${rule}`);
+}
+
 export function createLayersClient(options: LayersClientOptions): LayersClient {
   return {
     async getLayerVersion(input, call) {
@@ -39,9 +51,10 @@ export function createLayersClient(options: LayersClientOptions): LayersClient {
       const client = options[provider] as { getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown> } | undefined;
       if (client === undefined) throw new TypeError(`createLayersClient was given no ${provider} client`);
       const names = mapping[provider].inputs;
+      const version = sendable(provider, input.version);
       let answer: unknown;
       try {
-        answer = await client.getLayerVersion({ [names.name]: input.name, [names.version]: input.version }, call);
+        answer = await client.getLayerVersion({ [names.name]: input.name, [names.version]: version }, call);
       } catch (error) {
         const kind = kindOf(error);
         // An error without a neutral kind is not the client's (a bug, a programming error): it passes unchanged.

@@ -26,8 +26,8 @@ export class LayersError extends Error {
     readonly provider: string,
     readonly kind: ErrorKind,
     message: string,
-    cause: unknown,
+    cause?: unknown,
   ) {
-    super(`${provider}: ${message}`, { cause });
+    super(`${provider}: ${message}`, cause === undefined ? undefined : { cause });
   }
 }

@@ -61,6 +61,24 @@ describe('createLayersClient', () => {
     });
   }
 
+  it('sends a bigint version within 2^53 as the number the client takes', async () => {
+    const { fetch, requests } = answering('aws-lambda', 'python-layer');
+    const layers = createLayersClient({ 'aws-lambda': lambda(fetch) });
+    await layers.getLayerVersion({ provider: 'aws-lambda', name: 'my-layer', version: 5n });
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe('/2018-10-31/layers/my-layer/versions/5');
+  });
+
+  it('refuses a version the client cannot send exactly, naming the version, before anything is sent', async () => {
+    const { fetch, requests } = answering('tencent-scf', 'layer-active');
+    const layers = createLayersClient({ 'tencent-scf': scf(fetch) });
+    const error = await layers.getLayerVersion({ provider: 'tencent-scf', name: 'utils', version: 2n ** 60n }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'LayersError', provider: 'tencent-scf', kind: 'invalid-input' });
+    expect((error as Error).message).toBe('tencent-scf: version 1152921504606846976 is beyond 2^53, and the client takes a JS number, which cannot carry it exactly');
+    const fraction = await layers.getLayerVersion({ provider: 'tencent-scf', name: 'utils', version: 1.5 }).catch((e: unknown) => e);
+    expect(fraction).toMatchObject({ kind: 'invalid-input', message: 'tencent-scf: version 1.5 is not an integer' });
+    expect(requests).toHaveLength(0);
+  });
+
   it('says which client it was not given', async () => {
     const layers = createLayersClient({});
     await expect(layers.getLayerVersion({ provider: 'tencent-scf', name: 'utils', version: 1 })).rejects.toThrow('createLayersClient was given no tencent-scf client');
