@@ -109,6 +109,9 @@ function describe(field, output) {
   /** @type {Record<string, unknown>} */
   const entry = { field, concept: output.concept, from: output.path, required: output.required, type: output.type };
   if (output.format !== undefined) entry.format = output.format;
+  // Integer bounds stay exact decimal text, as the model gives them (int64 does not fit a number).
+  if (output.minimum !== undefined) entry.minimum = output.minimum;
+  if (output.maximum !== undefined) entry.maximum = output.maximum;
   if (output.encoding !== undefined) entry.encoding = output.encoding;
   if (output.date !== undefined) entry.date = output.date;
   if (output.enum !== undefined) entry.enum = output.enum;

@@ -96,8 +96,10 @@ function convert(provider: Provider, entry: FieldMapping, value: unknown): unkno
   switch (entry.field) {
     case 'version':
     case 'archive.size': {
-      const integer = exactInteger(value);
-      return checked<number | bigint>(integer);
+      const integer = checked<number | bigint>(exactInteger(value));
+      if ('minimum' in entry && BigInt(integer) < BigInt(entry.minimum)) throw fail(`${integer} is below the minimum ${entry.minimum}`);
+      if ('maximum' in entry && BigInt(integer) > BigInt(entry.maximum)) throw fail(`${integer} is above the maximum ${entry.maximum}`);
+      return integer;
     }
     case 'createdAt':
       return checked(readDate(text(), entry.date));

@@ -85,6 +85,8 @@ type Entry = {
   from: readonly string[];
   required: boolean;
   type: string;
+  minimum?: string;
+  maximum?: string;
   encoding?: { as: 'hex' | 'base64' };
   date?: DateShape;
   enum?: readonly string[];
@@ -112,7 +114,7 @@ function randomValue(entry: Entry): fc.Arbitrary<Built> {
     }));
   }
   if (entry.type === 'integer')
-    return int64s.map((value) => ({
+    return fc.bigInt({ min: BigInt(entry.minimum ?? 0), max: BigInt(entry.maximum ?? 2n ** 63n - 1n) }).map((value) => ({
       value: value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value,
       expect: (layer) => expect(BigInt(neutralAt(layer, entry.field) as bigint)).toBe(value),
     }));

@@ -91,6 +91,15 @@ describe('toLayerVersion errors', () => {
     expect(() => toLayerVersion('aws-lambda', answer)).toThrow(/^aws-lambda Content\.CodeSha256: "abc" is not a SHA-256 digest in base64/);
   });
 
+  it("refuses an integer outside the spec's bounds, naming the bound", () => {
+    const good = example('aws-lambda', 'python-layer');
+    expect(() => toLayerVersion('aws-lambda', { ...good, Version: 0 })).toThrow('aws-lambda Version: 0 is below the minimum 1');
+    expect(() => toLayerVersion('aws-lambda', { ...good, Content: { ...good.Content, CodeSize: -1 } })).toThrow('aws-lambda Content.CodeSize: -1 is below the minimum 0');
+    expect(() => toLayerVersion('tencent-scf', { ...example('tencent-scf', 'layer-active'), LayerVersion: '9223372036854775808' })).toThrow(
+      'tencent-scf LayerVersion: 9223372036854775808 is above the maximum 9223372036854775807',
+    );
+  });
+
   it('refuses a status the spec does not list, and a missing required field', () => {
     const good = example('tencent-scf', 'layer-active');
     expect(() => toLayerVersion('tencent-scf', { ...good, Status: 'Frozen' as 'Active' })).toThrow(

@@ -44,7 +44,8 @@ export const mapping = {
         ],
         "required": false,
         "type": "integer",
-        "format": "int64"
+        "format": "int64",
+        "minimum": "0"
       },
       {
         "field": "arn",
@@ -85,7 +86,9 @@ export const mapping = {
         ],
         "required": false,
         "type": "integer",
-        "format": "int64"
+        "format": "int64",
+        "minimum": "1",
+        "maximum": "9223372036854775807"
       },
       {
         "field": "runtimes",
@@ -264,7 +267,9 @@ export const mapping = {
         ],
         "required": true,
         "type": "integer",
-        "format": "int64"
+        "format": "int64",
+        "minimum": "0",
+        "maximum": "9223372036854775807"
       },
       {
         "field": "name",
