@@ -11,7 +11,8 @@ describe('package.json', () => {
   it('exports one entry, built, with its types', () => {
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     for (const file of Object.values<string>(manifest.exports['.'])) expect(existsSync(join(root, file)), file).toBe(true);
-    expect(manifest.files).toEqual(['dist', 'README.md']);
+    expect(manifest.files).toEqual(['dist', 'README.md', 'LICENSE']);
+    for (const file of manifest.files.slice(1)) expect(existsSync(join(root, file)), file).toBe(true);
   });
 
   it('declares every package the source imports as a dependency', () => {
