@@ -1,7 +1,7 @@
 // Every named success example of both specs becomes a LayerVersion whose fields are checked
 // against values computed by hand (instants in UTC, both forms of each digest).
-import { describe, expect, it } from 'vitest';
-import { toLayerVersion } from '../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type Answers, toLayerVersion } from '../src/index.js';
 import { example, successExamples } from './helpers.js';
 
 describe('AWS Lambda examples', () => {
@@ -92,6 +92,9 @@ describe('Tencent Cloud SCF examples', () => {
     });
     expect(layer.raw).toBe(raw);
     expect(layer.archive).not.toHaveProperty('size');
+    // Checked by tsc (npm run typecheck): the provider stays a literal and raw keeps its type.
+    expectTypeOf(layer.provider).toEqualTypeOf<'tencent-scf'>();
+    expectTypeOf(layer.raw).toEqualTypeOf<Answers['tencent-scf']>();
   });
 
   it('each status example maps onto its own neutral status, and its time onto the right instant', () => {
