@@ -1,7 +1,9 @@
 // createLayersClient: one getLayerVersion over the provider clients the caller gives, answering
 // with a LayerVersion. The provider's input names come from the generated mapping.
-import type { CallOptions, LambdaClient } from '@layerspec/aws-lambda';
+import type { CallOptions, DownloadOptions, LambdaClient } from '@layerspec/aws-lambda';
+export type { DownloadOptions } from '@layerspec/aws-lambda';
 import type { ScfClient } from '@layerspec/tencent-scf';
+import { archiveAnswer } from './download.js';
 import { type ErrorKind, LayersError } from './errors.js';
 import { mapping } from './generated/mapping.js';
 import { exactInteger } from './integers.js';
@@ -25,6 +27,12 @@ export interface GetLayerVersionInput<P extends Provider = Provider> {
 export interface LayersClient {
   /** Calls the provider's client and converts its answer; rejects with LayersError keeping the client's error as `cause`. */
   getLayerVersion<P extends Provider>(input: GetLayerVersionInput<P>, call?: CallOptions): Promise<LayerVersion<P>>;
+  /**
+   * Downloads the archive at `archive.location` through the provider's client and resolves to its
+   * bytes once the size (where the provider gave one) and the SHA-256 match the LayerVersion's;
+   * rejects with LayersError (an IntegrityError of the client as `cause`, kind `invalid-response`) otherwise.
+   */
+  downloadLayerVersion(layer: LayerVersion<Provider, unknown>, options?: DownloadOptions): Promise<Uint8Array>;
 }
 
 const kindOf = (error: unknown): ErrorKind | undefined => {
@@ -43,23 +51,44 @@ function sendable(provider: Provider, version: number | bigint): number {
   throw new LayersError(provider, 'invalid-input', `version ${rule}`);
 }
 
+/** The client's error as a LayersError of the same kind; an error without a neutral kind is not the client's (a bug) and passes unchanged. */
+function neutral(provider: Provider, error: unknown): unknown {
+  const kind = kindOf(error);
+  return kind === undefined ? error : new LayersError(provider, kind, error instanceof Error ? error.message : String(error), error);
+}
+
+function clientFor(options: LayersClientOptions, provider: Provider) {
+  if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
+  const client = options[provider] as
+    | {
+        getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+        downloadLayerVersion(output: unknown, options?: DownloadOptions): Promise<Uint8Array>;
+      }
+    | undefined;
+  if (client === undefined) throw new TypeError(`createLayersClient was given no ${provider} client`);
+  return client;
+}
+
 export function createLayersClient(options: LayersClientOptions): LayersClient {
   return {
+    async downloadLayerVersion(layer, downloadOptions) {
+      const client = clientFor(options, layer?.provider);
+      try {
+        return await client.downloadLayerVersion(archiveAnswer(layer), downloadOptions);
+      } catch (error) {
+        throw neutral(layer.provider, error);
+      }
+    },
     async getLayerVersion(input, call) {
       const { provider } = input;
-      if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
-      const client = options[provider] as { getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown> } | undefined;
-      if (client === undefined) throw new TypeError(`createLayersClient was given no ${provider} client`);
+      const client = clientFor(options, provider);
       const names = mapping[provider].inputs;
       const version = sendable(provider, input.version);
       let answer: unknown;
       try {
         answer = await client.getLayerVersion({ [names.name]: input.name, [names.version]: version }, call);
       } catch (error) {
-        const kind = kindOf(error);
-        // An error without a neutral kind is not the client's (a bug, a programming error): it passes unchanged.
-        if (kind === undefined) throw error;
-        throw new LayersError(provider, kind, error instanceof Error ? error.message : String(error), error);
+        throw neutral(provider, error);
       }
       // The answer is the provider client's typed output, so LayerVersion<P>'s raw type holds.
       return toLayerVersion(provider as Provider, answer as AnswerOf<Provider>, options.context?.[provider]) as unknown as LayerVersion<typeof provider>;

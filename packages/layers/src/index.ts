@@ -11,7 +11,7 @@ export type { Runtime } from './runtimes.js';
 export { runtimeOf, runtimeTables } from './runtimes.js';
 export type { LayerStatus } from './status.js';
 export { statusTables, statusWithoutField } from './status.js';
-export type { GetLayerVersionInput, LayersClient, LayersClientOptions } from './client.js';
+export type { DownloadOptions, GetLayerVersionInput, LayersClient, LayersClientOptions } from './client.js';
 export { createLayersClient } from './client.js';
 export type { ErrorKind } from './errors.js';
 export { LayersError } from './errors.js';
