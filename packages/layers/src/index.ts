@@ -15,3 +15,4 @@ export type { DownloadOptions, GetLayerVersionInput, LayersClient, LayersClientO
 export { createLayersClient } from './client.js';
 export type { ErrorKind } from './errors.js';
 export { LayersError } from './errors.js';
+export { layerVersionJson } from './json.js';

@@ -8,10 +8,11 @@ const root = resolve(import.meta.dirname, '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 describe('package.json', () => {
-  it('exports one entry, built, with its types', () => {
+  it('exports one entry, built, with its types, and the JSON Schema of LayerVersion', () => {
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     for (const file of Object.values<string>(manifest.exports['.'])) expect(existsSync(join(root, file)), file).toBe(true);
-    expect(manifest.files).toEqual(['dist', 'README.md', 'LICENSE']);
+    expect(manifest.exports['./layer-version.schema.json']).toBe('./layer-version.schema.json');
+    expect(manifest.files).toEqual(['dist', 'layer-version.schema.json', 'README.md', 'LICENSE']);
     for (const file of manifest.files.slice(1)) expect(existsSync(join(root, file)), file).toBe(true);
   });
 
