@@ -2,7 +2,7 @@
 // @ts-check
 // Writes layer-version.schema.json: the JSON Schema (2020-12) of a LayerVersion as JSON (see
 // src/json.ts for how a LayerVersion becomes JSON). The neutral fields are the ones the mapping
-// generator knows (NEUTRAL_FIELDS); their integer bounds come from the generated mapping and the
+// generator knows (NEUTRAL_FIELDS); their integer bounds and the location's format come from the generated mapping and the
 // status values from the status tables, so the schema follows the specs. Only the JSON shape of
 // each neutral field is written here, once; a neutral field without one stops the generation.
 // Usage: node scripts/generate-schema.mjs [--check] (reads the built dist: run `npm run build` first)
@@ -32,6 +32,8 @@ function exactInteger(minimum, maximum) {
 
 /** The neutral fields that are exact integers, whose bounds each provider's spec gives. */
 const INTEGER_FIELDS = ['version', 'archive.size'];
+/** The neutral fields that keep the provider's string as it is, so the format its spec gives (`uri`) holds. */
+const FORMAT_FIELDS = ['archive.location'];
 
 /**
  * The JSON shape of each neutral field, by its dotted path; an integer's bounds are each provider's (see generateSchema).
@@ -57,7 +59,7 @@ function shapes(statuses) {
     },
     architectures: { type: 'array', items: string },
     status: { enum: [...statuses] },
-    'archive.location': { type: 'string', format: 'uri' },
+    'archive.location': string,
     'archive.size': exactInteger(undefined, undefined),
     'archive.sha256': {
       type: 'object',
@@ -70,7 +72,7 @@ function shapes(statuses) {
 
 /**
  * The schema.
- * @param {{ mapping: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string }[] }>>, statuses: readonly string[] }} facts
+ * @param {{ mapping: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string, format?: string }[] }>>, statuses: readonly string[] }} facts
  */
 export function generateSchema({ mapping, statuses }) {
   const providers = Object.keys(mapping);
@@ -81,10 +83,14 @@ export function generateSchema({ mapping, statuses }) {
     const properties = {};
     /** @type {Record<string, unknown>} */
     const archive = {};
-    for (const entry of api.fields.filter((f) => INTEGER_FIELDS.includes(f.field))) {
-      const integer = exactInteger(entry.minimum, entry.maximum);
-      if (entry.field.startsWith('archive.')) archive[entry.field.slice('archive.'.length)] = integer;
-      else properties[entry.field] = integer;
+    for (const entry of api.fields) {
+      /** @type {Record<string, unknown> | undefined} */
+      let bound;
+      if (INTEGER_FIELDS.includes(entry.field)) bound = exactInteger(entry.minimum, entry.maximum);
+      else if (FORMAT_FIELDS.includes(entry.field) && entry.format !== undefined) bound = { type: 'string', format: entry.format };
+      if (bound === undefined) continue;
+      if (entry.field.startsWith('archive.')) archive[entry.field.slice('archive.'.length)] = bound;
+      else properties[entry.field] = bound;
     }
     if (Object.keys(archive).length > 0) properties.archive = { type: 'object', properties: archive };
     // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword; the object is never awaited.

@@ -2,9 +2,12 @@
 // every instant written in a spec's date shape reads back to itself, integers stay exact, and
 // random answers built from the generated mapping always convert to the values they were built from.
 import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DateShape, exactInteger, LayerConversionError, mapping, type Provider, readDate, sha256From, toLayerVersion } from '../src/index.js';
+import { type DateShape, exactInteger, LayerConversionError, layerVersionJson, mapping, type Provider, readDate, sha256From, toLayerVersion } from '../src/index.js';
 
 const RUNS = 300;
 const digests = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -85,6 +88,7 @@ type Entry = {
   from: readonly string[];
   required: boolean;
   type: string;
+  format?: string;
   minimum?: string;
   maximum?: string;
   encoding?: { as: 'hex' | 'base64' };
@@ -127,7 +131,9 @@ function randomValue(entry: Entry): fc.Arbitrary<Built> {
         expect((neutralAt(layer, entry.field) as unknown[]).map((item) => (typeof item === 'string' ? item : (item as { name: string }).name))).toEqual(value),
     }));
   }
-  return fc.string({ maxLength: 40 }).map((value) => ({ value, expect: is(value) }));
+  // A valid answer's uri (the location) is a URL, as its spec's format says.
+  const strings = entry.format === 'uri' ? fc.webUrl() : fc.string({ maxLength: 40 });
+  return strings.map((value) => ({ value, expect: is(value) }));
 }
 
 function answers(provider: Provider): fc.Arbitrary<{ answer: Record<string, unknown>; checks: Built[] }> {
@@ -150,15 +156,20 @@ function answers(provider: Provider): fc.Arbitrary<{ answer: Record<string, unkn
   });
 }
 
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats.default(ajv);
+const validLayerVersion = ajv.compile(JSON.parse(readFileSync(new URL('../layer-version.schema.json', import.meta.url), 'utf8')));
+
 describe('random answers built from the mapping', () => {
   for (const provider of Object.keys(mapping) as Provider[]) {
-    it(`${provider}: always convert, to the values they were built from`, () => {
+    it(`${provider}: always convert, to the values they were built from, as JSON the shipped schema accepts`, () => {
       fc.assert(
         fc.property(answers(provider), ({ answer, checks }) => {
-          const layer = toLayerVersion(provider, answer as never) as unknown as Record<string, unknown>;
+          const layer = toLayerVersion(provider, answer as never);
           expect(layer.raw).toBe(answer);
           expect(layer.provider).toBe(provider);
-          for (const check of checks) check.expect(layer);
+          for (const check of checks) check.expect(layer as unknown as Record<string, unknown>);
+          expect(validLayerVersion(JSON.parse(layerVersionJson(layer))), ajv.errorsText(validLayerVersion.errors)).toBe(true);
         }),
         { numRuns: RUNS },
       );
