@@ -72,9 +72,9 @@ function shapes(statuses) {
 
 /**
  * The schema.
- * @param {{ mapping: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string, format?: string }[] }>>, statuses: readonly string[] }} facts
+ * @param {{ mapping: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string, format?: string }[] }>>, statuses: readonly string[], neutralFields?: Readonly<Record<string, string>> }} facts
  */
-export function generateSchema({ mapping, statuses }) {
+export function generateSchema({ mapping, statuses, neutralFields = NEUTRAL_FIELDS }) {
   const providers = Object.keys(mapping);
   const shape = shapes([...new Set(statuses)]);
   // Each provider's integer bounds, applied when the LayerVersion is of that provider.
@@ -100,7 +100,7 @@ export function generateSchema({ mapping, statuses }) {
   const top = { provider: { enum: providers } };
   /** @type {Record<string, unknown>} */
   const archive = {};
-  for (const field of Object.values(NEUTRAL_FIELDS)) {
+  for (const field of Object.values(neutralFields)) {
     if (!Object.hasOwn(shape, field)) throw new Error(`the neutral field ${field} has no JSON shape; add it to shapes() in packages/layers/scripts/generate-schema.mjs`);
     if (field.startsWith('archive.')) archive[field.slice('archive.'.length)] = shape[field];
     else top[field] = shape[field];

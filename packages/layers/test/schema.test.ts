@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { NEUTRAL_FIELDS } from '../scripts/generate-mapping.mjs';
 import { generateSchema, schemaText } from '../scripts/generate-schema.mjs';
 import { layerVersionJson, mapping, type Provider, statusTables, statusWithoutField, toLayerVersion } from '../src/index.js';
 import { example, successExamples } from './helpers.js';
@@ -66,6 +67,12 @@ describe('layer-version.schema.json', () => {
 });
 
 describe('generate-schema', () => {
+  it('stops on a neutral field it has no JSON shape for, naming it', () => {
+    expect(() => generateSchema({ mapping, statuses, neutralFields: { ...NEUTRAL_FIELDS, colour: 'colour' } })).toThrow(
+      /the neutral field colour has no JSON shape; add it to shapes\(\)/,
+    );
+  });
+
   it("carries each spec's bounds into the integer fields of its provider", () => {
     const generated = generateSchema({ mapping, statuses });
     const version = (provider: string) => generated.allOf.find((b) => b.if.properties.provider.const === provider)?.then.properties.version;
