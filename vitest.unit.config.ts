@@ -41,6 +41,7 @@ const unitTests: Record<string, string[]> = {
     'test/examples.test.ts',
     'test/mapping.test.ts',
     'test/package.test.ts',
+    'test/schema.test.ts',
     'test/tables.test.ts',
   ],
   'packages/docs': ['test/comparison.test.ts', 'test/portal.test.ts', 'test/providers.test.ts'],
