@@ -38,20 +38,20 @@ function shapeOf(entry) {
  */
 function sourceCell(api, entry, statusTables) {
   const table = statusTables[api];
-  return html`<code class="field-name source">${entry.from.join('.')}</code>
+  return html`<div class="field"><code class="field-name source">${entry.from.join('.')}</code>
     <span class="meta">${shapeOf(entry)}</span>
     ${
       entry.field === 'status' && table
         ? html`<span class="meta">${Object.entries(table).map(([own, neutral], i) => html`${i > 0 ? ', ' : ''}<code>${own}</code> → <code>${neutral}</code>`)}</span>`
         : ''
-    }`;
+    }</div>`;
 }
 
 /** What a reader gets when the provider's answer has no field for it. @param {string} field @param {string} statusWithoutField */
 function absentCell(field, statusWithoutField) {
   return field === 'status'
-    ? html`<span class="none">not in the answer</span><span class="meta">always <code>${statusWithoutField}</code>: the provider answers only for a published version</span>`
-    : html`<span class="none">not in the answer</span>`;
+    ? html`<div class="field"><span class="none">not in the answer</span><span class="meta">always <code>${statusWithoutField}</code>: the provider answers only for a published version</span></div>`
+    : html`<div class="field"><span class="none">not in the answer</span></div>`;
 }
 
 /** @param {LayersInput} input @returns {string} */
