@@ -37,12 +37,17 @@ function shapeOf(entry) {
  * @param {LayersInput['statusTables']} statusTables
  */
 function sourceCell(api, entry, statusTables) {
-  const table = statusTables[api];
+  const table = statusTables[api] ?? {};
+  // The spec's values, each with the neutral status it reads as; one the table lacks says so.
+  const values = entry.field === 'status' && 'enum' in entry ? entry.enum : [];
   return html`<div class="field"><code class="field-name source">${entry.from.join('.')}</code>
     <span class="meta">${shapeOf(entry)}</span>
     ${
-      entry.field === 'status' && table
-        ? html`<span class="meta">${Object.entries(table).map(([own, neutral], i) => html`${i > 0 ? ', ' : ''}<code>${own}</code> → <code>${neutral}</code>`)}</span>`
+      values.length > 0
+        ? html`<span class="meta">${values.map(
+            (own, i) =>
+              html`${i > 0 ? ', ' : ''}<code>${own}</code> → ${Object.hasOwn(table, own) ? html`<code>${table[own]}</code>` : html`<span class="none">no neutral status</span>`}`,
+          )}</span>`
         : ''
     }</div>`;
 }

@@ -220,6 +220,18 @@ describe('the layer model page', () => {
     expect(rowOf(page, 'architectures')).toBeUndefined();
   });
 
+  it('lists every status value the spec gives, with the neutral status it reads as, and says when one has none', () => {
+    const own = mapping['tencent-scf'].fields.find((e) => e.field === 'status')!;
+    const values = 'enum' in own ? own.enum : [];
+    expect(values.length).toBeGreaterThan(0);
+    const table: Record<string, string> = statusTables['tencent-scf'];
+    const cell = cellOf(rowOf(render(mapping), 'status')!, 'tencent-scf')!;
+    for (const value of values) expect(cell).toContain(`<code>${value}</code> → <code>${table[value]}</code>`);
+    const changed = structuredClone(mapping) as any;
+    changed['tencent-scf'].fields.find((e: any) => e.field === 'status').enum.push('Archived');
+    expect(cellOf(rowOf(render(changed), 'status')!, 'tencent-scf')).toContain('<code>Archived</code> → <span class="none">no neutral status</span>');
+  });
+
   it('is linked from the portal', () => {
     const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
     expect(page).toContain('<a href="layers.html">');
