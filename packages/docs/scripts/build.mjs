@@ -14,7 +14,9 @@ import { buildRedocPage, bundlePath } from '../src/redoc.js';
 import { buildComparison } from '../src/compare.js';
 import { models } from '@layerspec/specs/model';
 import { listFields } from '../src/fields.js';
-import { renderBar, renderPortal } from '../src/portal.js';
+import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
+import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
+import { renderLayersPage } from '../src/layers.js';
 import { providerFacts } from '../src/sides.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,8 +95,23 @@ try {
 const [a, b] = sides;
 if (!a || !b) throw new Error('the portal compares two APIs; redocly.yaml lists fewer');
 writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand }));
+writeFileSync(
+  join(dist, 'layers.html'),
+  renderLayersPage({
+    mapping,
+    statusTables,
+    statusWithoutField,
+    sides,
+    bar: renderBar(
+      sides.map((s) => ({ api: s.api, name: s.name })),
+      'layers.html',
+    ),
+    themeCss,
+    css: PORTAL_CSS,
+  }),
+);
 rmSync(finalDist, { recursive: true, force: true });
 renameSync(dist, finalDist);
 
-const sizes = ['index.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`);
+const sizes = ['index.html', 'layers.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`);
 console.log(`built ${finalDist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);

@@ -20,6 +20,7 @@ export function renderBar(pages, current) {
     ${link('index.html', 'layerspec docs portal', 'layerspec-home')}
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
+    ${link('layers.html', 'Layer model')}
   </nav>`);
 }
 
@@ -161,6 +162,10 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
       Nothing here is typed by hand twice: the references and the comparison below are generated from the specs.</p>
     </header>
     <section class="cards">${sides.map((side) => card(side, mockCommand))}</section>
+    <section id="layer-model">
+      <h2>One layer model</h2>
+      <p class="intro"><code>@layerspec/layers</code> reads either answer as one <code>LayerVersion</code>. <a href="layers.html">See each neutral field, where it comes from in ${a.name} and ${b.name}, and what each does not say</a>.</p>
+    </section>
     <section id="comparison">
       <h2>GetLayerVersion side by side</h2>
       <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>.</p>
@@ -176,7 +181,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
   return renderHtml(page);
 }
 
-const PORTAL_CSS = `
+export const PORTAL_CSS = `
 body { margin: 0; background: var(--layerspec-bg); color: var(--layerspec-text); font: 14px/1.6 var(--layerspec-font); }
 main { max-width: 1280px; margin: 0 auto; padding: 24px 32px 48px; }
 a { color: var(--layerspec-link); }
@@ -221,5 +226,6 @@ tbody th { font-weight: 500; }
   td:last-child { border-bottom: none; }
   td::before { content: attr(data-label); display: block; font-weight: 600; font-size: 12.5px; color: var(--layerspec-muted); }
 }
+.lost { background: var(--layerspec-bg-raised); }
 footer { border-top: 1px solid var(--layerspec-border); color: var(--layerspec-muted); padding: 16px 32px; font-size: 12.5px; }
 `;

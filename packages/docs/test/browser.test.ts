@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapping } from '@layerspec/layers';
 import { listFields } from '../src/fields.js';
+import { neutralFields } from '../src/layers.js';
 import { buildRedocPage, bundlePath, operationAnchor } from '../src/redoc.js';
 import { startDocsServer } from '../src/server.js';
 import { launchBrowser, missingNames, missingNamesAfterExpanding, openOperation, screenshot, type Browser } from './browser.js';
@@ -153,6 +155,28 @@ describe('portal', () => {
     const emptyCells = await page.locator('table[data-table] td[data-api]').evaluateAll((cells) => cells.filter((c) => c.textContent?.trim() === '').length);
     expect(emptyCells).toBe(0);
     await expect(page.getByText('no counterpart', { exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('layer model page', () => {
+  it("is reached from the portal's nav and shows a row per neutral field with each provider's source", async () => {
+    const { page, offHost } = await ready().open(fileUrl('index.html'));
+    await page.locator('nav.layerspec-bar').getByRole('link', { name: 'Layer model' }).click();
+    await page.waitForURL('**/layers.html');
+    const table = page.locator('table[data-table="layer-version"]');
+    await expect(table.isVisible()).resolves.toBe(true);
+    for (const field of neutralFields(mapping)) {
+      const row = table.locator(`tr[data-field="${field}"]`);
+      await expect(row.locator('th code').innerText(), field).resolves.toBe(field);
+      for (const api of apis) {
+        const entry = mapping[api as keyof typeof mapping].fields.find((e) => e.field === field);
+        const cell = row.locator(`td[data-api="${api}"]`);
+        await expect(cell.innerText(), `${field} ${api}`).resolves.toContain(entry ? entry.from.join('.') : 'not in the answer');
+      }
+    }
+    await screenshot(page, 'layers', { fullPage: true });
     expect(offHost).toEqual([]);
     await page.close();
   });
@@ -304,34 +328,39 @@ describe('served by the docs server', () => {
   // indexes in the page instead; the policy keeps eval off, so that one refusal is expected.
   const expected = (v: { directive: string; blockedURI: string }) => v.directive === 'script-src' && v.blockedURI === 'eval';
 
-  it.each(['index.html', ...apis.map((api) => `${api}.html`)])('%s renders under the Content-Security-Policy, on a desktop and on a phone', async (name) => {
-    const server = await startDocsServer({ port: 0 });
-    try {
-      for (const [size, viewport] of [
-        ['desktop', undefined],
-        ['phone', PHONE],
-      ] as const) {
-        const { page, offHost, violations } = await ready().open(new URL(name, server.url).href, viewport);
-        const response = await page.request.get(new URL(name, server.url).href);
-        expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'/);
-        if (name === 'index.html') {
-          await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
-        } else {
-          const model = modelOf(name.replace(/\.html$/, ''));
-          // Redoc's own rendering (the operation in the menu) proves its scripts ran.
-          await page.goto(`${new URL(name, server.url).href}${operationAnchor(model)}`);
-          await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
-          await expect(page.getByTestId('middle-panel').getByText('Responses', { exact: true }).first().isVisible()).resolves.toBe(true);
+  it.each(['index.html', 'layers.html', ...apis.map((api) => `${api}.html`)])(
+    '%s renders under the Content-Security-Policy, on a desktop and on a phone',
+    async (name) => {
+      const server = await startDocsServer({ port: 0 });
+      try {
+        for (const [size, viewport] of [
+          ['desktop', undefined],
+          ['phone', PHONE],
+        ] as const) {
+          const { page, offHost, violations } = await ready().open(new URL(name, server.url).href, viewport);
+          const response = await page.request.get(new URL(name, server.url).href);
+          expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'/);
+          if (name === 'index.html') {
+            await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
+          } else if (name === 'layers.html') {
+            await expect(page.locator('table[data-table="layer-version"]').isVisible()).resolves.toBe(true);
+          } else {
+            const model = modelOf(name.replace(/\.html$/, ''));
+            // Redoc's own rendering (the operation in the menu) proves its scripts ran.
+            await page.goto(`${new URL(name, server.url).href}${operationAnchor(model)}`);
+            await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
+            await expect(page.getByTestId('middle-panel').getByText('Responses', { exact: true }).first().isVisible()).resolves.toBe(true);
+          }
+          await screenshot(page, `${name.replace(/\.html$/, '')}-${size}`, { fullPage: name === 'index.html' || name === 'layers.html' });
+          expect(violations.filter((v) => !expected(v))).toEqual([]);
+          expect(offHost).toEqual([]);
+          await page.close();
         }
-        await screenshot(page, `${name.replace(/\.html$/, '')}-${size}`, { fullPage: name === 'index.html' });
-        expect(violations.filter((v) => !expected(v))).toEqual([]);
-        expect(offHost).toEqual([]);
-        await page.close();
+      } finally {
+        await server.close();
       }
-    } finally {
-      await server.close();
-    }
-  });
+    },
+  );
 });
 
 describe('the checks themselves', () => {

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, renderHtml } from '../src/html.js';
-import { renderPortal } from '../src/portal.js';
+import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
+import { neutralFields, renderLayersPage } from '../src/layers.js';
+import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
 import { listFields } from '../src/fields.js';
 import { bundlePath, operationAnchor, withExactBounds } from '../src/redoc.js';
 import { providerFacts } from '../src/sides.js';
@@ -166,5 +168,72 @@ describe('the Redoc copy of a bundle', () => {
     const untagged = structuredClone(model) as any;
     delete untagged.operation.tags;
     expect(() => operationAnchor(untagged)).toThrow(/no tag/);
+  });
+});
+
+describe('the layer model page', () => {
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api));
+  const render = (from: typeof mapping) =>
+    renderLayersPage({ mapping: from, statusTables, statusWithoutField, sides, bar: renderBar(sides, 'layers.html'), themeCss: '', css: PORTAL_CSS });
+  const rowOf = (page: string, field: string) => page.match(new RegExp(`<tr data-field="${field.replace('.', '\\.')}">([\\s\\S]*?)</tr>`))?.[1];
+  const cellOf = (row: string, api: string) => row.match(new RegExp(`<td data-api="${api}"[^>]*>([\\s\\S]*?)</td>`))?.[1];
+
+  it("lists every neutral field of the mapping, with each provider's source path or that its answer has none", () => {
+    const page = render(mapping);
+    const fields = neutralFields(mapping);
+    expect(fields).toEqual(expect.arrayContaining(['status', 'archive.size', 'archive.sha256', 'createdAt']));
+    for (const field of fields) {
+      const row = rowOf(page, field);
+      expect(row, field).toBeDefined();
+      for (const side of sides) {
+        const entry = mapping[side.api as keyof typeof mapping].fields.find((e) => e.field === field);
+        const cell = cellOf(row!, side.api);
+        expect(cell, `${field} ${side.api}`).toBeDefined();
+        if (entry) expect(cell).toContain(`<code class="field-name source">${entry.from.join('.')}</code>`);
+        else expect(cell).toContain('not in the answer');
+      }
+    }
+  });
+
+  it("shows each provider's digest encoding and date shape, and what a provider cannot say", () => {
+    const page = render(mapping);
+    for (const side of sides) {
+      const own = mapping[side.api as keyof typeof mapping].fields;
+      const sha = own.find((e) => e.field === 'archive.sha256')!;
+      const date = own.find((e) => e.field === 'createdAt')!;
+      expect(cellOf(rowOf(page, 'archive.sha256')!, side.api)).toContain(`as ${'encoding' in sha ? sha.encoding.as : '?'}`);
+      expect(cellOf(rowOf(page, 'createdAt')!, side.api)).toContain('date' in date ? `written ${date.date.shape}, read as UTC${date.date.utcOffset}` : '?');
+    }
+    // A provider whose answer has no status field always reads as the one status the package gives it.
+    const withoutStatus = sides.filter((side) => !mapping[side.api as keyof typeof mapping].fields.some((e) => e.field === 'status'));
+    expect(withoutStatus.length).toBeGreaterThan(0);
+    for (const side of withoutStatus) expect(cellOf(rowOf(page, 'status')!, side.api)).toContain(`always <code>${statusWithoutField}</code>`);
+    expect(page).toContain('<a href="layers.html" aria-current="page">');
+  });
+
+  it('follows the mapping: a field a provider gains gets its source, a field nobody maps has no row', () => {
+    const changed = structuredClone(mapping) as any;
+    changed['tencent-scf'].fields.push({ field: 'archive.size', concept: 'archive-size', from: ['CodeSize'], required: false, type: 'integer' });
+    changed['aws-lambda'].fields = changed['aws-lambda'].fields.filter((e: any) => e.field !== 'architectures');
+    const page = render(changed);
+    expect(cellOf(rowOf(page, 'archive.size')!, 'tencent-scf')).toContain('CodeSize');
+    expect(rowOf(page, 'architectures')).toBeUndefined();
+  });
+
+  it('lists every status value the spec gives, with the neutral status it reads as, and says when one has none', () => {
+    const own = mapping['tencent-scf'].fields.find((e) => e.field === 'status')!;
+    const values = 'enum' in own ? own.enum : [];
+    expect(values.length).toBeGreaterThan(0);
+    const table: Record<string, string> = statusTables['tencent-scf'];
+    const cell = cellOf(rowOf(render(mapping), 'status')!, 'tencent-scf')!;
+    for (const value of values) expect(cell).toContain(`<code>${value}</code> → <code>${table[value]}</code>`);
+    const changed = structuredClone(mapping) as any;
+    changed['tencent-scf'].fields.find((e: any) => e.field === 'status').enum.push('Archived');
+    expect(cellOf(rowOf(render(changed), 'status')!, 'tencent-scf')).toContain('<code>Archived</code> → <span class="none">no neutral status</span>');
+  });
+
+  it('is linked from the portal', () => {
+    const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
+    expect(page).toContain('<a href="layers.html">');
   });
 });

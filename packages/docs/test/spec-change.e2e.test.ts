@@ -202,4 +202,9 @@ describe('a spec change reaches the clients, the mock and the docs with no hand 
     expect(tencent).toContain(NEW_CODE);
     expect(tencent).toContain(JSON.stringify(NEW_REGION_PATTERN).slice(1, -1));
   });
+
+  it('the layer model page shows the new status value, with no neutral status until the layers package maps it', () => {
+    const layers = readFileSync(join(copy, 'packages/docs/dist/layers.html'), 'utf8');
+    expect(layers).toContain(`<code>${NEW_STATUS}</code> → <span class="none">no neutral status</span>`);
+  });
 });
