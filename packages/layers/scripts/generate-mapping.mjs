@@ -32,6 +32,9 @@ export const NEUTRAL_FIELDS = /** @type {const} */ ({
   'archive-sha256': 'archive.sha256',
 });
 
+/** The status vocabulary of a LayerVersion; each provider's values map onto it (src/status.ts). */
+export const LAYER_STATUSES = /** @type {const} */ (['available', 'publishing', 'publish-failed', 'deleting', 'delete-failed', 'deleted']);
+
 /** What a neutral field's conversion reads from its output besides the value: the spec must give it. */
 const NEEDS = /** @type {const} */ ({
   createdAt: ['date', 'x-layerspec-date'],
@@ -131,6 +134,9 @@ export function generateMapping(apis) {
     '',
     '/** For each provider: which output (path from the result) feeds which LayerVersion field, and its shape. */',
     `export const mapping = ${JSON.stringify(mapping, null, 2)} as const;`,
+    '',
+    '/** The status vocabulary of a LayerVersion. */',
+    `export const layerStatuses = ${JSON.stringify(LAYER_STATUSES)} as const;`,
     '',
   ].join('\n');
 }

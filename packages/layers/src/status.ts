@@ -1,8 +1,10 @@
 // The status of a layer version in one vocabulary. Each provider's own values map onto it one to
 // one, so no state is lost; a test keeps each table in step with its spec's enum.
 
+import type { layerStatuses } from './generated/mapping.js';
+
 /** Where a layer version stands. */
-export type LayerStatus = 'available' | 'publishing' | 'publish-failed' | 'deleting' | 'delete-failed' | 'deleted';
+export type LayerStatus = (typeof layerStatuses)[number];
 
 /** Each provider's status values, for the providers whose answer carries a status. */
 export const statusTables = {

@@ -306,3 +306,6 @@ export const mapping = {
     ]
   }
 } as const;
+
+/** The status vocabulary of a LayerVersion. */
+export const layerStatuses = ["available","publishing","publish-failed","deleting","delete-failed","deleted"] as const;
