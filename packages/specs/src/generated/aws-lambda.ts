@@ -804,6 +804,22 @@ export const model = {
       }
     },
     {
+      "name": "version-below-one",
+      "status": 400,
+      "outcome": "error",
+      "errorCode": "InvalidParameterValueException",
+      "summary": "The version number is below 1",
+      "description": "Lambda checks a version number below 1 itself rather than by the model's bounds, so its\nanswer names no member and carries no validation count (as recorded against AWS in\nLocalStack's parity snapshots).",
+      "headers": {
+        "x-amzn-ErrorType": "InvalidParameterValueException",
+        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+      },
+      "value": {
+        "Type": "User",
+        "message": "Layer Version Cannot be less than 1"
+      }
+    },
+    {
       "name": "missing-authentication-token",
       "status": 403,
       "outcome": "error",
@@ -865,13 +881,14 @@ export const model = {
       "outcome": "error",
       "errorCode": "ResourceNotFoundException",
       "summary": "The layer version does not exist",
+      "description": "Lambda answers a layer name or a version it does not hold with this message, whichever\nof the two is missing (as recorded against AWS in LocalStack's parity snapshots).",
       "headers": {
         "x-amzn-ErrorType": "ResourceNotFoundException",
         "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
       },
       "value": {
         "Type": "User",
-        "Message": "Layer version arn:aws:lambda:us-east-1:123456789012:layer:my-layer:99 does not exist."
+        "Message": "The resource you requested does not exist."
       }
     },
     {
