@@ -1,5 +1,5 @@
 export type { DateShape } from './dates.js';
-export { readDate } from './dates.js';
+export { readDate, writeDate } from './dates.js';
 export type { Sha256 } from './digest.js';
 export { sha256From } from './digest.js';
 export { LayerConversionError } from './errors.js';
