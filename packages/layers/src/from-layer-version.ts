@@ -152,6 +152,8 @@ class Writer {
       const { name, language, version } = item as RuntimeInput;
       if (name !== undefined) return this.text(`${at}.name`, name);
       if (language === undefined) throw this.fail(at, 'has neither a name nor a language');
+      this.text(`${at}.language`, language);
+      if (version !== undefined) this.text(`${at}.version`, version);
       const entry = table.find(([, lang, ver]) => lang === language && ver === version);
       if (entry === undefined) {
         const runtime = version === undefined ? language : `${language} ${version}`;
@@ -186,36 +188,36 @@ class Writer {
     return this.arnParts;
   }
 
-  /** The value one mapped output gets, in the provider's form; undefined when the layer has none. */
+  /** The value one mapped output gets, in the provider's form; undefined when the layer has none (undefined or null). */
   value(entry: Entry): unknown {
     const { layer } = this;
-    switch (entry.field) {
-      case 'name':
-        return this.text('name', layer.name);
+    const field = entry.field;
+    if (field === 'arn') return writeLayerVersionArn(this.arn(), this.integer('version', layer.version));
+    if (field === 'status') return this.status(layer.status ?? statusWithoutField);
+    const value = field
+      .split('.')
+      .reduce<unknown>((inner, key) => (inner !== null && typeof inner === 'object' ? (inner as Record<string, unknown>)[key] : undefined), layer);
+    if (value === undefined || value === null) return undefined;
+    switch (field) {
       case 'version':
-        return this.integer('version', layer.version);
-      case 'arn':
-        return writeLayerVersionArn(this.arn(), this.integer('version', layer.version));
-      case 'description':
-        return layer.description === undefined ? undefined : this.text('description', layer.description);
-      case 'license':
-        return layer.license === undefined ? undefined : this.text('license', layer.license);
-      case 'createdAt':
-        return layer.createdAt === undefined || entry.date === undefined ? undefined : this.date(layer.createdAt, entry.date);
-      case 'runtimes':
-        return layer.runtimes === undefined ? undefined : this.runtimes(layer.runtimes);
-      case 'architectures':
-        return layer.architectures === undefined ? undefined : [...layer.architectures];
-      case 'status':
-        return this.status(layer.status ?? statusWithoutField);
-      case 'archive.location':
-        return layer.archive?.location === undefined ? undefined : this.text('archive.location', layer.archive.location);
       case 'archive.size':
-        return layer.archive?.size === undefined ? undefined : this.integer('archive.size', layer.archive.size);
+        return this.integer(field, value);
+      case 'createdAt':
+        return entry.date === undefined ? undefined : this.date(value, entry.date);
+      case 'runtimes':
+        return this.runtimes(value);
+      case 'architectures':
+        if (!Array.isArray(value)) throw this.fail(field, `${shown(value)} is not a list`);
+        return [...value];
       case 'archive.sha256':
-        return layer.archive?.sha256 === undefined || entry.encoding === undefined ? undefined : this.sha256(layer.archive.sha256, entry.encoding.as);
+        return entry.encoding === undefined ? undefined : this.sha256(value, entry.encoding.as);
+      case 'name':
+      case 'description':
+      case 'license':
+      case 'archive.location':
+        return this.text(field, value);
       default:
-        throw new TypeError(`fromLayerVersion cannot write the neutral field ${entry.field}`);
+        throw new TypeError(`fromLayerVersion cannot write the neutral field ${field}`);
     }
   }
 

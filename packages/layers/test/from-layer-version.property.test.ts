@@ -1,11 +1,12 @@
-// A property of fromLayerVersion over random layers in neutral fields: each is written as an
-// answer the spec's success schema accepts, and toLayerVersion reads the same neutral values back.
+// Properties of fromLayerVersion over random layers in neutral fields: each is written as an
+// answer the spec's success schema accepts, and toLayerVersion reads the same neutral values back;
+// any value at any of the layer's fields is written or refused naming that field, never a crash.
 import { Buffer } from 'node:buffer';
 import { type ApiModel, models } from '@layerspec/specs/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layerStatuses } from '../src/generated/mapping.js';
-import { type Answers, fromLayerVersion, type LayerVersionInput, mapping, type Provider, runtimeTables, toLayerVersion } from '../src/index.js';
+import { type Answers, fromLayerVersion, LayerConversionError, type LayerVersionInput, mapping, type Provider, runtimeTables, toLayerVersion } from '../src/index.js';
 import { resultValidator } from './helpers.js';
 
 const RUNS = 200;
@@ -129,6 +130,40 @@ describe('random layers in neutral fields', () => {
           const back = toLayerVersion(provider, answer as Answers[Provider], { region: layer.region });
           for (const { field } of mapping[provider].fields) expect({ field, value: neutralAt(back, field) }).toEqual({ field, value: expected(provider, layer, field) });
           expect(back.name).toBe(layer.name);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
+
+const LAYER_FIELDS = ['name', 'version', 'arn', 'region', 'account', 'description', 'license', 'createdAt', 'runtimes', 'architectures', 'status', 'archive'];
+const ARCHIVE_FIELDS = ['location', 'size', 'sha256'];
+
+describe("random values at the layer's fields", () => {
+  for (const provider of Object.keys(mapping) as Provider[]) {
+    it(`${provider}: are written, or refused with LayerConversionError naming the field; nothing else`, () => {
+      const anything = fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true, withMap: true, withSet: true });
+      const changes = fc.array(fc.tuple(fc.constantFrom(...LAYER_FIELDS, ...ARCHIVE_FIELDS.map((f) => `archive.${f}`)), anything), { minLength: 1, maxLength: 4 });
+      fc.assert(
+        fc.property(layers(provider), changes, (valid, changed) => {
+          const layer: Record<string, unknown> = { ...valid, archive: { ...valid.archive } };
+          for (const [field, value] of changed) {
+            const [outer, inner] = field.split('.') as [string, string?];
+            if (inner === undefined) layer[outer] = value;
+            else if (layer.archive !== null && typeof layer.archive === 'object') layer.archive = { ...layer.archive, [inner]: value };
+          }
+          const named = new Set(changed.map(([name]) => name));
+          // The ARN is made of these, so its pattern may be what a change of one of them breaks.
+          if (['name', 'version', 'region', 'account'].some((name) => named.has(name))) named.add('arn');
+          try {
+            fromLayerVersion(provider, layer as unknown as LayerVersionInput);
+          } catch (error) {
+            expect(error).toBeInstanceOf(LayerConversionError);
+            const field = (error as LayerConversionError).field;
+            const root = field.split(/[.[]/)[0] as string;
+            expect({ field, named: named.has(field) || named.has(root) || (named.has('archive') && field.startsWith('archive.')) }).toEqual({ field, named: true });
+          }
         }),
         { numRuns: RUNS },
       );
