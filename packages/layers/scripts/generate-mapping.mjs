@@ -56,7 +56,7 @@ export const RAW_ONLY_CONCEPTS = /** @type {const} */ ({
 export function mapApi(model) {
   /** @type {Record<string, unknown>[]} */
   const fields = [];
-  /** @type {{ from: string, concept: string }[]} */
+  /** @type {Record<string, unknown>[]} */
   const rawOnly = [];
   for (const output of model.outputs) {
     if (output.concept === undefined) {
@@ -65,7 +65,7 @@ export function mapApi(model) {
       throw new Error(`${model.api}: output ${output.name} has no x-layerspec-concept, so @layerspec/layers cannot tell which neutral field it feeds`);
     }
     if (Object.hasOwn(RAW_ONLY_CONCEPTS, output.concept)) {
-      rawOnly.push({ from: output.name, concept: output.concept });
+      rawOnly.push({ from: output.name, concept: output.concept, ...rules(output) });
       continue;
     }
     if (!Object.hasOwn(NEUTRAL_FIELDS, output.concept)) {
@@ -119,6 +119,24 @@ function describe(field, output) {
   if (output.date !== undefined) entry.date = output.date;
   if (output.enum !== undefined) entry.enum = output.enum;
   if (output.items?.enum !== undefined) entry.itemsEnum = output.items.enum;
+  return { ...entry, ...rules(output) };
+}
+
+/**
+ * The rules a value written to the output must keep (fromLayerVersion checks them): a string's
+ * pattern and length, an array's length and the rule of an item beyond `itemsEnum`.
+ * @param {OutputModel} output
+ */
+function rules(output) {
+  /** @type {Record<string, unknown>} */
+  const entry = {};
+  if (output.pattern !== undefined) entry.pattern = output.pattern;
+  if (output.minLength !== undefined) entry.minLength = output.minLength;
+  if (output.maxLength !== undefined) entry.maxLength = output.maxLength;
+  if (output.maxItems !== undefined) entry.maxItems = output.maxItems;
+  const item = output.items?.enum === undefined ? output.items : output.items.others;
+  if (item?.pattern !== undefined) entry.itemsPattern = item.pattern;
+  if (item?.maxLength !== undefined) entry.itemsMaxLength = item.maxLength;
   return entry;
 }
 

@@ -1,7 +1,7 @@
-// Reads a date written in a spec's date shape (`x-layerspec-date`): tokens YYYY MM DD hh mm ss
+// Reads and writes a date in a spec's date shape (`x-layerspec-date`): tokens YYYY MM DD hh mm ss
 // sss, any other character literal. An offset written in the shape (`+0000`) stands for any
 // offset in the text, so an answer in another offset is read at the instant it names; a shape
-// without one is read at the shape's `utcOffset`.
+// without one is read at the shape's `utcOffset`. A date is written at the shape's `utcOffset`.
 import { shown } from './shown.js';
 
 export interface DateShape {
@@ -24,25 +24,32 @@ type Part = (typeof TOKENS)[number][1] | 'offset';
 const OFFSET_IN_SHAPE = /^(?:[+-]\d{2}:?\d{2}|Z)/;
 const OFFSET = /^(?:([+-])(\d{2}):?(\d{2})|Z)$/;
 
-function compile(shape: string): { pattern: RegExp; parts: Part[] } {
-  let source = '';
-  const parts: Part[] = [];
+type Piece = { readonly part: Part; readonly text: string } | { readonly literal: string };
+
+/** The shape's tokens, offset and literal characters, in order. */
+function piecesOf(shape: string): Piece[] {
+  const pieces: Piece[] = [];
   let rest = shape;
   while (rest.length > 0) {
     const token = TOKENS.find(([text]) => rest.startsWith(text));
     const offset = OFFSET_IN_SHAPE.exec(rest);
-    if (token) {
-      source += token[2];
-      parts.push(token[1]);
-      rest = rest.slice(token[0].length);
-    } else if (offset) {
-      source += '([+-]\\d{2}:?\\d{2}|Z)';
-      parts.push('offset');
-      rest = rest.slice(offset[0].length);
-    } else {
-      source += rest[0]?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      rest = rest.slice(1);
+    const piece: Piece = token ? { part: token[1], text: token[0] } : offset ? { part: 'offset', text: offset[0] } : { literal: rest.slice(0, 1) };
+    pieces.push(piece);
+    rest = rest.slice('literal' in piece ? 1 : piece.text.length);
+  }
+  return pieces;
+}
+
+function compile(shape: string): { pattern: RegExp; parts: Part[] } {
+  let source = '';
+  const parts: Part[] = [];
+  for (const piece of piecesOf(shape)) {
+    if ('literal' in piece) {
+      source += piece.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      continue;
     }
+    source += piece.part === 'offset' ? '([+-]\\d{2}:?\\d{2}|Z)' : (TOKENS.find(([, part]) => part === piece.part)?.[2] ?? '');
+    parts.push(piece.part);
   }
   return { pattern: new RegExp(`^${source}$`), parts };
 }
@@ -80,4 +87,41 @@ export function readDate(text: string, { shape, utcOffset }: DateShape): Date | 
     return `${shown(text)} names no real date and time`;
   }
   return new Date(wall - offset * 60_000);
+}
+
+/** An offset of `minutes` east of UTC, written like `like` (`+0000`, `+00:00` or `Z`). */
+function writeOffset(minutes: number, like: string): string {
+  if (like === 'Z' && minutes === 0) return 'Z';
+  const hh = String(Math.trunc(Math.abs(minutes) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${hh}${like.includes(':') || like === 'Z' ? ':' : ''}${mm}`;
+}
+
+/**
+ * An instant written in a date shape, at the shape's `utcOffset` (the inverse of readDate). A
+ * shape without `sss` drops the milliseconds.
+ * @throws RangeError for an invalid Date, an instant whose year at that offset is not 4 digits,
+ * or a `utcOffset` that is not one
+ */
+export function writeDate(date: Date, { shape, utcOffset }: DateShape): string {
+  const offset = offsetMinutes(utcOffset);
+  if (offset === undefined) throw new RangeError(`${shown(utcOffset)} is not a UTC offset`);
+  if (Number.isNaN(date.getTime())) throw new RangeError('is an invalid Date');
+  const wall = new Date(date.getTime() + offset * 60_000);
+  const iso = Number.isNaN(wall.getTime()) ? '' : wall.toISOString();
+  // toISOString writes a year beyond 0000-9999 with a sign and 6 digits, which YYYY cannot hold.
+  if (!/^\d{4}-/.test(iso)) throw new RangeError(`${date.toISOString()} is at a year that ${shape} cannot write (0000 to 9999 at ${utcOffset})`);
+  const value: Record<Part, string> = {
+    year: iso.slice(0, 4),
+    month: iso.slice(5, 7),
+    day: iso.slice(8, 10),
+    hour: iso.slice(11, 13),
+    minute: iso.slice(14, 16),
+    second: iso.slice(17, 19),
+    millisecond: iso.slice(20, 23),
+    offset: '',
+  };
+  return piecesOf(shape)
+    .map((piece) => ('literal' in piece ? piece.literal : piece.part === 'offset' ? writeOffset(offset, piece.text) : value[piece.part]))
+    .join('');
 }

@@ -3,17 +3,26 @@ import type { LambdaError } from '@layerspec/aws-lambda';
 /** The neutral class of a failure, the clients' own (`not-found`, `throttled`, ...). */
 export type ErrorKind = LambdaError['kind'];
 
-/** A provider's answer that cannot become a LayerVersion: the field, and the rule it broke. */
+/**
+ * A provider's answer that cannot become a LayerVersion (toLayerVersion), or a layer that cannot
+ * become a provider's answer (fromLayerVersion): the field, and the rule it broke.
+ */
 export class LayerConversionError extends Error {
   override readonly name = 'LayerConversionError';
-  /** An answer that breaks its spec is an invalid response, as the clients name it. */
-  readonly kind: ErrorKind = 'invalid-response';
   constructor(
-    /** The provider whose answer it is. */
+    /** The provider whose answer it is or would be. */
     readonly provider: string,
-    /** The answer's field, as a dotted path from the result (`Content.CodeSha256`). */
+    /**
+     * toLayerVersion: the answer's field, as a dotted path from the result (`Content.CodeSha256`).
+     * fromLayerVersion: the layer's field (`createdAt`, `archive.sha256`, `runtimes[0]`).
+     */
     readonly field: string,
     rule: string,
+    /**
+     * `invalid-response`, as the clients name an answer that breaks its spec (toLayerVersion), or
+     * `invalid-input` for a layer that cannot be written (fromLayerVersion).
+     */
+    readonly kind: ErrorKind = 'invalid-response',
   ) {
     super(`${provider} ${field}: ${rule}`);
   }

@@ -1,5 +1,5 @@
 export type { DateShape } from './dates.js';
-export { readDate } from './dates.js';
+export { readDate, writeDate } from './dates.js';
 export type { Sha256 } from './digest.js';
 export { sha256From } from './digest.js';
 export { LayerConversionError } from './errors.js';
@@ -7,6 +7,8 @@ export { mapping } from './generated/mapping.js';
 export { exactInteger } from './integers.js';
 export type { AnswerOf, Answers, LayerContext, LayerVersion, Provider } from './layer-version.js';
 export { toLayerVersion } from './layer-version.js';
+export type { AnswerContext, LayerAnswer, LayerVersionInput, RuntimeInput } from './from-layer-version.js';
+export { fromLayerVersion } from './from-layer-version.js';
 export type { Runtime } from './runtimes.js';
 export { runtimeOf, runtimeTables } from './runtimes.js';
 export type { LayerStatus } from './status.js';

@@ -3,6 +3,7 @@
 // conversion of each neutral field.
 import type { GetLayerVersionOutput as LambdaAnswer } from '@layerspec/aws-lambda';
 import type { GetLayerVersionOutput as ScfAnswer } from '@layerspec/tencent-scf';
+import { readLayerVersionArn } from './arns.js';
 import { readDate } from './dates.js';
 import { type Sha256, sha256From } from './digest.js';
 import { LayerConversionError } from './errors.js';
@@ -132,13 +133,6 @@ function setAt(target: Record<string, unknown>, field: string, value: unknown): 
   setAt(target[head] as Record<string, unknown>, rest.join('.'), value);
 }
 
-/** The layer name, version and region an AWS version ARN carries (`arn:aws:lambda:us-west-2:123456789012:layer:my-layer:1`). */
-function fromArn(arn: unknown): { name?: string; region?: string } {
-  if (typeof arn !== 'string') return {};
-  const parts = /^arn:[^:]+:lambda:([^:]+):\d+:layer:([^:]+):\d+$/.exec(arn);
-  return parts ? { region: parts[1], name: parts[2] } : {};
-}
-
 /**
  * A provider's GetLayerVersion answer (from a layerspec client or the provider's SDK) as a
  * LayerVersion. Throws LayerConversionError naming the field when a value breaks its spec.
@@ -156,9 +150,9 @@ export function toLayerVersion<P extends Provider, A extends AnswerOf<P>>(provid
     }
     setAt(layer, entry.field, convert(provider, entry, value));
   }
-  const arn = fromArn(layer.arn);
-  layer.name ??= arn.name;
-  const region = context.region ?? arn.region;
+  const arn = readLayerVersionArn(layer.arn);
+  if (layer.name === undefined && arn !== undefined) layer.name = arn.name;
+  const region = context.region ?? arn?.region;
   if (region !== undefined) layer.region = region;
   layer.raw = answer;
   return layer as unknown as LayerVersion<P, A>;

@@ -3,11 +3,21 @@
 // random answers built from the generated mapping always convert to the values they were built from.
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DateShape, exactInteger, LayerConversionError, layerVersionJson, mapping, type Provider, readDate, sha256From, toLayerVersion } from '../src/index.js';
+import {
+  type DateShape,
+  exactInteger,
+  LayerConversionError,
+  layerVersionJson,
+  mapping,
+  type Provider,
+  readDate,
+  sha256From,
+  toLayerVersion,
+  writeDate,
+} from '../src/index.js';
+import { newAjv } from './helpers.js';
 
 const RUNS = 300;
 const digests = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -65,6 +75,21 @@ describe('conversion properties', () => {
         fc.property(instants, offsets, (instant, offset) => {
           const exact = hasMilliseconds(shape) ? instant : new Date(Math.floor(instant.getTime() / 1000) * 1000);
           expect(readDate(format(exact, shape, offset), shape)).toEqual(exact);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  for (const provider of Object.keys(mapping) as Provider[]) {
+    const shape = dateShape(provider);
+    it(`${provider}: writeDate writes every instant as the test's own formatter does at ${shape.utcOffset}, and readDate reads it back`, () => {
+      fc.assert(
+        fc.property(instants, (instant) => {
+          const text = writeDate(instant, shape);
+          const exact = hasMilliseconds(shape) ? instant : new Date(Math.floor(instant.getTime() / 1000) * 1000);
+          expect(text).toBe(format(exact, shape, minutesOf(shape.utcOffset)));
+          expect(readDate(text, shape)).toEqual(exact);
         }),
         { numRuns: RUNS },
       );
@@ -156,8 +181,7 @@ function answers(provider: Provider): fc.Arbitrary<{ answer: Record<string, unkn
   });
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
+const ajv = newAjv();
 const validLayerVersion = ajv.compile(JSON.parse(readFileSync(new URL('../layer-version.schema.json', import.meta.url), 'utf8')));
 
 describe('random answers built from the mapping', () => {

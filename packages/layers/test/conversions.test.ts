@@ -1,6 +1,6 @@
 // The hand-written conversions, one rule at a time, and the errors that name the field.
 import { describe, expect, it } from 'vitest';
-import { exactInteger, LayerConversionError, mapping, readDate, runtimeOf, sha256From, toLayerVersion } from '../src/index.js';
+import { exactInteger, LayerConversionError, mapping, readDate, runtimeOf, sha256From, toLayerVersion, writeDate } from '../src/index.js';
 import { example } from './helpers.js';
 
 const dateOf = (provider: keyof typeof mapping) => {
@@ -29,6 +29,37 @@ describe('readDate', () => {
     expect(readDate('2019-02-29 00:00:00', tencent)).toMatch(/names no real date and time/);
     expect(readDate('2019-11-26 24:00:00', tencent)).toMatch(/names no real date and time/);
     expect(readDate('2020-02-29 12:00:00', tencent)).toEqual(new Date('2020-02-29T04:00:00Z'));
+  });
+});
+
+describe('writeDate', () => {
+  it('writes the AWS shape in UTC with milliseconds and the offset as the shape writes it', () => {
+    expect(writeDate(new Date('2018-11-14T23:03:52.894Z'), aws)).toBe('2018-11-14T23:03:52.894+0000');
+    expect(writeDate(new Date('2018-11-15T02:03:52.894+03:00'), aws)).toBe('2018-11-14T23:03:52.894+0000');
+  });
+
+  it("writes Tencent's zone-less time at +08:00, without the milliseconds its shape lacks", () => {
+    expect(writeDate(new Date('2019-11-26T08:15:33Z'), tencent)).toBe('2019-11-26 16:15:33');
+    expect(writeDate(new Date('2019-12-31T19:00:00.999Z'), tencent)).toBe('2020-01-01 03:00:00');
+  });
+
+  it('reads back what it wrote', () => {
+    const instant = new Date('2020-02-29T04:00:00Z');
+    expect(readDate(writeDate(instant, tencent), tencent)).toEqual(instant);
+    expect(readDate(writeDate(instant, aws), aws)).toEqual(instant);
+  });
+
+  it('writes an offset with a colon or Z as the shape does', () => {
+    const instant = new Date('2019-11-26T08:15:33Z');
+    expect(writeDate(instant, { shape: 'YYYY-MM-DDThh:mm:ss+00:00', utcOffset: '-03:30' })).toBe('2019-11-26T04:45:33-03:30');
+    expect(writeDate(instant, { shape: 'YYYY-MM-DDThh:mm:ssZ', utcOffset: '+00:00' })).toBe('2019-11-26T08:15:33Z');
+  });
+
+  it('refuses an invalid Date, a year YYYY cannot hold, and an offset that is none', () => {
+    expect(() => writeDate(new Date(Number.NaN), aws)).toThrow(/invalid Date/);
+    expect(() => writeDate(new Date('+010000-01-01T00:00:00Z'), aws)).toThrow(/year that YYYY-MM-DDThh:mm:ss.sss\+0000 cannot write/);
+    expect(() => writeDate(new Date('9999-12-31T20:00:00Z'), tencent)).toThrow(/cannot write \(0000 to 9999 at \+08:00\)/);
+    expect(() => writeDate(new Date(0), { shape: 'YYYY', utcOffset: 'CST' })).toThrow(/"CST" is not a UTC offset/);
   });
 });
 

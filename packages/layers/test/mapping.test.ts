@@ -53,6 +53,30 @@ describe('generate-mapping', () => {
     expect(mapApi(model).fields).toContainEqual(expect.objectContaining({ field: 'status', from: ['State'] }));
   });
 
+  it("carries each output's rules as the model gives them, for the values fromLayerVersion writes", () => {
+    const output = (name: string) => aws.outputs.find((o) => o.name === name);
+    const { fields, rawOnly } = mapApi(aws);
+    expect(rawOnly).toContainEqual({
+      from: 'LayerArn',
+      concept: 'layer-arn',
+      pattern: output('LayerArn')?.pattern,
+      minLength: output('LayerArn')?.minLength,
+      maxLength: output('LayerArn')?.maxLength,
+    });
+    const runtimes = output('CompatibleRuntimes');
+    expect(fields).toContainEqual(
+      expect.objectContaining({
+        field: 'runtimes',
+        maxItems: runtimes?.maxItems,
+        itemsEnum: runtimes?.items?.enum,
+        itemsPattern: runtimes?.items?.others?.pattern,
+        itemsMaxLength: runtimes?.items?.others?.maxLength,
+      }),
+    );
+    expect(fields).toContainEqual(expect.objectContaining({ field: 'description', maxLength: output('Description')?.maxLength }));
+    expect(runtimes?.items?.others?.pattern).toEqual(expect.any(String));
+  });
+
   it("names each provider's input for getLayerVersion's name and version", () => {
     expect(mapApi(aws).inputs).toEqual({ name: 'LayerName', version: 'VersionNumber' });
     expect(mapApi(models['tencent-scf'] as ApiModel).inputs).toEqual({ name: 'LayerName', version: 'LayerVersion' });

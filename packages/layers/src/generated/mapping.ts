@@ -33,7 +33,8 @@ export const mapping = {
         "encoding": {
           "digest": "sha256",
           "as": "base64"
-        }
+        },
+        "pattern": "^[A-Za-z0-9+/]{43}=$"
       },
       {
         "field": "archive.size",
@@ -54,7 +55,10 @@ export const mapping = {
           "LayerVersionArn"
         ],
         "required": false,
-        "type": "string"
+        "type": "string",
+        "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$",
+        "minLength": 1,
+        "maxLength": 140
       },
       {
         "field": "description",
@@ -63,7 +67,9 @@ export const mapping = {
           "Description"
         ],
         "required": false,
-        "type": "string"
+        "type": "string",
+        "minLength": 0,
+        "maxLength": 256
       },
       {
         "field": "createdAt",
@@ -76,7 +82,8 @@ export const mapping = {
         "date": {
           "shape": "YYYY-MM-DDThh:mm:ss.sss+0000",
           "utcOffset": "+00:00"
-        }
+        },
+        "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}\\+0000$"
       },
       {
         "field": "version",
@@ -145,7 +152,10 @@ export const mapping = {
           "ruby3.3",
           "ruby3.4",
           "ruby4.0"
-        ]
+        ],
+        "maxItems": 15,
+        "itemsPattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
+        "itemsMaxLength": 64
       },
       {
         "field": "license",
@@ -154,7 +164,8 @@ export const mapping = {
           "LicenseInfo"
         ],
         "required": false,
-        "type": "string"
+        "type": "string",
+        "maxLength": 512
       },
       {
         "field": "architectures",
@@ -167,7 +178,8 @@ export const mapping = {
         "itemsEnum": [
           "x86_64",
           "arm64"
-        ]
+        ],
+        "maxItems": 2
       }
     ],
     "rawOnly": [
@@ -185,7 +197,10 @@ export const mapping = {
       },
       {
         "from": "LayerArn",
-        "concept": "layer-arn"
+        "concept": "layer-arn",
+        "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+$",
+        "minLength": 1,
+        "maxLength": 140
       }
     ]
   },
@@ -216,7 +231,8 @@ export const mapping = {
         "encoding": {
           "digest": "sha256",
           "as": "hex"
-        }
+        },
+        "pattern": "^[0-9a-f]{64}$"
       },
       {
         "field": "archive.location",
@@ -239,7 +255,8 @@ export const mapping = {
         "date": {
           "shape": "YYYY-MM-DD hh:mm:ss",
           "utcOffset": "+08:00"
-        }
+        },
+        "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
       },
       {
         "field": "description",
@@ -278,7 +295,10 @@ export const mapping = {
           "LayerName"
         ],
         "required": true,
-        "type": "string"
+        "type": "string",
+        "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
+        "minLength": 1,
+        "maxLength": 64
       },
       {
         "field": "status",
@@ -301,7 +321,8 @@ export const mapping = {
     "rawOnly": [
       {
         "from": "RequestId",
-        "concept": "request-id"
+        "concept": "request-id",
+        "minLength": 1
       }
     ]
   }
