@@ -28,13 +28,15 @@ const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** Input the script cannot check, or a redocly run without a report: exit 2, after the temporary files are gone. */
+class DriftFailure extends Error {}
+
 /**
  * @param {string} message
  * @returns {never}
  */
 function fail(message) {
-  process.stderr.write(`drift: ${message}\n`);
-  process.exit(2);
+  throw new DriftFailure(message);
 }
 
 /** @param {string} api */
@@ -237,7 +239,7 @@ function main() {
       });
   }
 
-  const folder = mkdtempSync(join(tmpdir(), 'layerspec-drift-'));
+  const folder = mkdtempSync(join(tmpdir(), 'layerspec-drift-har-'));
   let errors = 0;
   try {
     for (const [api, bundle] of bundles) {
@@ -275,4 +277,10 @@ function printFindings(findings) {
   }
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (!(error instanceof DriftFailure)) throw error;
+  process.stderr.write(`drift: ${error.message}\n`);
+  process.exitCode = 2;
+}
