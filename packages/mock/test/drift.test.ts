@@ -25,8 +25,8 @@ let tencent: RunningMock;
 let folder: string;
 const journal: JournalEntry[] = [];
 
-/** A fetch that records each exchange as the mock's journal would, the signature redacted. */
-function recordingFetch(verified: boolean) {
+/** A fetch that records each exchange into `into` as the mock's journal would, the signature redacted. */
+function recordingFetch(verified: boolean, into: JournalEntry[] = journal) {
   return async (request: Request): Promise<Response> => {
     const sent = request.clone();
     const startedAt = new Date();
@@ -34,8 +34,8 @@ function recordingFetch(verified: boolean) {
     const body = await response.clone().text();
     const headers = Object.fromEntries(sent.headers);
     if (headers.authorization) headers.authorization = REDACTED;
-    journal.push({
-      sequence: journal.length + 1,
+    into.push({
+      sequence: into.length + 1,
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       request: { method: sent.method, url: sent.url, headers, body: await sent.text() },
@@ -184,6 +184,28 @@ describe('npm run drift (tools/drift.mjs)', () => {
       expect(output).toContain('Response field "Response.Error.Code" must be string. (response /Response/Error/Code)');
       expect(output).toContain('Response field "Response.LayerVersion" must be integer. (response /Response/LayerVersion)');
       expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): no traffic');
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it(
+    "reports a call of no operation under the API its origin serves, and one from an origin of no API's traffic as its own error",
+    async () => {
+      const unknownRoute = `${aws.url}/2015-03-31/functions/my-function`;
+      const calls: JournalEntry[] = [];
+      await recordingFetch(false, calls)(new Request(unknownRoute, { headers: { Authorization: 'x' } }));
+      const offRoute = calls[0]!;
+      const elsewhere: JournalEntry = { ...offRoute, request: { ...offRoute.request, url: 'http://127.0.0.1:9/elsewhere' } };
+      const file = writeHar('unmatched.har', [recorded(aws, undefined), offRoute, elsewhere]);
+      const { code, output } = await runDrift(file);
+      expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): 2 exchange(s) checked, 1 error(s)');
+      expect(output).toContain('undocumented-endpoint: Undocumented endpoint: GET /2015-03-31/functions/my-function');
+      expect(output).toContain(
+        `traffic of no API:\n  error   no-api: No operation of aws-lambda or tencent-scf matches this request, and its origin served no documented call`,
+      );
+      expect(output).toContain(`GET http://127.0.0.1:9/elsewhere -> ${offRoute.answer.kind === 'answered' ? offRoute.answer.status : 0}, ${file} entry 2`);
+      expect(output).toContain('drift: 2 error(s)');
       expect(code).toBe(1);
     },
     DRIFT_TIMEOUT,
