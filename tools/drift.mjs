@@ -4,8 +4,8 @@
 // `redocly drift`, and exits 1 when it finds an error-level drift.
 // Usage: node tools/drift.mjs <traffic.har> [more.har ...]   (`npm run drift -- ...` builds the specs first)
 //
-// Each answered entry is given to the API whose operation (method and path template, read from the
-// bundles in @layerspec/specs) it matches; an entry that matches none goes to the API the other
+// Each answered entry is given to the API whose operation (method and path template, from the
+// specs' model, @layerspec/specs/model) it matches; an entry that matches none goes to the API the other
 // entries of its origin matched, so that drift reports it as an undocumented endpoint. Each API's
 // entries are written to one temporary HAR and checked in one `redocly drift` run.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readApis, repoRoot } from './apis.mjs';
+import { repoRoot } from './apis.mjs';
 import { QUIET_ENV } from './quiet-env.mjs';
 
 /**
@@ -26,7 +26,6 @@ import { QUIET_ENV } from './quiet-env.mjs';
 const USAGE = 'usage: npm run drift -- <traffic.har> [more.har ...]';
 const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Input the script cannot check, or a redocly run without a report: exit 2, after the temporary files are gone. */
 class DriftFailure extends Error {}
@@ -54,20 +53,32 @@ function templatePattern(/** @type {string} */ template) {
   return new RegExp(`^${parts.join('[^/]+')}$`);
 }
 
-/** Every operation of a bundle, with the response statuses it documents. */
-function operationsOf(/** @type {string} */ api, /** @type {string} */ file) {
-  const document = JSON.parse(readFileSync(file, 'utf8'));
-  /** @type {Operation[]} */
-  const operations = [];
-  for (const [pathTemplate, item] of Object.entries(/** @type {Record<string, any>} */ (document.paths ?? {}))) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const statuses = Object.keys(operation.responses ?? {});
-      operations.push({ api, id: operation.operationId ?? `${method} ${pathTemplate}`, method, pathTemplate, pattern: templatePattern(pathTemplate), statuses });
-    }
+/**
+ * The operation of an API's model, with the response statuses its spec documents: every response
+ * has named examples (the spec's lint rules), so the statuses are those of its scenarios and errors.
+ * @param {import('@layerspec/specs/model').ApiModel} model
+ * @returns {Operation}
+ */
+function operationOf(model) {
+  const { id, method, path } = model.operation;
+  const statuses = new Set([...model.scenarios.map((scenario) => scenario.status), ...model.errors.entries.map((error) => error.status)]);
+  return {
+    api: model.api,
+    id,
+    method: method.toLowerCase(),
+    pathTemplate: path,
+    pattern: templatePattern(path),
+    statuses: [...statuses].sort((a, b) => a - b).map(String),
+  };
+}
+
+/** The APIs' models, or exit 2 when the specs are not built. */
+async function loadModels() {
+  try {
+    return Object.values((await import('@layerspec/specs/model')).models);
+  } catch (error) {
+    return fail(`the specs' model cannot be loaded (${error instanceof Error ? error.message : String(error)}); run \`npm run build\` (npm run drift does)`);
   }
-  return operations;
 }
 
 /** The answered entries of one HAR file, and how many it has without a whole answer. */
@@ -172,7 +183,7 @@ function runDrift(bundle, entries, folder) {
   return { findings, exchanges: report.run?.totalExchanges ?? entries.length };
 }
 
-function main() {
+async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     console.log(USAGE);
@@ -180,9 +191,10 @@ function main() {
   }
   if (positionals.length === 0) fail(`name at least one HAR file\n${USAGE}`);
 
-  const apis = Object.keys(readApis());
+  const models = await loadModels();
+  const apis = models.map((model) => model.api);
   const bundles = new Map(apis.map((api) => [api, bundlePath(api)]));
-  const operations = [...bundles].flatMap(([api, bundle]) => operationsOf(api, bundle));
+  const operations = models.map(operationOf);
 
   /** @type {TrafficEntry[]} */
   const answered = [];
@@ -278,7 +290,7 @@ function printFindings(findings) {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (error) {
   if (!(error instanceof DriftFailure)) throw error;
   process.stderr.write(`drift: ${error.message}\n`);
