@@ -18,7 +18,7 @@ import { repoRoot } from './apis.mjs';
 import { QUIET_ENV } from './quiet-env.mjs';
 
 /**
- * @typedef {{ api: string, id: string, method: string, pathTemplate: string, pattern: RegExp, statuses: string[] }} Operation
+ * @typedef {{ api: string, id: string, method: string, pattern: RegExp, statuses: string[] }} Operation
  * @typedef {{ file: string, index: number, entry: any, method: string, url: URL }} TrafficEntry
  * @typedef {{ severity: 'error' | 'warning' | 'info', rule: string, message: string, where: string, occurrences: number }} Finding
  */
@@ -66,7 +66,6 @@ function operationOf(model) {
     api: model.api,
     id,
     method: method.toLowerCase(),
-    pathTemplate: path,
     pattern: templatePattern(path),
     statuses: [...statuses].sort((a, b) => a - b).map(String),
   };
