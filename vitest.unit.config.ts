@@ -27,6 +27,7 @@ const unitTests: Record<string, string[]> = {
     'test/errors.test.ts',
   ],
   'packages/mock': [
+    'test/har.test.ts',
     'test/json-bounds.test.ts',
     'test/readme.test.ts',
     'test/spec-copy.test.ts',

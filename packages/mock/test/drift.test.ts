@@ -1,0 +1,221 @@
+// tools/drift.mjs (`npm run drift`) on real mock traffic: every scenario of both mocks, called
+// through our typed clients, recorded as journal entries, exported with journalToHar and checked by
+// `redocly drift` against the specs. The traffic passes as recorded; each field broken in the HAR
+// text fails the check, and the report names it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLambdaClient } from '@layerspec/aws-lambda';
+import { createScfClient } from '@layerspec/tencent-scf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, defaultTestCredentials, startMock } from '../src/index.js';
+import { journalToHar } from '../src/state/har.js';
+import { type JournalEntry, REDACTED } from '../src/state/journal-entry.js';
+import { specExamples } from './spec-examples.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const driftScript = join(repoRoot, 'tools/drift.mjs');
+// Each run starts redocly once per API; the machine may be loaded.
+const DRIFT_TIMEOUT = 120_000;
+
+let aws: RunningMock;
+let tencent: RunningMock;
+let folder: string;
+const journal: JournalEntry[] = [];
+
+/** A fetch that records each exchange into `into` as the mock's journal would, the signature redacted. */
+function recordingFetch(verified: boolean, into: JournalEntry[] = journal) {
+  return async (request: Request): Promise<Response> => {
+    const sent = request.clone();
+    const startedAt = new Date();
+    const response = await fetch(request);
+    const body = await response.clone().text();
+    const headers = Object.fromEntries(sent.headers);
+    if (headers.authorization) headers.authorization = REDACTED;
+    into.push({
+      sequence: into.length + 1,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      request: { method: sent.method, url: sent.url, headers, body: await sent.text() },
+      signature: verified ? { status: 'verified' } : { status: 'unsigned' },
+      answer: { kind: 'answered', status: response.status, headers: Object.fromEntries(response.headers), body },
+    });
+    return response;
+  };
+}
+
+function runDrift(...files: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [driftScript, ...files], { cwd: repoRoot }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+function writeHar(name: string, entries: JournalEntry[]): string {
+  const file = join(folder, name);
+  writeFileSync(file, JSON.stringify(journalToHar(entries), null, 2));
+  return file;
+}
+
+/** The recorded call of one mock that asked for `scenario` (undefined: the call without `Prefer`). */
+function recorded(mock: RunningMock, scenario: string | undefined): JournalEntry {
+  const found = journal.find(
+    (entry) =>
+      entry.request.url.startsWith(mock.url) && (scenario === undefined ? !('prefer' in entry.request.headers) : entry.request.headers.prefer === `example=${scenario}`),
+  );
+  if (!found) throw new Error(`no recorded call of ${mock.provider} for ${scenario ?? 'the default scenario'}`);
+  return found;
+}
+
+/** The entry with its answer's JSON body changed by `change`. */
+function withBody(entry: JournalEntry, change: (body: any) => void): JournalEntry {
+  if (entry.answer.kind !== 'answered') throw new Error('only an answered entry has a body to change');
+  const body = JSON.parse(entry.answer.body);
+  change(body);
+  return { ...entry, answer: { ...entry.answer, body: JSON.stringify(body) } };
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'layerspec-drift-test-'));
+  [aws, tencent] = await Promise.all([startMock({ provider: 'aws-lambda', verifySignatures: true }), startMock({ provider: 'tencent-scf', verifySignatures: true })]);
+  const lambda = createLambdaClient({
+    region: 'us-east-1',
+    endpoint: aws.url,
+    credentials: defaultTestCredentials['aws-lambda'],
+    maxAttempts: 1,
+    fetch: recordingFetch(true),
+  });
+  const scf = createScfClient({
+    region: 'ap-guangzhou',
+    endpoint: tencent.url,
+    credentials: defaultTestCredentials['tencent-scf'],
+    maxAttempts: 1,
+    fetch: recordingFetch(true),
+  });
+  const ignoreErrors = () => undefined;
+  await lambda.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 });
+  await scf.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 });
+  for (const { name } of specExamples('aws-lambda')) {
+    await lambda.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 }, { headers: { Prefer: `example=${name}` } }).catch(ignoreErrors);
+  }
+  for (const { name } of specExamples('tencent-scf')) {
+    await scf.getLayerVersion({ LayerName: 'layer3', LayerVersion: 1 }, { headers: { Prefer: `example=${name}` } }).catch(ignoreErrors);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([aws?.close(), tencent?.close()]);
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('npm run drift (tools/drift.mjs)', () => {
+  it('recorded one call per scenario of each mock, and each success and error status', () => {
+    const scenarios = specExamples('aws-lambda').length + specExamples('tencent-scf').length;
+    expect(journal).toHaveLength(2 + scenarios);
+    const awsStatuses = new Set(
+      journal.filter((entry) => entry.request.url.startsWith(aws.url)).map((entry) => (entry.answer.kind === 'answered' ? entry.answer.status : 0)),
+    );
+    expect(awsStatuses).toEqual(new Set([200, ...specExamples('aws-lambda').map((example) => example.status)]));
+    expect(recorded(tencent, 'resource-not-found').answer).toMatchObject({ status: 200, body: expect.stringContaining('"Error"') });
+  });
+
+  it(
+    'passes the traffic of both mocks as recorded, every scenario, and skips the entries without a whole answer',
+    async () => {
+      const first = journal[0]!;
+      const dropped: JournalEntry = { ...first, sequence: journal.length + 1, answer: { kind: 'dropped' }, fault: 'drop' };
+      const answer = first.answer.kind === 'answered' ? first.answer : undefined;
+      const cutOff: JournalEntry = { ...first, sequence: journal.length + 2, answer: { ...answer!, kind: 'cut-off', bytesSent: 5 }, fault: 'cut' };
+      const { code, output } = await runDrift(writeHar('both.har', [...journal, dropped, cutOff]));
+      expect(output).toMatch(/^aws-lambda \(packages\/specs\/dist\/aws-lambda\.json\): \d+ exchange\(s\) checked, no drift$/m);
+      expect(output).toMatch(/^tencent-scf \(packages\/specs\/dist\/tencent-scf\.json\): \d+ exchange\(s\) checked, no drift$/m);
+      expect(output).toContain(`aws-lambda (packages/specs/dist/aws-lambda.json): ${specExamples('aws-lambda').length + 1} exchange(s) checked`);
+      expect(output).toContain(`tencent-scf (packages/specs/dist/tencent-scf.json): ${specExamples('tencent-scf').length + 1} exchange(s) checked`);
+      expect(output).toContain('skipped 2 entries without a whole answer');
+      expect(output).toContain('drift: no errors');
+      expect(code).toBe(0);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it(
+    'fails an AWS success answer whose Version is a string, naming the field',
+    async () => {
+      const broken = withBody(recorded(aws, undefined), (body) => {
+        body.Version = String(body.Version);
+      });
+      const file = writeHar('aws-version.har', [broken, recorded(aws, 'resource-not-found')]);
+      const { code, output } = await runDrift(file);
+      expect(output).toContain('error   schema-consistency: Response field "Version" must be integer. (response /Version)');
+      expect(output).toContain(`${file} entry 0`);
+      expect(output).toContain('tencent-scf (packages/specs/dist/tencent-scf.json): no traffic');
+      expect(output).toContain('drift: 1 error(s)');
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it(
+    'fails an AWS error answer with a status the spec does not document, which redocly drift alone passes',
+    async () => {
+      const notFound = recorded(aws, 'resource-not-found');
+      const teapot: JournalEntry = notFound.answer.kind === 'answered' ? { ...notFound, answer: { ...notFound.answer, status: 418 } } : notFound;
+      const { code, output } = await runDrift(writeHar('aws-status.har', [recorded(aws, undefined), teapot]));
+      expect(output).toMatch(/undocumented-status \(tools\/drift\.mjs\): Response status 418 is not documented for GetLayerVersion \(documented: [^)]*404/);
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it(
+    "fails a Tencent error envelope whose Error.Code is a number, naming the field, and a success answer's LayerVersion as a string",
+    async () => {
+      const badCode = withBody(recorded(tencent, 'resource-not-found'), (body) => {
+        body.Response.Error.Code = 404;
+      });
+      const badVersion = withBody(recorded(tencent, undefined), (body) => {
+        body.Response.LayerVersion = String(body.Response.LayerVersion);
+      });
+      const { code, output } = await runDrift(writeHar('tencent.har', [badCode, badVersion]));
+      expect(output).toContain('Response field "Response.Error.Code" must be string. (response /Response/Error/Code)');
+      expect(output).toContain('Response field "Response.LayerVersion" must be integer. (response /Response/LayerVersion)');
+      expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): no traffic');
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it(
+    "reports a call of no operation under the API its origin serves, and one from an origin of no API's traffic as its own error",
+    async () => {
+      const unknownRoute = `${aws.url}/2015-03-31/functions/my-function`;
+      const calls: JournalEntry[] = [];
+      await recordingFetch(false, calls)(new Request(unknownRoute, { headers: { Authorization: 'x' } }));
+      const offRoute = calls[0]!;
+      const elsewhere: JournalEntry = { ...offRoute, request: { ...offRoute.request, url: 'http://127.0.0.1:9/elsewhere' } };
+      const file = writeHar('unmatched.har', [recorded(aws, undefined), offRoute, elsewhere]);
+      const { code, output } = await runDrift(file);
+      expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): 2 exchange(s) checked, 1 error(s)');
+      expect(output).toContain('undocumented-endpoint: Undocumented endpoint: GET /2015-03-31/functions/my-function');
+      expect(output).toContain(
+        `traffic of no API:\n  error   no-api: No operation of aws-lambda or tencent-scf matches this request, and its origin served no documented call`,
+      );
+      expect(output).toContain(`GET http://127.0.0.1:9/elsewhere -> ${offRoute.answer.kind === 'answered' ? offRoute.answer.status : 0}, ${file} entry 2`);
+      expect(output).toContain('drift: 2 error(s)');
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it('refuses a file that is not a HAR log, naming the field, before running redocly', async () => {
+    const file = join(folder, 'not-a-har.json');
+    writeFileSync(file, JSON.stringify({ entries: [] }));
+    const { code, output } = await runDrift(file);
+    expect(output).toContain(`drift: ${file}: log.entries must be an array, as in every HAR file`);
+    expect(code).toBe(2);
+  });
+});
