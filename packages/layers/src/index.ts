@@ -3,7 +3,7 @@ export { readDate, writeDate } from './dates.js';
 export type { Sha256 } from './digest.js';
 export { sha256From } from './digest.js';
 export { LayerConversionError } from './errors.js';
-export { mapping } from './generated/mapping.js';
+export { layerStatuses, mapping } from './generated/mapping.js';
 export { exactInteger } from './integers.js';
 export type { AnswerOf, Answers, LayerContext, LayerVersion, Provider } from './layer-version.js';
 export { toLayerVersion } from './layer-version.js';
