@@ -73,6 +73,14 @@ export interface ProviderAdapter {
   bodyTooLarge(limitBytes: number): Answer;
   /** Something went wrong inside the mock: answered as the provider's internal error. */
   internalError(): Answer;
+  /** The provider's success answer carrying a result (a fixture's), with the headers and request ID it always sends. */
+  answerResult(result: Record<string, unknown>): Answer;
+  /**
+   * The provider's own answer to a request that breaks the spec, where it differs from the
+   * model's bounds once real layers are served (AWS checks a version below 1 itself); undefined
+   * leaves the usual invalid-request answer.
+   */
+  refuseLayerRequest?(violations: Violation[]): Answer | undefined;
   /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */
   finish(answer: Answer, scenario: string | undefined): Answer;
 }

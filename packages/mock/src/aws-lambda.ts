@@ -1,14 +1,16 @@
 // Makes the mock answer as AWS Lambda does: a non-2xx status, the error name in
 // `x-amzn-ErrorType`, an `x-amzn-RequestId`, and the JSON body the spec's examples spell.
 import { randomUUID } from 'node:crypto';
-import type { ApiModel, ErrorKind, InputModel } from '@layerspec/specs/model';
+import type { ApiModel, InputModel } from '@layerspec/specs/model';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
 import { messagePath, setAt } from './model.js';
-import { type LoadedSpec, type Scenario, findScenario } from './spec.js';
+import { type LoadedSpec, type Scenario, findScenario, firstScenarioOfKind } from './spec.js';
 
 /** The spec example AWS answers an unsigned request with. */
 const MISSING_AUTHENTICATION_SCENARIO = 'missing-authentication-token';
+/** The spec example Lambda answers a version number below 1 with, once it serves real layers. */
+const VERSION_BELOW_ONE_SCENARIO = 'version-below-one';
 
 export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const { model } = spec;
@@ -18,6 +20,7 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
   const pathParameters = model.inputs.filter((input) => input.in === 'path');
   // Scenarios the mock answers with on its own, looked up once so a spec without them fails at startup.
   findScenario(spec, MISSING_AUTHENTICATION_SCENARIO);
+  findScenario(spec, VERSION_BELOW_ONE_SCENARIO);
   const invalidParameterScenario = firstScenarioOfKind(spec, 'invalid-input');
   const serviceErrorScenario = firstScenarioOfKind(spec, 'service');
 
@@ -119,6 +122,14 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
     internalError() {
       return renderScenario(serviceErrorScenario);
     },
+    answerResult(result) {
+      return { status: 200, headers: jsonHeaders(stampRequestId({}, false)), body: result };
+    },
+    refuseLayerRequest(violations) {
+      const version = model.inputs.find((input) => input.concept === 'layer-version');
+      const belowFirst = violations.some((violation) => violation.code === 'minimum' && violation.location[1] === version?.name.toLowerCase());
+      return belowFirst ? renderScenario(VERSION_BELOW_ONE_SCENARIO) : undefined;
+    },
     finish(answer, scenarioName) {
       const headers = lowerCaseKeys(answer.headers);
       if (scenarioName) Object.assign(headers, headersFor(findScenario(spec, scenarioName)));
@@ -163,14 +174,6 @@ function errorCodeHeaderOf(model: ApiModel): string {
   const codeAt = model.errors.entries[0]?.codeAt;
   if (codeAt?.in !== 'header') throw new Error(`the ${model.api} spec names its errors in no header`);
   return codeAt.name.toLowerCase();
-}
-
-/** The first error scenario whose error is of a kind (invalid-input, service, ...). */
-export function firstScenarioOfKind(spec: LoadedSpec, kind: ErrorKind): string {
-  const codes = spec.model.errors.entries.filter((entry) => entry.kind === kind).map((entry) => entry.code);
-  const scenario = spec.model.scenarios.find((candidate) => candidate.errorCode !== undefined && codes.includes(candidate.errorCode));
-  if (!scenario) throw new Error(`the ${spec.provider} spec has no example of an error of the kind ${kind}`);
-  return scenario.name;
 }
 
 export function pathOf(request: ReceivedRequest): string {

@@ -20,6 +20,7 @@ Options:
   --verify-signatures    check each request's SigV4 / TC3 signature against the test credentials
   --serve-archive        serve a small real layer archive and point success answers' Location at it
   --fixed-request-ids    answer with the examples' fixed request IDs instead of a new UUID per request
+  --fixtures <file>      serve the layers of a YAML or JSON fixture file; any other layer is not found
   --quiet                do not log requests
   -h, --help             show this help`;
 
@@ -38,6 +39,7 @@ export function parseCliArgs(argv: string[]) {
       'verify-signatures': { type: 'boolean', default: false },
       'serve-archive': { type: 'boolean', default: false },
       'fixed-request-ids': { type: 'boolean', default: false },
+      fixtures: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -87,10 +89,12 @@ export async function main(argv: string[]): Promise<void> {
         fixedRequestIds: args.fixedRequestIds,
         ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
         ...(args.seed === undefined ? {} : { seed: args.seed }),
+        ...(args.fixtures === undefined ? {} : { fixtures: args.fixtures }),
         ...(log ? { log } : {}),
       });
       mocks.push(mock);
       console.log(`${provider} mock ready at ${mock.url}`);
+      console.log(`${provider} control API at ${mock.controlUrl}${mock.controlToken ? ` (token ${mock.controlToken})` : ''}`);
     }
   } catch (error) {
     console.error(`layerspec-mock: ${(error as Error).message}`);

@@ -3,6 +3,11 @@ export { PROVIDERS, type Provider, type Scenario, loadSpec, UnknownScenarioError
 export type { Answer, ReceivedRequest } from './answer.js';
 export { defaultTestCredentials, type TestCredentials } from './signatures/index.js';
 export { DEFAULT_PORTS } from './ports.js';
+export { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, CONTROL_ENDPOINTS } from './state/control.js';
+export { FAULT_KINDS, type Fault, type FaultKind, type FaultRequest } from './state/faults.js';
+export { DEFAULT_ACCOUNT, FixtureError, type FixtureArchive, type FixtureLayer, type FixtureSet, type ProviderOverride } from './state/fixtures.js';
+export { type Har, journalToHar } from './state/har.js';
+export type { JournalAnswer, JournalEntry, SignatureCheck } from './state/journal-entry.js';
 
 import { loadModel } from './model.js';
 import type { Provider } from './spec.js';

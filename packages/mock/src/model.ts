@@ -21,6 +21,11 @@ export function specPath(provider: Provider): string {
   return distPath(`specs/${provider}.json`);
 }
 
+/** The path of the JSON Schema of a provider's success answer (the whole body, envelope included). */
+export function successSchemaPath(provider: Provider): string {
+  return distPath(`model/${provider}-success-schema.json`);
+}
+
 /** The path of the list of APIs the build copied, in the order of redocly.yaml. */
 export const PROVIDER_LIST_PATH = distPath('model/apis.json');
 

@@ -8,10 +8,20 @@ import prismCore from '@stoplight/prism-core';
 import prismHttp from '@stoplight/prism-http';
 import type { AdapterOptions, Answer, ProviderAdapter, ReceivedRequest, Violation } from './answer.js';
 import { isArchiveRequest, layerArchive, withServedArchive } from './archive/index.js';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { parsePrefer } from './prefer.js';
-import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
-import { type TestCredentials, verifySignature } from './signatures/index.js';
+import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, firstScenarioOfKind, isProvider, loadSpec } from './spec.js';
+import { type SignatureRejection, type TestCredentials, verifySignature } from './signatures/index.js';
+import { CONTROL_PREFIX, answerControl, isControlRequest } from './state/control.js';
+import { type FaultEffect, type FaultRequest, type Fault, checkFaultRequest } from './state/faults.js';
+import { type FixtureSet, withArchiveOrigin } from './state/fixtures.js';
+import { type Har, journalToHar } from './state/har.js';
+import type { JournalAnswer, JournalEntry, SignatureCheck } from './state/journal-entry.js';
+import { type PendingSignatureCheck, redactHeaders } from './state/journal.js';
+import { findServed, requestedLayer } from './state/lookup.js';
+import { type MockState, createMockState } from './state/mock-state.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
 
 export interface StartMockOptions {
@@ -41,6 +51,12 @@ export interface StartMockOptions {
    * instead of a new UUID per request, for tests that compare answers byte for byte.
    */
   fixedRequestIds?: boolean;
+  /**
+   * Layers to serve instead of the spec's examples, in the neutral fields of @layerspec/layers:
+   * a fixture set, or the path of a YAML or JSON file holding one. A name or version the set
+   * lacks gets the provider's own not-found answer.
+   */
+  fixtures?: FixtureSet | string;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -48,6 +64,22 @@ export interface StartMockOptions {
 export interface RunningMock {
   provider: Provider;
   url: string;
+  /** The control API's base URL (`<url>/__layerspec/`). */
+  controlUrl: string;
+  /** The token the control API asks for when the mock verifies signatures; undefined otherwise. */
+  controlToken: string | undefined;
+  /** Replaces the fixtures (a set, or a file to read); throws FixtureError and keeps the old ones when one breaks a rule. */
+  setFixtures(fixtures: FixtureSet | string): void;
+  /** Empties the fixtures, the journal and the faults. */
+  reset(): void;
+  /** The journal: every request answered so far, oldest first. */
+  requests(): Promise<JournalEntry[]>;
+  /** The journal as a HAR 1.2 log. */
+  har(): Promise<Har>;
+  /** Adds a fault for the next requests; throws a TypeError naming the field a bad fault breaks. */
+  fault(fault: FaultRequest): Fault;
+  /** Removes every fault. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -73,7 +105,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   if (!isProvider(options.provider)) {
     throw new TypeError(`provider must be ${PROVIDERS.map((provider) => JSON.stringify(provider)).join(' or ')}, got ${JSON.stringify(options.provider)}`);
   }
-  const { handler, adapter } = await buildMock(options);
+  const { handler, adapter, state, spec, controlToken } = await buildMock(options);
   // Node answers a request without Host with its own bare 400; the handler answers it instead.
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     handler(request, response).catch((error: unknown) => {
@@ -115,6 +147,14 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   return {
     provider: options.provider,
     url,
+    controlUrl: `${url}${CONTROL_PREFIX}`,
+    controlToken,
+    setFixtures: (fixtures) => void state.setFixtures(fixtures),
+    reset: () => state.reset(),
+    requests: () => state.journal.entries(),
+    har: async () => journalToHar(await state.journal.entries()),
+    fault: (fault) => state.faults.add(checkFaultRequest(fault, spec)),
+    clearFaults: () => state.faults.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -130,7 +170,15 @@ export async function createMockHandler(options: StartMockOptions): Promise<Mock
   return (await buildMock(options)).handler;
 }
 
-async function buildMock(options: StartMockOptions): Promise<{ handler: MockHandler; adapter: ProviderAdapter }> {
+interface BuiltMock {
+  handler: MockHandler;
+  adapter: ProviderAdapter;
+  state: MockState;
+  spec: LoadedSpec;
+  controlToken: string | undefined;
+}
+
+async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
   if (options.scenario !== undefined && options.dynamic) {
     throw new TypeError('scenario and dynamic exclude each other: a scenario is one fixed example, dynamic data is generated');
   }
@@ -143,21 +191,26 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
       spec.model.scenarios.map((scenario) => scenario.name),
     );
   }
+  const state = createMockState(spec);
+  if (options.fixtures !== undefined) state.setFixtures(options.fixtures);
+  // Without signature checks the mock trusts its callers (it listens on 127.0.0.1), so its control
+  // API is open; a mock that checks signatures asks the control API for a token of its own.
+  const controlToken = options.verifySignatures ? randomBytes(16).toString('hex') : undefined;
   // Prism dereferences the document in place, so it gets its own copy.
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));
   const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
     logger: prismCore.createLogger('layerspec-mock', { level: 'silent' }),
   });
 
-  async function answer(request: ReceivedRequest): Promise<Answer> {
+  async function answer(request: ReceivedRequest, rejection: SignatureRejection | null, origin: string): Promise<Answer> {
     const unauthenticated = adapter.checkAuthorization(request);
     if (unauthenticated) return unauthenticated;
-    if (options.verifySignatures) {
-      const rejection = await verifySignature(options.provider, request, options.credentials ? { credentials: options.credentials } : {});
-      if (rejection) return adapter.refuseSignature(rejection);
-    }
+    if (options.verifySignatures && rejection) return adapter.refuseSignature(rejection);
     const prepared = adapter.readRequest(request);
     if ('answer' in prepared) return prepared.answer;
+    const served = state.served();
+    /** A request that breaks the spec: the provider's answer, in its fixture-mode form where it has one. */
+    const refuse = (violations: Violation[]) => (served && adapter.refuseLayerRequest?.(violations)) || adapter.invalidRequest(violations, request);
 
     const choice = chooseResponse(spec, request.headers.prefer, options);
     if ('error' in choice) {
@@ -194,7 +247,7 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
       const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
       if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) return adapter.unknownRoute(request);
       const violations = [...prepared.violations, ...(error.additional?.validation ?? [])];
-      if (violations.length) return adapter.invalidRequest(violations, request);
+      if (violations.length) return refuse(violations);
       if (error.status === 415) {
         return adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request);
       }
@@ -206,36 +259,99 @@ async function buildMock(options: StartMockOptions): Promise<{ handler: MockHand
         .filter((diagnostic) => diagnostic.severity === 0)
         .map((diagnostic) => ({ location: diagnostic.path ?? [], code: String(diagnostic.code ?? ''), message: diagnostic.message })),
     ];
-    if (violations.length > 0) return adapter.invalidRequest(violations, request);
+    if (violations.length > 0) return refuse(violations);
+    // With fixtures, a request that names no example answers from them; Prism has still checked it against the spec.
+    if (served && !asksForExample(request.headers.prefer)) {
+      const layer = findServed(spec.model, served, requestedLayer(spec.model, request));
+      if (!layer?.visible) return adapter.renderScenario(firstScenarioOfKind(spec, 'not-found'));
+      return adapter.answerResult(withArchiveOrigin(spec.provider, layer, origin));
+    }
     const output = result.right.output;
     const mocked = { status: output.statusCode, headers: (output.headers ?? {}) as Record<string, string>, body: output.body };
     return adapter.finish(mocked, choice.dynamic ? undefined : choice.scenario);
   }
 
   const handler: MockHandler = async (incoming, outgoing) => {
+    const startedAt = new Date();
     const request = await receive(incoming);
-    if (options.serveArchive && !('tooLarge' in request) && isArchiveRequest(request.method, request.url)) {
-      // Like the providers' presigned download links, the archive needs no Authorization.
-      sendArchive(outgoing, request.method);
-      options.log?.(`${options.provider} ${incoming.method} ${incoming.url} -> 200 archive`);
-      return;
+    const origin = listeningUrl(incoming);
+    if (!('tooLarge' in request)) {
+      const own = ownAnswer(request);
+      if (own) {
+        await own(outgoing);
+        return;
+      }
     }
     let result: Answer;
+    let signature: PendingSignatureCheck = { status: 'unsigned' };
+    let effect: FaultEffect | undefined;
+    let fault: string | undefined;
     try {
       if ('tooLarge' in request) result = adapter.bodyTooLarge(MAX_BODY_BYTES);
       else if (request.headers.host === undefined) result = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
-      else result = await answer(request);
+      else {
+        let rejection: SignatureRejection | null = null;
+        if (!request.headers[spec.model.signing.header.toLowerCase()]) signature = { status: 'unsigned' };
+        else if (options.verifySignatures) {
+          rejection = await verifySignature(options.provider, request, verifyOptions());
+          signature = signatureCheck(rejection);
+        } else {
+          // Checked only if the journal is read, at the time the request arrived.
+          signature = () => verifySignature(options.provider, request, verifyOptions(startedAt)).then(signatureCheck);
+        }
+        const taken = state.faults.take(() => requestedLayer(spec.model, request));
+        effect = taken?.effect;
+        fault = taken?.fault.kind;
+        if (effect?.kind === 'delay') await delay(effect.delayMs);
+        result = effect?.kind === 'scenario' ? adapter.renderScenario(effect.scenario) : await answer(request, rejection, origin);
+      }
       if (options.serveArchive && result.status < 300) {
-        result = { ...result, body: withServedArchive(options.provider, result.body, listeningUrl(incoming)) };
+        result = { ...result, body: withServedArchive(options.provider, result.body, origin) };
       }
     } catch (error) {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
       result = adapter.internalError();
     }
-    send(outgoing, result);
-    options.log?.(logLine(options.provider, incoming, result));
+    const journalAnswer = deliver(outgoing, result, effect);
+    if (!('tooLarge' in request)) {
+      state.journal.add(
+        {
+          startedAt: startedAt.toISOString(),
+          durationMs: Date.now() - startedAt.getTime(),
+          request: { method: request.method, url: `${origin}${request.url}`, headers: redactHeaders(spec.model, request.headers), body: request.body },
+          answer: journalAnswer,
+          ...(fault ? { fault } : {}),
+        },
+        signature,
+      );
+    }
+    options.log?.(logLine(options.provider, incoming, result) + (fault ? ` (fault: ${fault})` : ''));
   };
-  return { handler, adapter };
+
+  function verifyOptions(now?: Date) {
+    return { ...(options.credentials ? { credentials: options.credentials } : {}), ...(now ? { now } : {}) };
+  }
+
+  /** The mock's own answers, outside the provider's API: the control API and the archives it serves. */
+  function ownAnswer(request: ReceivedRequest): ((outgoing: ServerResponse) => Promise<void>) | undefined {
+    const path = request.url.split('?')[0] ?? '';
+    const download = request.method === 'GET' || request.method === 'HEAD';
+    const fixtureArchive = download ? state.served()?.find((layer) => layer.archive?.path === path)?.archive?.bytes : undefined;
+    if (fixtureArchive || (options.serveArchive && isArchiveRequest(request.method, request.url))) {
+      // Like the providers' presigned download links, an archive needs no Authorization.
+      return async (outgoing) => {
+        sendArchive(outgoing, request.method, fixtureArchive ?? layerArchive().bytes);
+        options.log?.(`${options.provider} ${request.method} ${request.url} -> 200 archive`);
+      };
+    }
+    if (!isControlRequest(request.url)) return undefined;
+    return async (outgoing) => {
+      const answered = await answerControl(request, { state, spec, ...(controlToken ? { token: controlToken } : {}) });
+      send(outgoing, answered);
+      options.log?.(`${options.provider} control ${request.method} ${request.url} -> ${answered.status}`);
+    };
+  }
+  return { handler, adapter, state, spec, controlToken };
 }
 
 interface ResponseChoice {
@@ -348,10 +464,41 @@ function listeningUrl(incoming: IncomingMessage): string {
   return `http://${address.includes(':') ? `[${address}]` : address}:${incoming.socket.localPort}`;
 }
 
-function sendArchive(outgoing: ServerResponse, method: string): void {
-  const archive = layerArchive();
-  outgoing.writeHead(200, { 'content-type': 'application/zip', 'content-length': archive.size });
-  outgoing.end(method === 'HEAD' ? undefined : archive.bytes);
+function sendArchive(outgoing: ServerResponse, method: string, bytes: Uint8Array): void {
+  outgoing.writeHead(200, { 'content-type': 'application/zip', 'content-length': bytes.length });
+  outgoing.end(method === 'HEAD' ? undefined : bytes);
+}
+
+/**
+ * Sends an answer as a fault shapes it (no answer at all, or a body cut off half way), and
+ * says what was sent, for the journal.
+ */
+function deliver(outgoing: ServerResponse, answer: Answer, effect: FaultEffect | undefined): JournalAnswer {
+  const body = bodyText(answer);
+  if (effect?.kind === 'drop') {
+    outgoing.socket?.destroy();
+    return { kind: 'dropped' };
+  }
+  if (effect?.kind === 'cut-off') {
+    // The full length is announced and half the bytes are sent, as when a connection breaks mid-answer.
+    const bytes = Buffer.from(body);
+    const sent = Math.floor(bytes.length / 2);
+    outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': bytes.length });
+    outgoing.write(bytes.subarray(0, sent), () => outgoing.socket?.destroy());
+    return { kind: 'cut-off', status: answer.status, headers: answer.headers, body, bytesSent: sent };
+  }
+  send(outgoing, answer);
+  return { kind: 'answered', status: answer.status, headers: { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }, body };
+}
+
+/** Whether a Prefer header names an example or a status, which a mock with fixtures honours over its fixtures. */
+function asksForExample(header: string | undefined): boolean {
+  const prefer = parsePrefer(header);
+  return !('error' in prefer) && (prefer.example !== undefined || prefer.code !== undefined || prefer.dynamic === true);
+}
+
+function signatureCheck(rejection: SignatureRejection | null): SignatureCheck {
+  return rejection ? { status: 'refused', reason: rejection.message ?? rejection.code ?? rejection.example } : { status: 'verified' };
 }
 
 /** The error code of an answer, where the model says the provider carries it (a header or a body member). */

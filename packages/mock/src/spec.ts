@@ -1,6 +1,6 @@
 // What the mock serves for a provider: its model (model.ts), which is all the mock reads itself,
 // and its bundled spec for Prism, which follows the spec's `$ref`s on its own.
-import type { ApiModel, ScenarioModel } from '@layerspec/specs/model';
+import type { ApiModel, ErrorKind, ScenarioModel } from '@layerspec/specs/model';
 import { loadModel, readBuilt, specPath } from './model.js';
 import type { Provider } from './providers.js';
 
@@ -32,6 +32,14 @@ export function findScenario(spec: LoadedSpec, name: string): Scenario {
     );
   }
   return scenario;
+}
+
+/** The first error scenario whose error is of a kind (invalid-input, service, ...). */
+export function firstScenarioOfKind(spec: LoadedSpec, kind: ErrorKind): string {
+  const codes = spec.model.errors.entries.filter((entry) => entry.kind === kind).map((entry) => entry.code);
+  const scenario = spec.model.scenarios.find((candidate) => candidate.errorCode !== undefined && codes.includes(candidate.errorCode));
+  if (!scenario) throw new Error(`the ${spec.provider} spec has no example of an error of the kind ${kind}`);
+  return scenario.name;
 }
 
 export class UnknownScenarioError extends Error {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { README, readmeBlock, renderScenarioBlock } from '../scripts/readme-scenarios.mjs';
+import { readmeRecipes } from './recipes/readme-recipes.js';
 import { specExamples } from './spec-examples.js';
 
 const readme = readFileSync(README as string, 'utf8');
@@ -34,5 +35,15 @@ describe('README addresses', () => {
         file,
       ).toEqual([]);
     }
+  });
+});
+
+describe('README recipes', () => {
+  const blocks = readmeRecipes(readme);
+
+  it('show each recipe test file exactly as it is run', () => {
+    const files = blocks.filter((block) => block.name.endsWith('.ts'));
+    expect(files.map((block) => block.name)).toEqual(['test/recipes/our-clients.test.ts', 'test/recipes/official-sdks.test.ts']);
+    for (const block of files) expect(block.text, block.name).toBe(readFileSync(new URL(`../${block.name}`, import.meta.url), 'utf8').trimEnd());
   });
 });

@@ -32,7 +32,9 @@ export interface JournalEntry {
     url: string;
     /** Header names in lower case; secrets replaced by REDACTED. */
     headers: Record<string, string>;
+    /** The body as received, cut at JOURNAL_BODY_LIMIT characters (`bodyCut` then says so). */
     body: string;
+    bodyCut?: true;
   };
   signature: SignatureCheck;
   answer: JournalAnswer;
