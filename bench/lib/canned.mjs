@@ -3,6 +3,7 @@
 // the API lives in a spec or nowhere): the first named success example of GetLayerVersion, with
 // each response header's example, at the method and path of the operation.
 import { createRequire } from 'node:module';
+import { toLayerVersion } from '@layerspec/layers';
 import { models } from '@layerspec/specs/model';
 
 const require = createRequire(import.meta.url);
@@ -64,4 +65,39 @@ function markerOf(model, body) {
     if (output) return [...model.result, ...output.path].reduce((at, key) => at?.[key], body);
   }
   throw new Error(`the ${model.api} success answer has no layer-version-arn or layer-name field`);
+}
+
+/**
+ * A fixture set of one layer, the spec's first success example in neutral fields, named as the
+ * bench's requests name it: the mock serves it from fixtures the answer it serves from the example.
+ * @param {'aws-lambda' | 'tencent-scf'} api
+ */
+export function exampleFixtures(api) {
+  const model = models[api];
+  const first = model.scenarios.find((scenario) => scenario.status === 200 && scenario.outcome === 'success');
+  if (!first) throw new Error(`the ${api} spec has no named success example`);
+  /** @type {any} */
+  const result = model.result.reduce((/** @type {any} */ at, key) => at?.[key], first.value);
+  const layer = toLayerVersion(api, result);
+  const drop = (/** @type {Record<string, unknown>} */ value) => Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+  return {
+    layers: [
+      drop({
+        name: layer.name,
+        version: Number(layer.version),
+        arn: layer.arn,
+        description: layer.description,
+        license: layer.license,
+        createdAt: layer.createdAt?.toISOString(),
+        runtimes: layer.runtimes.map((runtime) => ({ name: runtime.name })),
+        architectures: layer.architectures,
+        status: layer.status,
+        archive: drop({
+          location: layer.archive.location,
+          size: layer.archive.size === undefined ? undefined : Number(layer.archive.size),
+          sha256: layer.archive.sha256?.hex,
+        }),
+      }),
+    ],
+  };
 }

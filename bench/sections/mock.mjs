@@ -7,7 +7,7 @@ import { mkdirSync, openSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import { cannedCall, specPath } from '../lib/canned.mjs';
+import { cannedCall, exampleFixtures, specPath } from '../lib/canned.mjs';
 import { childEnv, freePort, track, nextMessage, sendRequest, startServerChild, stopChild, waitFor200 } from '../lib/processes.mjs';
 import { APIS, providerName } from '../lib/providers.mjs';
 import { summarize } from '../lib/stats.mjs';
@@ -44,7 +44,7 @@ async function recordOfficialRequest(provider) {
   }
 }
 
-/** @typedef {{ name: string, kind: 'limit' | 'prism' | 'ours', url?: string, stop?: () => Promise<void>, startMs: number[], error?: string, response?: { status: number, headers: Record<string, string>, body: string } }} Contender */
+/** @typedef {{ name: string, kind: 'limit' | 'prism' | 'ours' | 'fixtures', url?: string, stop?: () => Promise<void>, startMs: number[], error?: string, response?: { status: number, headers: Record<string, string>, body: string } }} Contender */
 
 /**
  * Starts a server `starts` times, timing spawn -> first 200 each time; keeps the last one running.
@@ -80,11 +80,12 @@ async function startTimed(contender, starts, request, marker, start) {
   }
 }
 
-/** @param {'aws-lambda' | 'tencent-scf'} provider */
-function startOurMock(provider) {
+/** @param {'aws-lambda' | 'tencent-scf'} provider @param {unknown} [fixtures] a fixture set to answer from instead of the examples */
+function startOurMock(provider, fixtures) {
   return async () => {
     const startedAt = performance.now();
-    const child = track(fork(MOCK_SERVER, [provider], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const env = fixtures ? { ...childEnv(), LAYERSPEC_BENCH_FIXTURES: JSON.stringify(fixtures) } : childEnv();
+    const child = track(fork(MOCK_SERVER, [provider], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     const message = await nextMessage(child, ['listening', 'failed'], 30_000).catch(async (error) => {
       await stopChild(child);
       throw error;
@@ -177,9 +178,12 @@ export async function mockSections(options) {
     const prism = { name: 'bare Prism 5.14 CLI, same spec', kind: 'prism', startMs: [] };
     /** @type {Contender} */
     const plain = { name: 'node:http, same bytes (limit)', kind: 'limit', startMs: [] };
-    const contenders = [plain, prism, ours];
+    /** @type {Contender} */
+    const fromFixtures = { name: '@layerspec/mock, from fixtures', kind: 'fixtures', startMs: [] };
+    const contenders = [plain, prism, ours, fromFixtures];
     try {
       await startTimed(ours, options.starts, request, marker, startOurMock(provider));
+      await startTimed(fromFixtures, options.starts, request, marker, startOurMock(provider, exampleFixtures(provider)));
       await startTimed(prism, options.starts, request, marker, startBarePrism(provider, options.logDir));
       const bytes = ours.response ?? prism.response ?? { ...cannedCall(provider).response };
       await startTimed(plain, options.starts, request, marker, startPlainServer(request, bytes));
@@ -252,6 +256,13 @@ function loadTable(rows, options) {
     const ratio = row.kind === 'limit' ? '1.00x (ref)' : formatRatio(limit && row.rps.median / limit.median);
     return [label, formatNumber(row.rps.median), formatNumber(row.rps.min), formatNumber(row.rps.max), formatNumber(row.p50.median), formatNumber(row.p99.median), ratio];
   });
+  const fixturesVsExamples = rows
+    .filter((row) => row.kind === 'fixtures' && row.rps)
+    .map((row) => {
+      const examples = rows.find((other) => other.provider === row.provider && other.connections === row.connections && other.kind === 'ours')?.rps;
+      return examples ? `${row.providerName} ${row.connections} conn: ${formatRatio(row.rps.median / examples.median)}` : undefined;
+    })
+    .filter(Boolean);
   const ourVsPrism = rows
     .filter((row) => row.kind === 'ours' && row.rps)
     .map((row) => {
@@ -262,7 +273,7 @@ function loadTable(rows, options) {
   return {
     id: 'mock',
     title: '4. Mock: requests per second and latency (autocannon)',
-    note: `autocannon 9 in the bench process against each server in its own process on 127.0.0.1, all sent the same request: the one the official SDK sends, signed. ${options.runs} windows of ${options.seconds} s per row after a ${options.warmupSeconds} s warm-up, round-robin over servers; a window with any non-2xx answer or error counts as a failure, not a number. p50 and p99 are latency percentiles in ms (median over the windows). Ratio: this row / node:http returning the same bytes (the limit).${ourVsPrism.length ? ` Ours / bare Prism: ${ourVsPrism.join('; ')}.` : ''}`,
+    note: `autocannon 9 in the bench process against each server in its own process on 127.0.0.1, all sent the same request: the one the official SDK sends, signed. ${options.runs} windows of ${options.seconds} s per row after a ${options.warmupSeconds} s warm-up, round-robin over servers; a window with any non-2xx answer or error counts as a failure, not a number. p50 and p99 are latency percentiles in ms (median over the windows). Ratio: this row / node:http returning the same bytes (the limit).${ourVsPrism.length ? ` Ours / bare Prism: ${ourVsPrism.join('; ')}.` : ''}${fixturesVsExamples.length ? ` From fixtures / from examples (goal: at least 1.00x within noise): ${fixturesVsExamples.join('; ')}.` : ''}`,
     headers: ['server', 'median req/s', 'min', 'max', 'p50 ms', 'p99 ms', 'ratio (row / node:http)'],
     rows: cells,
     data: rows,

@@ -2,13 +2,15 @@
 // Starts @layerspec/mock for one provider on a free port in this (child) process and reports its
 // URL, so that autocannon in the parent never shares an event loop with the mock it measures.
 const provider = process.argv[2] === 'tencent-scf' ? 'tencent-scf' : 'aws-lambda';
+// A fixture set as JSON, to answer from fixtures instead of the spec's examples.
+const fixtures = process.env.LAYERSPEC_BENCH_FIXTURES ? JSON.parse(process.env.LAYERSPEC_BENCH_FIXTURES) : undefined;
 try {
   const { startMock } = await import('@layerspec/mock');
   if (typeof startMock !== 'function') {
     process.send?.({ type: 'failed', notBuilt: true, message: '@layerspec/mock does not export startMock() yet' });
     process.disconnect?.();
   } else {
-    const mock = await startMock({ provider, port: 0 });
+    const mock = await startMock({ provider, port: 0, ...(fixtures ? { fixtures } : {}) });
     process.send?.({ type: 'listening', url: String(mock.url).replace(/\/$/, '') });
     process.on('disconnect', () => {
       Promise.resolve(mock.close()).finally(() => process.exit(0));

@@ -95,4 +95,11 @@ describe('goalsSection', () => {
     expect(resultOf(rows, "AWS Lambda, 50 conn: our mock within 10% of bare Prism's req/s")).toBe('met');
     expect(resultOf(rows, "AWS Lambda: our mock's first 200 under 2 s")).toBe('missed (500 ms over)');
   });
+
+  it('checks the mock from fixtures against the mock from examples at 50 connections', () => {
+    const load = (kind: string, median: number) => ({ provider: 'aws-lambda', providerName: 'AWS Lambda', connections: 50, kind, rps: summary(median) });
+    const goal = 'AWS Lambda, 50 conn: our mock from fixtures no slower than from examples (within 5%)';
+    expect(resultOf(goalsSection([{ id: 'mock', data: [load('ours', 1000), load('fixtures', 960)] }]).rows, goal)).toBe('met');
+    expect(resultOf(goalsSection([{ id: 'mock', data: [load('ours', 1000), load('fixtures', 900)] }]).rows, goal)).toBe('missed (10% slower)');
+  });
 });
