@@ -21,6 +21,7 @@ Options:
   --serve-archive        serve a small real layer archive and point success answers' Location at it
   --fixed-request-ids    answer with the examples' fixed request IDs instead of a new UUID per request
   --fixtures <file>      serve the layers of a YAML or JSON fixture file; any other layer is not found
+  --journal-limit <n>    requests the journal keeps, the oldest dropped first (default 1000)
   --quiet                do not log requests
   -h, --help             show this help`;
 
@@ -40,6 +41,7 @@ export function parseCliArgs(argv: string[]) {
       'serve-archive': { type: 'boolean', default: false },
       'fixed-request-ids': { type: 'boolean', default: false },
       fixtures: { type: 'string' },
+      'journal-limit': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -54,10 +56,15 @@ export function parseCliArgs(argv: string[]) {
     if (!values.provider) throw new Error('--port needs --provider, because the mocks cannot share a port');
     port = Number(values.port);
   }
+  let journalLimit: number | undefined;
+  if (values['journal-limit'] !== undefined) {
+    if (!/^[1-9]\d*$/.test(values['journal-limit'])) throw new Error(`--journal-limit must be a whole number from 1, got "${values['journal-limit']}"`);
+    journalLimit = Number(values['journal-limit']);
+  }
   if (values.scenario !== undefined && !values.provider) {
     throw new Error('--scenario needs --provider, because scenario names belong to one provider');
   }
-  return { ...values, providers, port, fixedRequestIds: values['fixed-request-ids'] };
+  return { ...values, providers, port, journalLimit, fixedRequestIds: values['fixed-request-ids'] };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -90,6 +97,7 @@ export async function main(argv: string[]): Promise<void> {
         ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
         ...(args.seed === undefined ? {} : { seed: args.seed }),
         ...(args.fixtures === undefined ? {} : { fixtures: args.fixtures }),
+        ...(args.journalLimit === undefined ? {} : { journalLimit: args.journalLimit }),
         ...(log ? { log } : {}),
       });
       mocks.push(mock);

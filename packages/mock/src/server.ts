@@ -19,7 +19,7 @@ import { type FaultEffect, type FaultRequest, type Fault, checkFaultRequest } fr
 import { type FixtureSet, withArchiveOrigin } from './state/fixtures.js';
 import { type Har, journalToHar } from './state/har.js';
 import type { JournalAnswer, JournalEntry, SignatureCheck } from './state/journal-entry.js';
-import { type PendingSignatureCheck, redactHeaders } from './state/journal.js';
+import { JOURNAL_BODY_LIMIT, type PendingSignatureCheck, redactHeaders } from './state/journal.js';
 import { findServed, requestedLayer } from './state/lookup.js';
 import { type MockState, createMockState } from './state/mock-state.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
@@ -57,6 +57,8 @@ export interface StartMockOptions {
    * lacks gets the provider's own not-found answer.
    */
   fixtures?: FixtureSet | string;
+  /** How many requests the journal keeps, the oldest dropped first; defaults to JOURNAL_LIMIT (1,000). */
+  journalLimit?: number;
   /** Receives one line per request; nothing is logged without it. */
   log?: (line: string) => void;
 }
@@ -191,7 +193,10 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
       spec.model.scenarios.map((scenario) => scenario.name),
     );
   }
-  const state = createMockState(spec);
+  if (options.journalLimit !== undefined && !(Number.isInteger(options.journalLimit) && options.journalLimit >= 1)) {
+    throw new TypeError(`journalLimit must be a whole number from 1, got ${JSON.stringify(options.journalLimit)}`);
+  }
+  const state = createMockState(spec, options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit });
   if (options.fixtures !== undefined) state.setFixtures(options.fixtures);
   // Without signature checks the mock trusts its callers (it listens on 127.0.0.1), so its control
   // API is open; a mock that checks signatures asks the control API for a token of its own.
@@ -295,9 +300,12 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
         else if (options.verifySignatures) {
           rejection = await verifySignature(options.provider, request, verifyOptions());
           signature = signatureCheck(rejection);
-        } else {
+        } else if (request.body.length <= JOURNAL_BODY_LIMIT) {
           // Checked only if the journal is read, at the time the request arrived.
           signature = () => verifySignature(options.provider, request, verifyOptions(startedAt)).then(signatureCheck);
+        } else {
+          // A large body is not kept until the journal is read: its signature is checked now.
+          signature = signatureCheck(await verifySignature(options.provider, request, verifyOptions()));
         }
         const taken = state.faults.take(() => requestedLayer(spec.model, request));
         effect = taken?.effect;
@@ -312,16 +320,19 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
       options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
       result = adapter.internalError();
     }
-    const journalAnswer = deliver(outgoing, result, effect);
+    const delivered = deliver(outgoing, result, effect);
     if (!('tooLarge' in request)) {
+      const durationMs = Date.now() - startedAt.getTime();
+      // Only what the entry needs is kept until the journal is read, not Prism's whole answer.
+      const answered = { status: result.status, headers: result.headers, body: undefined };
       state.journal.add(
-        {
+        () => ({
           startedAt: startedAt.toISOString(),
-          durationMs: Date.now() - startedAt.getTime(),
+          durationMs,
           request: { method: request.method, url: `${origin}${request.url}`, headers: redactHeaders(spec.model, request.headers), body: request.body },
-          answer: journalAnswer,
+          answer: journalAnswer(delivered, answered),
           ...(fault ? { fault } : {}),
-        },
+        }),
         signature,
       );
     }
@@ -469,26 +480,35 @@ function sendArchive(outgoing: ServerResponse, method: string, bytes: Uint8Array
   outgoing.end(method === 'HEAD' ? undefined : bytes);
 }
 
-/**
- * Sends an answer as a fault shapes it (no answer at all, or a body cut off half way), and
- * says what was sent, for the journal.
- */
-function deliver(outgoing: ServerResponse, answer: Answer, effect: FaultEffect | undefined): JournalAnswer {
-  const body = bodyText(answer);
+/** What was sent of an answer: all of it, none (a dropped connection), or the first bytes of its body. */
+type Delivered = { kind: 'answered'; body: string; length: number } | { kind: 'dropped' } | { kind: 'cut-off'; body: string; bytesSent: number };
+
+/** Sends an answer as a fault shapes it: no answer at all, or a body cut off half way. */
+function deliver(outgoing: ServerResponse, answer: Answer, effect: FaultEffect | undefined): Delivered {
   if (effect?.kind === 'drop') {
     outgoing.socket?.destroy();
     return { kind: 'dropped' };
   }
+  const body = bodyText(answer);
+  const length = Buffer.byteLength(body);
   if (effect?.kind === 'cut-off') {
     // The full length is announced and half the bytes are sent, as when a connection breaks mid-answer.
     const bytes = Buffer.from(body);
     const sent = Math.floor(bytes.length / 2);
-    outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': bytes.length });
+    outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': length });
     outgoing.write(bytes.subarray(0, sent), () => outgoing.socket?.destroy());
-    return { kind: 'cut-off', status: answer.status, headers: answer.headers, body, bytesSent: sent };
+    return { kind: 'cut-off', body, bytesSent: sent };
   }
-  send(outgoing, answer);
-  return { kind: 'answered', status: answer.status, headers: { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }, body };
+  outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': length });
+  outgoing.end(body);
+  return { kind: 'answered', body, length };
+}
+
+/** What the journal says of an answer sent. */
+function journalAnswer(delivered: Delivered, answer: Answer): JournalAnswer {
+  if (delivered.kind === 'dropped') return delivered;
+  if (delivered.kind === 'cut-off') return { ...delivered, status: answer.status, headers: answer.headers };
+  return { kind: 'answered', status: answer.status, headers: { ...answer.headers, 'content-length': String(delivered.length) }, body: delivered.body };
 }
 
 /** Whether a Prefer header names an example or a status, which a mock with fixtures honours over its fixtures. */

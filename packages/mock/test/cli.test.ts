@@ -1,7 +1,7 @@
 // The layerspec-mock command, as installed: the committed bin/layerspec-mock.js, which loads the
 // built dist/cli.js, in a child process.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ describe('parseCliArgs', () => {
     [['--provider', 'aws-lambda', '--port', '70000'], /--port must be a port number/],
     [['--scenario', 'python-layer'], /--scenario needs --provider/],
     [['--verbose'], /Unknown option '--verbose'/],
+    [['--journal-limit', '0'], /--journal-limit must be a whole number from 1, got "0"/],
+    [['--journal-limit', 'lots'], /--journal-limit must be a whole number from 1/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message);
   });
@@ -65,6 +67,32 @@ describe('layerspec-mock', () => {
     await cli.output(/aws-lambda GET \/2018-10-31\/layers\/my-layer\/versions\/7 -> 200/);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+  });
+
+  it('serves a fixture file, prints its control API and keeps as many requests as told', async () => {
+    const fixtures = fileURLToPath(new URL('./fixtures/layers.yaml', import.meta.url));
+    const cli = run(['--provider', 'aws-lambda', '--port', '0', '--fixtures', fixtures, '--journal-limit', '1']);
+    const [, url] = await cli.output(/aws-lambda mock ready at (http:\/\/127\.0\.0\.1:\d+)/);
+    const [, control] = await cli.output(/aws-lambda control API at (http:\/\/127\.0\.0\.1:\d+\/__layerspec\/)\n/);
+    expect((await fetch(`${url}/2018-10-31/layers/shared-deps/versions/3`, { headers: AWS_HEADERS })).status).toBe(200);
+    expect((await fetch(`${url}/2018-10-31/layers/shared-deps/versions/4`, { headers: AWS_HEADERS })).status).toBe(404);
+    const journal = await (await fetch(`${control}requests`)).json();
+    expect(journal.map((entry: { sequence: number }) => entry.sequence)).toEqual([2]);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('exits with an error naming the file, the entry and the rule when a fixture breaks the spec', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerspec-cli-fixtures-'));
+    try {
+      const file = join(dir, 'layers.yaml');
+      writeFileSync(file, 'layers:\n  - { name: bad name, version: 1 }\n');
+      const cli = run(['--provider', 'aws-lambda', '--port', '0', '--fixtures', file]);
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr()).toContain(`${file}: layers[0] (bad name version 1): for aws-lambda: `);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits with an error naming the valid scenarios when the scenario does not exist', async () => {

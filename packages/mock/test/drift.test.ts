@@ -219,3 +219,51 @@ describe('npm run drift (tools/drift.mjs)', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('npm run drift on the HAR a mock writes itself', () => {
+  it(
+    'passes the traffic of mocks serving fixtures, misses and faults included, and fails once an answer breaks the spec',
+    async () => {
+      const fixtures = new URL('./fixtures/layers.yaml', import.meta.url).pathname;
+      const [awsMock, tencentMock] = await Promise.all([startMock({ provider: 'aws-lambda', fixtures }), startMock({ provider: 'tencent-scf', fixtures })]);
+      try {
+        const lambda = createLambdaClient({ region: 'eu-central-1', endpoint: awsMock.url, credentials: defaultTestCredentials['aws-lambda'], maxAttempts: 1 });
+        const scf = createScfClient({ region: 'ap-guangzhou', endpoint: tencentMock.url, credentials: defaultTestCredentials['tencent-scf'], maxAttempts: 1 });
+        await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 3 });
+        await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 4 }).catch(() => undefined);
+        // The client refuses a version below 1 before sending it, so this one goes by hand.
+      await fetch(`${awsMock.url}/2018-10-31/layers/shared-deps/versions/0`, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } });
+        awsMock.fault({ kind: 'throttle' });
+        await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 3 }).catch(() => undefined);
+        await scf.getLayerVersion({ LayerName: 'legacy-tools', LayerVersion: 1 });
+        await scf.getLayerVersion({ LayerName: 'legacy-tools', LayerVersion: 2 }).catch(() => undefined);
+        // The HAR as a team in another language fetches it, from each mock's control API.
+        const hars = await Promise.all([awsMock, tencentMock].map(async (mock) => (await fetch(`${mock.controlUrl}requests.har`)).json()));
+        expect(hars.map((har) => har.log.entries.map((entry: { response: { status: number } }) => entry.response.status))).toEqual([
+          [200, 404, 400, 429],
+          [200, 200],
+        ]);
+        const files = hars.map((har, index) => {
+          const file = join(folder, `mock-${index}.har`);
+          writeFileSync(file, JSON.stringify(har));
+          return file;
+        });
+        const passed = await runDrift(...files);
+        expect(passed.output).not.toMatch(/✖|error\(s\)/);
+        expect(passed.code, passed.output).toBe(0);
+
+        const [awsHar] = hars;
+        const answer = awsHar.log.entries[0].response.content;
+        answer.text = JSON.stringify({ ...JSON.parse(answer.text), CreatedDate: 'yesterday' });
+        const broken = join(folder, 'mock-broken.har');
+        writeFileSync(broken, JSON.stringify(awsHar));
+        const failed = await runDrift(broken);
+        expect(failed.code, failed.output).toBe(1);
+        expect(failed.output).toContain('CreatedDate');
+      } finally {
+        await Promise.all([awsMock.close(), tencentMock.close()]);
+      }
+    },
+    DRIFT_TIMEOUT,
+  );
+});

@@ -4,12 +4,14 @@ import { loadModel } from '../src/model.js';
 import type { JournalEntry } from '../src/state/journal-entry.js';
 import { JOURNAL_BODY_LIMIT, createJournal, redactHeaders } from '../src/state/journal.js';
 
-const entry = (body = ''): Omit<JournalEntry, 'sequence' | 'signature'> => ({
-  startedAt: '2026-01-01T00:00:00.000Z',
-  durationMs: 1,
-  request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: {}, body },
-  answer: { kind: 'dropped' },
-});
+const entry =
+  (body = ''): (() => Omit<JournalEntry, 'sequence' | 'signature'>) =>
+  () => ({
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
+    request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: {}, body },
+    answer: { kind: 'dropped' },
+  });
 
 describe('the request journal', () => {
   it('numbers entries in order and keeps only the newest up to its limit', async () => {

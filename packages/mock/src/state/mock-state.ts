@@ -19,10 +19,10 @@ export interface MockState {
   faults: Faults;
 }
 
-export function createMockState(spec: LoadedSpec): MockState {
+export function createMockState(spec: LoadedSpec, options: { journalLimit?: number } = {}): MockState {
   let given: FixtureSet | undefined;
   let served: ServedLayer[] | undefined;
-  const journal = createJournal();
+  const journal = createJournal(options.journalLimit);
   const faults = createFaults(spec);
   return {
     served: () => served,
