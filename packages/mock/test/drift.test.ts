@@ -232,7 +232,7 @@ describe('npm run drift on the HAR a mock writes itself', () => {
         await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 3 });
         await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 4 }).catch(() => undefined);
         // The client refuses a version below 1 before sending it, so this one goes by hand.
-      await fetch(`${awsMock.url}/2018-10-31/layers/shared-deps/versions/0`, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } });
+        await fetch(`${awsMock.url}/2018-10-31/layers/shared-deps/versions/0`, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } });
         awsMock.fault({ kind: 'throttle' });
         await lambda.getLayerVersion({ LayerName: 'shared-deps', VersionNumber: 3 }).catch(() => undefined);
         await scf.getLayerVersion({ LayerName: 'legacy-tools', LayerVersion: 1 });
