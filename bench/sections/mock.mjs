@@ -247,6 +247,20 @@ export async function mockSections(options) {
   return [loadTable(loadRows, options), startTable(startRows, options)];
 }
 
+/**
+ * Each row of one kind against the row of another kind for the same provider and connections.
+ * @param {any[]} rows @param {string} kind @param {string} referenceKind
+ */
+function ratios(rows, kind, referenceKind) {
+  return rows
+    .filter((row) => row.kind === kind && row.rps)
+    .map((row) => {
+      const reference = rows.find((other) => other.provider === row.provider && other.connections === row.connections && other.kind === referenceKind)?.rps;
+      return reference ? `${row.providerName} ${row.connections} conn: ${formatRatio(row.rps.median / reference.median)}` : undefined;
+    })
+    .filter(Boolean);
+}
+
 /** @param {any[]} rows @param {{ seconds: number, runs: number, warmupSeconds: number }} options */
 function loadTable(rows, options) {
   const cells = rows.map((row) => {
@@ -256,20 +270,8 @@ function loadTable(rows, options) {
     const ratio = row.kind === 'limit' ? '1.00x (ref)' : formatRatio(limit && row.rps.median / limit.median);
     return [label, formatNumber(row.rps.median), formatNumber(row.rps.min), formatNumber(row.rps.max), formatNumber(row.p50.median), formatNumber(row.p99.median), ratio];
   });
-  const fixturesVsExamples = rows
-    .filter((row) => row.kind === 'fixtures' && row.rps)
-    .map((row) => {
-      const examples = rows.find((other) => other.provider === row.provider && other.connections === row.connections && other.kind === 'ours')?.rps;
-      return examples ? `${row.providerName} ${row.connections} conn: ${formatRatio(row.rps.median / examples.median)}` : undefined;
-    })
-    .filter(Boolean);
-  const ourVsPrism = rows
-    .filter((row) => row.kind === 'ours' && row.rps)
-    .map((row) => {
-      const prism = rows.find((other) => other.provider === row.provider && other.connections === row.connections && other.kind === 'prism')?.rps;
-      return prism ? `${row.providerName} ${row.connections} conn: ${formatRatio(row.rps.median / prism.median)}` : undefined;
-    })
-    .filter(Boolean);
+  const fixturesVsExamples = ratios(rows, 'fixtures', 'ours');
+  const ourVsPrism = ratios(rows, 'ours', 'prism');
   return {
     id: 'mock',
     title: '4. Mock: requests per second and latency (autocannon)',

@@ -1,22 +1,18 @@
 // Whether a value written to an answer keeps the rules the generated mapping carries from the
 // spec (a string's pattern, length and format; an integer's bounds; an array's length and its
 // items' enum or pattern), so fromLayerVersion writes only answers the spec accepts.
+import type { ValueRule } from '@layerspec/specs/model';
 import { shown } from './shown.js';
 
-/** The rules of one output, as the generated mapping gives them. */
-export interface OutputRules {
-  readonly format?: string;
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  /** Exact decimal text, as the model gives int64 bounds. */
-  readonly minimum?: string;
-  readonly maximum?: string;
-  readonly maxItems?: number;
+/**
+ * The rules of one output, as the generated mapping gives them: the model's value rules, with
+ * an array's item rules flattened to `items*`.
+ */
+export type OutputRules = Pick<ValueRule, 'format' | 'pattern' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'maxItems'> & {
   readonly itemsEnum?: readonly string[];
   readonly itemsPattern?: string;
   readonly itemsMaxLength?: number;
-}
+};
 
 /** JSON Schema counts a string's length in code points, not UTF-16 units. */
 const lengthOf = (text: string) => [...text].length;
