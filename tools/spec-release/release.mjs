@@ -101,7 +101,9 @@ export async function releaseSpecs({ root = repoRoot, date = new Date().toISOStr
     } else {
       const result = await diff(join(paths.dir, last.file), bundle);
       changes = result.changes;
-      const bump = result.bump ?? highestBump(changes);
+      // Every change's rating is checked, even when the engine rates the whole diff itself.
+      const highest = highestBump(changes);
+      const bump = result.bump ?? highest;
       if (changes.length === 0 || !bump) {
         outcomes.push({ api, revision: null, changes: 0 });
         continue;

@@ -105,6 +105,16 @@ describe('releaseSpecs', () => {
     await expect(releaseSpecs({ root, date: '2026-12-02', diff })).resolves.toEqual([{ api: 'demo', revision: '1.1.0', changes: 1 }]);
   });
 
+  it('refuses a change rated other than major, minor or patch, naming where it is', async () => {
+    const root = tempRoot();
+    await releaseSpecs({ root, date: '2026-12-01', diff: never });
+    const diff = async () => ({ changes: [change('huge' as SpecChange['bump'], 'Rated wrongly.')], bump: 'major' as const });
+    await expect(releaseSpecs({ root, date: '2026-12-02', diff })).rejects.toThrow(
+      'a change at "/paths/~1x/get" has bump "huge"; bump must be one of patch, minor, major',
+    );
+    expect(index(root).releases).toHaveLength(1);
+  });
+
   it('writes nothing when the diff finds no change', async () => {
     const root = tempRoot();
     await releaseSpecs({ root, date: '2026-12-01', diff: never });
