@@ -57,6 +57,8 @@ const unitTests: Record<string, string[]> = {
     'test/model-response-schema.test.ts',
     'test/package.test.ts',
     'test/patterns.test.ts',
+    'test/release.test.ts',
+    'test/releases-drift.test.ts',
     'test/swagger-parser.test.ts',
     'test/tencent-envelope.test.ts',
   ],

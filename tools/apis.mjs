@@ -8,15 +8,18 @@ import { parse } from 'yaml';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @returns {Record<string, { root: string, typesOutput: string }>} absolute paths by API name */
-export function readApis() {
-  const config = parse(readFileSync(resolve(repoRoot, 'redocly.yaml'), 'utf8'));
+/**
+ * @param {string} [root] the repository whose redocly.yaml is read (tests pass a temporary copy)
+ * @returns {Record<string, { root: string, typesOutput: string }>} absolute paths by API name
+ */
+export function readApis(root = repoRoot) {
+  const config = parse(readFileSync(resolve(root, 'redocly.yaml'), 'utf8'));
   /** @type {Record<string, { root: string, typesOutput: string }>} */
   const apis = {};
   for (const [name, api] of Object.entries(/** @type {Record<string, any>} */ (config.apis))) {
     apis[name] = {
-      root: resolve(repoRoot, api.root),
-      typesOutput: resolve(repoRoot, api['x-openapi-ts'].output),
+      root: resolve(root, api.root),
+      typesOutput: resolve(root, api['x-openapi-ts'].output),
     };
   }
   return apis;

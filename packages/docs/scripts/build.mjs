@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // @ts-check
 // Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
-// at view time), the bundled specs for download, and the portal with the comparison.
+// at view time), the bundled specs for download, the portal with the comparison, the layer model
+// page and a "What changed" page per API (changes-<api>.html) from the release index of @layerspec/specs.
 // What the docs say comes from the generated models; the bundles are only handed to Redoc and
 // copied for download. Code samples are added to a temporary copy of each bundle.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,7 @@ import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
 import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
 import { renderLayersPage } from '../src/layers.js';
 import { providerFacts } from '../src/sides.js';
+import { changesPage, renderChangesPage } from '../src/changes.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const finalDist = join(packageDir, 'dist');
@@ -38,6 +41,24 @@ const sides = Object.keys(readApis()).map((api) => {
   if (!model) throw new Error(`@layerspec/specs/model has no model of the API "${api}" of redocly.yaml`);
   return { api, ...providerFacts(model, packages), model, fields: listFields(model) };
 });
+
+// Each API's releases, as @layerspec/specs ships them; an API not released yet has none.
+const require = createRequire(import.meta.url);
+/** @type {Record<string, import('../../../tools/spec-release/release.mjs').ReleaseIndex>} */
+const releases = {};
+/** @type {Record<string, string>} */
+const releaseSources = {};
+for (const side of sides) {
+  const source = `@layerspec/specs/releases/${side.api}.json`;
+  let path;
+  try {
+    path = require.resolve(source);
+  } catch {
+    path = undefined;
+  }
+  releaseSources[side.api] = source;
+  releases[side.api] = path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { api: side.api, releases: [] };
+}
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'specs'), { recursive: true });
@@ -94,7 +115,25 @@ try {
 
 const [a, b] = sides;
 if (!a || !b) throw new Error('the portal compares two APIs; redocly.yaml lists fewer');
-writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand }));
+writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand, releases }));
+for (const side of sides) {
+  writeFileSync(
+    join(dist, changesPage(side.api)),
+    renderChangesPage({
+      api: side.api,
+      name: side.name,
+      apiVersion: side.model.version,
+      index: releases[side.api] ?? { api: side.api, releases: [] },
+      source: releaseSources[side.api] ?? '',
+      bar: renderBar(
+        sides.map((s) => ({ api: s.api, name: s.name })),
+        changesPage(side.api),
+      ),
+      themeCss,
+      css: PORTAL_CSS,
+    }),
+  );
+}
 writeFileSync(
   join(dist, 'layers.html'),
   renderLayersPage({
@@ -113,5 +152,7 @@ writeFileSync(
 rmSync(finalDist, { recursive: true, force: true });
 renameSync(dist, finalDist);
 
-const sizes = ['index.html', 'layers.html', ...sides.map((s) => `${s.api}.html`)].map((file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`);
+const sizes = ['index.html', 'layers.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])].map(
+  (file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`,
+);
 console.log(`built ${finalDist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);

@@ -37,3 +37,8 @@ export function html(strings, ...values) {
 export function renderHtml(fragment) {
   return fragment[RAW];
 }
+
+/** Backticks in a sentence become <code>; everything else is escaped. @param {string} sentence */
+export function prose(sentence) {
+  return sentence.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
+}

@@ -4,13 +4,15 @@
 // models, providers.json or the comparison built from the models.
 import { factsOf } from './compare.js';
 import { operationAnchor } from './redoc.js';
-import { html, raw, renderHtml } from './html.js';
+import { changesPage } from './changes.js';
+import { html, prose, raw, renderHtml } from './html.js';
 
 /** @typedef {import('./compare.js').Side} Side */
 /** @typedef {import('./fields.js').Field} Field */
 /** @typedef {import('@layerspec/specs/model').ErrorModel} ErrorModel */
 /** @typedef {import('./code-samples.js').Provider} Provider */
 /** @typedef {ReturnType<typeof import('./compare.js').buildComparison>} Comparison */
+/** @typedef {import('../../../tools/spec-release/release.mjs').ReleaseIndex} ReleaseIndex */
 
 /** The navigation bar shared by every page. @param {{ api: string, name: string }[]} pages @param {string} current */
 export function renderBar(pages, current) {
@@ -21,12 +23,8 @@ export function renderBar(pages, current) {
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
     ${link('layers.html', 'Layer model')}
+    ${pages.map((page) => link(changesPage(page.api), `${page.name} changes`))}
   </nav>`);
-}
-
-/** Backticks in a sentence become <code>; everything else is escaped. @param {string} sentence */
-function prose(sentence) {
-  return sentence.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
 }
 
 /** The first sentence of a spec description, for a table cell. @param {string} text */
@@ -109,8 +107,19 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
   </section>`;
 }
 
-/** @param {Side & { name: string, provider: Provider }} side @param {string} mockCommand */
-function card(side, mockCommand) {
+/** The latest revision of the description and its changes page, or that none is released. @param {string} api @param {ReleaseIndex | undefined} index */
+function revisionCell(api, index) {
+  const latest = index?.releases.at(-1);
+  return latest
+    ? html`<code>${latest.revision}</code> of ${latest.date} · <a href="${changesPage(api)}">What changed</a>`
+    : html`<span class="none">not released yet</span>`;
+}
+
+/**
+ * @param {Side & { name: string, provider: Provider }} side @param {string} mockCommand
+ * @param {Record<string, ReleaseIndex> | undefined} releases each API's release index, when the build read them
+ */
+function card(side, mockCommand, releases) {
   const { model } = side;
   return html`<article class="card" data-api="${side.api}">
     <h2><a href="${side.api}.html">${side.name}</a></h2>
@@ -121,6 +130,7 @@ function card(side, mockCommand) {
       <dt>Endpoint</dt><dd>${model.servers.map((server) => html`<code class="endpoint">${server.url}</code>`)}</dd>
       <dt>Signing</dt><dd>${model.provider.signing ?? model.signing.algorithm}</dd>
       <dt>API version</dt><dd><code>${model.version}</code></dd>
+      ${releases ? html`<dt>Revision</dt><dd>${revisionCell(side.api, releases[side.api])}</dd>` : ''}
       <dt>Client</dt><dd><code>npm install ${side.provider.clientPackage}</code></dd>
       <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
       <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI)</dd>
@@ -130,10 +140,11 @@ function card(side, mockCommand) {
 }
 
 /**
- * @param {{ sides: (Side & { name: string, provider: Provider })[], comparison: Comparison, themeCss: string, mockCommand: string }} input
+ * @param {{ sides: (Side & { name: string, provider: Provider })[], comparison: Comparison, themeCss: string, mockCommand: string, releases?: Record<string, ReleaseIndex> }} input
+ *   releases: each API's release index, for the card's revision and its "What changed" link
  * @returns {string}
  */
-export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
+export function renderPortal({ sides, comparison, themeCss, mockCommand, releases }) {
   const [a, b] = sides;
   if (!a || !b) throw new Error('the portal compares exactly two APIs');
   const bar = renderBar(
@@ -161,7 +172,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand }) {
       From those specs come typed TypeScript clients, local mocks that answer like the providers, and these pages.
       Nothing here is typed by hand twice: the references and the comparison below are generated from the specs.</p>
     </header>
-    <section class="cards">${sides.map((side) => card(side, mockCommand))}</section>
+    <section class="cards">${sides.map((side) => card(side, mockCommand, releases))}</section>
     <section id="layer-model">
       <h2>One layer model</h2>
       <p class="intro"><code>@layerspec/layers</code> reads either answer as one <code>LayerVersion</code>. <a href="layers.html">See each neutral field, where it comes from in ${a.name} and ${b.name}, and what each does not say</a>.</p>

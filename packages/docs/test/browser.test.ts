@@ -3,6 +3,7 @@
 // generated models, never listed here.
 import { models, type ApiModel, type Location } from '@layerspec/specs/model';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapping } from '@layerspec/layers';
 import { listFields } from '../src/fields.js';
 import { neutralFields } from '../src/layers.js';
+import { changesPage } from '../src/changes.js';
 import { buildRedocPage, bundlePath, operationAnchor } from '../src/redoc.js';
 import { startDocsServer } from '../src/server.js';
 import { launchBrowser, missingNames, missingNamesAfterExpanding, openOperation, screenshot, type Browser } from './browser.js';
@@ -24,6 +26,7 @@ const INT64_MAX = String(2n ** 63n - 1n);
 type Api = keyof typeof models;
 const modelOf = (api: string): ApiModel => models[api as Api];
 const bundle = (api: string) => JSON.parse(readFileSync(bundlePath(api), 'utf8'));
+const releasesOf = (api: string) => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`@layerspec/specs/releases/${api}.json`), 'utf8'));
 const valueAt = (value: any, path: readonly string[]) => path.reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), value);
 
 let browser: Browser | undefined;
@@ -182,6 +185,28 @@ describe('layer model page', () => {
   });
 });
 
+describe.each(apis)('"What changed" page of %s', (api) => {
+  it("is reached from the portal's nav and lists the first release with its change", async () => {
+    const model = modelOf(api);
+    const first = releasesOf(api).releases[0];
+    expect(first.revision).toBe('1.0.0');
+    const { page, offHost } = await ready().open(fileUrl('index.html'));
+    await page
+      .locator('nav.layerspec-bar')
+      .getByRole('link', { name: `${model.provider.name} changes`, exact: true })
+      .click();
+    await page.waitForURL(`**/${changesPage(api)}`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`What changed in ${model.provider.name}`);
+    const release = page.locator(`section.release[data-revision="${first.revision}"]`);
+    await expect(release.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(`${first.revision} ${first.date}`);
+    await expect(release.getByRole('heading', { level: 3 }).first().innerText()).resolves.toBe('Breaking changes');
+    await expect(release.getByText(first.changes[0].message).isVisible()).resolves.toBe(true);
+    await screenshot(page, `changes-${api}`, { fullPage: true });
+    expect(offHost).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('portal on a phone', () => {
   it('stacks the comparison rows so nothing is wider than the screen and each cell has room', async () => {
     const { page, offHost } = await ready().open(`${fileUrl('index.html')}#comparison`, PHONE);
@@ -328,7 +353,7 @@ describe('served by the docs server', () => {
   // indexes in the page instead; the policy keeps eval off, so that one refusal is expected.
   const expected = (v: { directive: string; blockedURI: string }) => v.directive === 'script-src' && v.blockedURI === 'eval';
 
-  it.each(['index.html', 'layers.html', ...apis.map((api) => `${api}.html`)])(
+  it.each(['index.html', 'layers.html', ...apis.map(changesPage), ...apis.map((api) => `${api}.html`)])(
     '%s renders under the Content-Security-Policy, on a desktop and on a phone',
     async (name) => {
       const server = await startDocsServer({ port: 0 });
@@ -344,6 +369,8 @@ describe('served by the docs server', () => {
             await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
           } else if (name === 'layers.html') {
             await expect(page.locator('table[data-table="layer-version"]').isVisible()).resolves.toBe(true);
+          } else if (name.startsWith('changes-')) {
+            await expect(page.locator('section.release').first().isVisible()).resolves.toBe(true);
           } else {
             const model = modelOf(name.replace(/\.html$/, ''));
             // Redoc's own rendering (the operation in the menu) proves its scripts ran.
@@ -351,7 +378,7 @@ describe('served by the docs server', () => {
             await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
             await expect(page.getByTestId('middle-panel').getByText('Responses', { exact: true }).first().isVisible()).resolves.toBe(true);
           }
-          await screenshot(page, `${name.replace(/\.html$/, '')}-${size}`, { fullPage: name === 'index.html' || name === 'layers.html' });
+          await screenshot(page, `${name.replace(/\.html$/, '')}-${size}`, { fullPage: !apis.includes(name.replace(/\.html$/, '')) });
           expect(violations.filter((v) => !expected(v))).toEqual([]);
           expect(offHost).toEqual([]);
           await page.close();

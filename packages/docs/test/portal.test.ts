@@ -1,5 +1,6 @@
 // The portal's HTML and the code samples, without a browser.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, renderHtml } from '../src/html.js';
 import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
 import { neutralFields, renderLayersPage } from '../src/layers.js';
+import { changesPage, renderChangesPage } from '../src/changes.js';
 import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
 import { listFields } from '../src/fields.js';
 import { bundlePath, operationAnchor, withExactBounds } from '../src/redoc.js';
@@ -235,5 +237,101 @@ describe('the layer model page', () => {
   it('is linked from the portal', () => {
     const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
     expect(page).toContain('<a href="layers.html">');
+  });
+});
+
+describe('the "What changed" page of each API', () => {
+  const require = createRequire(import.meta.url);
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api));
+  const shipped = (api: string) => JSON.parse(readFileSync(require.resolve(`@layerspec/specs/releases/${api}.json`), 'utf8'));
+  const render = (side: (typeof sides)[number], index: any) =>
+    renderChangesPage({
+      api: side.api,
+      name: side.name,
+      apiVersion: side.model.version,
+      index,
+      source: `@layerspec/specs/releases/${side.api}.json`,
+      bar: renderBar(sides, changesPage(side.api)),
+      themeCss: '',
+      css: PORTAL_CSS,
+    });
+  const change = (bump: string, message: string, extra: object = {}) => ({
+    bump,
+    part: 'response',
+    field: 'Status',
+    pointer: '/x',
+    message,
+    rule: 'r',
+    source: 'layerspec',
+    ...extra,
+  });
+
+  for (const side of sides) {
+    it(`${side.api}: lists every released revision of the shipped index, with its date and changes in words`, () => {
+      const index = shipped(side.api);
+      expect(index.releases.length).toBeGreaterThan(0);
+      const page = render(side, index);
+      expect(page).toContain(`<title>layerspec: what changed in the ${side.name} description</title>`);
+      expect(page).toContain(`<a href="${changesPage(side.api)}" aria-current="page">`);
+      expect(page).toContain(`<code>${side.model.version}</code>`);
+      for (const release of index.releases) {
+        expect(page).toContain(`<h2>${release.revision} <span class="date">${release.date}</span></h2>`);
+        for (const c of release.changes) expect(page).toContain(c.message);
+      }
+      expect(index.releases[0]).toMatchObject({ revision: '1.0.0', changes: [{ rule: 'first-release' }] });
+    });
+  }
+
+  it('shows the newest revision first, breaking changes first within it, and the exhaustive-switch note', () => {
+    const index = {
+      api: 'aws-lambda',
+      releases: [
+        { revision: '1.0.0', date: '2026-12-01', file: '1.0.0.json', changes: [change('major', 'First.', { part: 'other', field: undefined })] },
+        {
+          revision: '2.0.0',
+          date: '2026-12-02',
+          file: '2.0.0.json',
+          changes: [
+            change('patch', 'A description changed.'),
+            change('minor', 'Status may be `Deleting`.', { exhaustive: true }),
+            change('major', '<b>LayerName</b> is shorter.', { part: 'request', field: 'LayerName' }),
+          ],
+        },
+      ],
+    };
+    const page = render(sides[0]!, index);
+    const order = [
+      '<h2>2.0.0',
+      '<h3 data-bump="major">Breaking changes',
+      '&lt;b&gt;LayerName&lt;/b&gt; is shorter. <span class="place">(request: LayerName)</span>',
+      '<h3 data-bump="minor">Additions',
+      '<h3 data-bump="patch">Fixes and documentation',
+      '<h2>1.0.0',
+    ];
+    const at = order.map((text) => page.indexOf(text));
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    expect(page).toContain(
+      'Status may be <code>Deleting</code>. <span class="place">(response: Status)</span> <strong class="exhaustive">can break an exhaustive switch</strong>',
+    );
+    expect(page).not.toContain('<b>LayerName</b>');
+  });
+
+  it('refuses an index of another API, and says when nothing is released yet', () => {
+    expect(() => render(sides[0]!, { api: 'tencent-scf', releases: [] })).toThrow('says api "tencent-scf"');
+    expect(render(sides[0]!, { api: 'aws-lambda', releases: [] })).toContain('No revision has been released yet.');
+  });
+
+  it("is linked from the portal's nav and from each card, with the latest revision", () => {
+    const releases = Object.fromEntries(sides.map((side) => [side.api, shipped(side.api)]));
+    const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand, releases });
+    for (const side of sides) {
+      const latest = releases[side.api].releases.at(-1);
+      expect(page).toContain(`<a href="${changesPage(side.api)}">${side.name} changes</a>`);
+      expect(page).toContain(`<dt>Revision</dt><dd><code>${latest.revision}</code> of ${latest.date} · <a href="${changesPage(side.api)}">What changed</a></dd>`);
+    }
   });
 });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
-// Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`.
+// Bundles every API of redocly.yaml into dist/<api>.json and dist/<api>.yaml with `redocly bundle`,
+// and copies each API's release index (specs/<api>/releases/index.json) to dist/releases/<api>.json.
 // Usage: node scripts/bundle.mjs [--out-dir DIR]   (default: this package's dist/)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,11 +43,19 @@ for (const [api, { root }] of Object.entries(readApis())) {
     const text = readFileSync(output, 'utf8');
     writeFileSync(output, ext === 'json' ? restoreInJson(text, rounded) : restoreInYaml(text, rounded));
   }
+  // The revisions and their changes, for readers of the package such as the docs' "What changed" pages.
+  const releases = resolve(dirname(root), 'releases/index.json');
+  if (existsSync(releases)) {
+    mkdirSync(resolve(staging, 'releases'), { recursive: true });
+    copyFileSync(releases, resolve(staging, 'releases', `${api}.json`));
+  }
 }
 mkdirSync(dist, { recursive: true });
 const built = readdirSync(staging);
 // Only stale bundles are removed: dist/model/ holds the compiled model (tsc writes it next).
 for (const file of readdirSync(dist)) if (/\.(json|yaml)$/.test(file) && !built.includes(file)) rmSync(resolve(dist, file));
+// A folder cannot be renamed over a full one: the old releases/ goes first.
+rmSync(resolve(dist, 'releases'), { recursive: true, force: true });
 for (const file of built) renameSync(resolve(staging, file), resolve(dist, file));
 rmSync(staging, { recursive: true, force: true });
 for (const notice of notices) process.stderr.write(`${notice}\n\n`);
