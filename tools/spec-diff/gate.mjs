@@ -68,15 +68,17 @@ export function describeChange(/** @type {SpecChange} */ change) {
  * @param {{ root?: string, apis?: string[] }} [options] the APIs default to those of redocly.yaml
  * @returns {Promise<string[]>} one failure per package whose pending bump is smaller than an API's change needs
  */
-export async function checkGate({ root = repoRoot, apis = Object.keys(readApis()) } = {}) {
+export async function checkGate({ root = repoRoot, apis } = {}) {
+  // Every API's client is told apart, even when only some APIs are checked.
+  const allApis = Object.keys(readApis());
   const bumps = await pendingBumps(root);
   /** @type {string[]} */
   const failures = [];
-  for (const api of apis) {
+  for (const api of apis ?? allApis) {
     const { changes, bump } = await diffApi(api, { root });
     const largest = changes[0];
     if (bump === null || largest === undefined) continue;
-    for (const name of packagesOfApi(api, apis, root)) {
+    for (const name of packagesOfApi(api, allApis, root)) {
       const pending = bumps.get(name);
       if (bumpRank(pending) >= bumpRank(bump)) continue;
       const has = pending && pending !== 'none' ? `only a ${pending} changeset` : 'no changeset';
