@@ -9,7 +9,10 @@ import { repoRoot } from '../apis.mjs';
 import { QUIET_ENV } from '../quiet-env.mjs';
 import { consumerBreaks } from './consumers.mjs';
 import { layerspecChanges } from './layerspec-rules.mjs';
+import { bumpRank, fieldOf, operationOf, partOf } from './pointers.mjs';
 import { lastRelease } from './releases.mjs';
+
+export { BUMPS, bumpRank } from './pointers.mjs';
 
 /** @typedef {'major'|'minor'|'patch'} Bump */
 /** @typedef {{ bump: Bump, part: 'request'|'response'|'other', operation?: string, field?: string, pointer: string, message: string, rule: string, source: 'redocly'|'layerspec', exhaustive?: boolean }} SpecChange */
@@ -20,15 +23,6 @@ import { lastRelease } from './releases.mjs';
 const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const config = join(import.meta.dirname, 'redocly-diff.yaml');
-
-/** @type {Bump[]} from the largest bump down */
-export const BUMPS = ['major', 'minor', 'patch'];
-
-/** How large a bump is: 3 for major down to 0 for none. */
-export function bumpRank(/** @type {string | null | undefined} */ bump) {
-  const index = BUMPS.indexOf(/** @type {Bump} */ (bump));
-  return index === -1 ? 0 : BUMPS.length - index;
-}
 
 /** @param {string} path */
 function readJson(path) {
@@ -44,51 +38,6 @@ function runRedocly(/** @type {string} */ basePath, /** @type {string} */ headPa
   } catch {
     throw new Error(`redocly diff ${basePath} ${headPath} gave no JSON report (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr}`);
   }
-}
-
-/** The segments of a JSON pointer such as `#/paths/~1/post`. */
-export function pointerSegments(/** @type {string} */ pointer) {
-  return pointer
-    .replace(/^#\//, '')
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/**
- * The part of an operation a change touches, from redocly's path through the operation.
- * @param {string} path
- * @returns {SpecChange['part']}
- */
-export function partOf(path) {
-  const segments = pointerSegments(path);
-  if (segments.includes('responses')) return 'response';
-  if (segments.includes('parameters') || segments.includes('requestBody')) return 'request';
-  return 'other';
-}
-
-/** The operationId a path through `#/paths/<path>/<method>` belongs to. */
-export function operationOf(/** @type {string} */ path, /** @type {any[]} */ ...specs) {
-  const [root, route, method] = pointerSegments(path);
-  if (root !== 'paths' || route === undefined || method === undefined) return undefined;
-  for (const spec of specs) {
-    const item = spec?.paths?.[route];
-    // A path-level parameter belongs to every operation of its path.
-    const operations = method === 'parameters' ? Object.values(item ?? {}) : [item?.[method]];
-    const ids = operations.map((operation) => operation?.operationId).filter(Boolean);
-    if (ids.length > 0) return ids.join(', ');
-  }
-  return undefined;
-}
-
-/** A field's name from where it is declared: `Schema.property.property` or a parameter's name. */
-export function fieldOf(/** @type {string | undefined} */ pointer, /** @type {any[]} */ ...specs) {
-  if (pointer === undefined) return undefined;
-  const [root, kind, name, ...rest] = pointerSegments(pointer);
-  if (root !== 'components' || name === undefined) return undefined;
-  if (kind === 'parameters') return specs.map((spec) => spec?.components?.parameters?.[name]?.name).find(Boolean) ?? name;
-  if (kind !== 'schemas') return undefined;
-  const properties = rest.flatMap((segment, index) => (rest[index - 1] === 'properties' ? [segment] : []));
-  return [name, ...properties].join('.');
 }
 
 /**

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readChangesets from '@changesets/read';
 import { readApis, repoRoot } from '../apis.mjs';
-import { bumpRank, diffApi } from './diff.mjs';
+import { diffApi } from './diff.mjs';
+import { bumpRank } from './pointers.mjs';
 
 /** @typedef {import('./diff.mjs').SpecChange} SpecChange */
 

@@ -1,7 +1,7 @@
 // @ts-check
 // layerspec's own rules on the changes `redocly diff` found, for what a generated client needs
 // and redocly does not say: see the table in README.md.
-import { bumpRank, fieldOf, operationOf, partOf } from './diff.mjs';
+import { bumpRank, fieldOf, operationOf, partOf } from './pointers.mjs';
 
 /** @typedef {import('./diff.mjs').SpecChange} SpecChange */
 /** @typedef {import('./diff.mjs').RedoclyChange} RedoclyChange */
