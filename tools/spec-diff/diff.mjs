@@ -2,7 +2,7 @@
 // Compares two bundled specs: `redocly diff` rates each change by the semver bump it needs, and
 // layerspec's rules (layerspec-rules.mjs, consumers.mjs) add what matters to a generated client.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { repoRoot } from '../apis.mjs';
@@ -106,7 +106,9 @@ export function bundlePath(/** @type {string} */ api, /** @type {string} */ root
 export async function diffApi(api, { root = repoRoot } = {}) {
   const release = lastRelease(api, root);
   if (!release) return { api, revision: null, changes: [], bump: null };
-  const { changes, bump } = await diffSpecs(release.path, bundlePath(api, root), { api });
+  const head = bundlePath(api, root);
+  if (!existsSync(head)) throw new Error(`${relative(root, head)} is missing: run \`npm run build\` (npm run diff does)`);
+  const { changes, bump } = await diffSpecs(release.path, head, { api });
   return { api, revision: release.revision, changes, bump };
 }
 

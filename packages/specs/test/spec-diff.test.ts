@@ -1,8 +1,11 @@
 // The spec-diff engine and the breaking-change gate, on copies of the bundles edited in JS: each
 // must-show case is rated, then run through the gate with a fake .changeset folder.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readApis } from '../../../tools/apis.mjs';
+import { readApis, repoRoot } from '../../../tools/apis.mjs';
 import { diffApi, renderMarkdown, renderText } from '../../../tools/spec-diff/diff.mjs';
 import { checkGate, packagesOfApi } from '../../../tools/spec-diff/gate.mjs';
 import type { ApiName, Json } from './bundles.js';
@@ -148,5 +151,49 @@ describe('the gate on this repository', () => {
     // The headlines say "no changes since <revision>", or that an API has no snapshot yet.
     console.log(renderText(results));
     expect(await checkGate()).toEqual([]);
+  });
+});
+
+describe('request constraints that callers feel', () => {
+  const tightenings: [string, (spec: Json) => void, string][] = [
+    ['a lowered request maxLength', (spec) => (spec.components.schemas.LayerName.maxLength = 10), 'schema-constraint-changed'],
+    ['a raised request minimum', (spec) => (spec.components.schemas.LayerVersionNumber.minimum = 5), 'schema-constraint-changed'],
+    ['a request enum value removed', (spec) => spec.components.parameters.Language.schema.enum.pop(), 'enum-values-removed'],
+    [
+      'a new required request body property',
+      (spec) => {
+        spec.components.schemas.GetLayerVersionRequest.properties.Zone = { type: 'string', description: 'The zone.' };
+        spec.components.schemas.GetLayerVersionRequest.required.push('Zone');
+      },
+      'required-properties-added',
+    ],
+  ];
+  it.each(tightenings)('rates %s major, and the gate wants a major changeset', async (_name, edit, rule) => {
+    const dir = root('tencent-scf', edit);
+    const result = await diffApi('tencent-scf', { root: dir });
+    expect(result.bump).toBe('major');
+    expect(result.changes[0]).toEqual(expect.objectContaining({ bump: 'major', part: 'request', operation: 'GetLayerVersion', rule }));
+    expect(await gateWith(dir, 'tencent-scf', 'minor')).toHaveLength(4);
+  });
+
+  it('says which bundle is missing when the specs are not built', async () => {
+    const dir = root('aws-lambda', () => {});
+    rmSync(join(dir, 'packages', 'specs', 'dist'), { recursive: true });
+    await expect(diffApi('aws-lambda', { root: dir })).rejects.toThrow('packages/specs/dist/aws-lambda.json is missing: run `npm run build`');
+  });
+});
+
+describe('npm run diff', () => {
+  it('prints each API in the terminal and writes markdown with --markdown, exit 0', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'layerspec-spec-diff-cli-'));
+    roots.push(folder);
+    const file = join(folder, 'diff.md');
+    const run = spawnSync(process.execPath, [join(repoRoot, 'tools', 'spec-diff', 'cli.mjs'), '--markdown', file], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const markdown = readFileSync(file, 'utf8');
+    for (const api of apis) {
+      expect(run.stdout).toMatch(new RegExp(`^${api}: `, 'm'));
+      expect(markdown).toContain(`## ${api}`);
+    }
   });
 });
