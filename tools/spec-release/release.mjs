@@ -6,13 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { readApis, repoRoot } from '../apis.mjs';
+import { readReleaseIndex } from '../spec-diff/releases.mjs';
 import { renderChangelog } from './changelog.mjs';
 
 /**
- * @typedef {'major' | 'minor' | 'patch'} Bump
- * @typedef {{ bump: Bump, part: 'request' | 'response' | 'other', operation?: string, field?: string, pointer: string, message: string, rule: string, source: 'redocly' | 'layerspec', exhaustive?: boolean }} SpecChange
- * @typedef {{ revision: string, date: string, file: string, changes: SpecChange[] }} Release
- * @typedef {{ api: string, releases: Release[] }} ReleaseIndex
+ * @typedef {import('../spec-diff/diff.mjs').Bump} Bump
+ * @typedef {import('../spec-diff/diff.mjs').SpecChange} SpecChange
+ * @typedef {import('../spec-diff/releases.mjs').Release} Release
+ * @typedef {import('../spec-diff/releases.mjs').ReleaseIndex} ReleaseIndex
  * @typedef {(basePath: string, headPath: string) => Promise<{ changes: SpecChange[], bump: Bump | null }>} DiffSpecs
  * @typedef {{ api: string, revision: string, changes: number } | { api: string, revision: null, changes: 0 }} ReleaseOutcome
  */
@@ -57,15 +58,6 @@ export function bumpRevision(revision, bump) {
 export function releasePaths(specRoot) {
   const dir = join(dirname(specRoot), 'releases');
   return { dir, index: join(dir, 'index.json'), changelog: join(dirname(specRoot), 'CHANGELOG.md') };
-}
-
-/** @param {string} path @param {string} api @returns {ReleaseIndex} */
-export function readReleaseIndex(path, api) {
-  if (!existsSync(path)) return { api, releases: [] };
-  const index = JSON.parse(readFileSync(path, 'utf8'));
-  if (index.api !== api) throw new Error(`${path}: api is "${index.api}", expected "${api}"`);
-  if (!Array.isArray(index.releases)) throw new Error(`${path}: releases must be an array`);
-  return index;
 }
 
 /** The diff engine, loaded only when a release has something to compare with. @type {DiffSpecs} */

@@ -5,7 +5,8 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readApis, repoRoot } from '../../../tools/apis.mjs';
 import { renderChangelog } from '../../../tools/spec-release/changelog.mjs';
-import { readReleaseIndex, releasePaths } from '../../../tools/spec-release/release.mjs';
+import { readReleaseIndex } from '../../../tools/spec-diff/releases.mjs';
+import { releasePaths } from '../../../tools/spec-release/release.mjs';
 
 describe.each(Object.entries(readApis()))('releases of %s', (api, { root }) => {
   const paths = releasePaths(root);
