@@ -3,7 +3,7 @@
 // current bundle (packages/specs/dist/<api>.json), and when they differ writes a new snapshot,
 // appends the release to specs/<api>/releases/index.json and regenerates specs/<api>/CHANGELOG.md.
 // The revision is the description's own semver, apart from the provider's API version in info.version.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { readApis, repoRoot } from '../apis.mjs';
 import { readReleaseIndex } from '../spec-diff/releases.mjs';
