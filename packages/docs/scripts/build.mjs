@@ -21,6 +21,7 @@ import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
 import { renderLayersPage } from '../src/layers.js';
 import { providerFacts } from '../src/sides.js';
 import { changesPage, renderChangesPage } from '../src/changes.js';
+import { buildSearchIndex, renderSearch } from '../src/search.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const finalDist = join(packageDir, 'dist');
@@ -115,7 +116,9 @@ try {
 
 const [a, b] = sides;
 if (!a || !b) throw new Error('the portal compares two APIs; redocly.yaml lists fewer');
-writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison: buildComparison(a, b), themeCss, mockCommand: providers.mockCommand, releases }));
+const comparison = buildComparison(a, b);
+const search = renderSearch(buildSearchIndex({ sides, comparison }));
+writeFileSync(join(dist, 'index.html'), renderPortal({ sides, comparison, themeCss, mockCommand: providers.mockCommand, releases, search }));
 for (const side of sides) {
   writeFileSync(
     join(dist, changesPage(side.api)),

@@ -6,6 +6,7 @@ import { factsOf } from './compare.js';
 import { operationAnchor } from './redoc.js';
 import { changesPage } from './changes.js';
 import { html, prose, raw, renderHtml } from './html.js';
+import { errorAnchor, fieldAnchor, rowAnchor, SEARCH_CSS } from './search.js';
 
 /** @typedef {import('./compare.js').Side} Side */
 /** @typedef {import('./fields.js').Field} Field */
@@ -39,8 +40,8 @@ function exampleText(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** @param {Side} _side @param {Field} field */
-function fieldCell(_side, field) {
+/** @param {Side} side @param {Field} field */
+function fieldCell(side, field) {
   const facts = factsOf(field);
   const place = {
     path: 'path parameter',
@@ -62,7 +63,7 @@ function fieldCell(_side, field) {
         ? `${facts.values.length} listed values${facts.open ? ' or others' : ''}`
         : undefined,
   ].filter(Boolean);
-  return html`<div class="field">
+  return html`<div class="field" id="${fieldAnchor(side.api, field)}">
     <code class="field-name">${field.name}</code>
     ${field.description ? html`<span class="description">${prose(firstSentence(field.description))}</span>` : ''}
     <span class="meta">${place} · ${facts.type}${facts.format ? ` (${facts.format})` : ''} · ${facts.required}${signed}</span>
@@ -72,10 +73,10 @@ function fieldCell(_side, field) {
   </div>`;
 }
 
-/** @param {ErrorModel} error */
-function errorCell(error) {
+/** @param {Side} side @param {ErrorModel} error */
+function errorCell(side, error) {
   const details = error.details.map((at) => (at.in === 'header' ? at.name : at.path.join('.')));
-  return html`<div class="field"><code class="error-code">${error.code}</code>
+  return html`<div class="field" id="${errorAnchor(side.api, error.code)}"><code class="error-code">${error.code}</code>
     <span class="meta">HTTP ${error.status} · ${error.kind} · ${error.retryable ? 'retryable' : 'not retryable'}</span>
     ${details.length > 0 ? html`<span class="meta">also carries ${details.map((name, i) => html`${i > 0 ? ', ' : ''}<code>${name}</code>`)}</span>` : ''}
   </div>`;
@@ -95,7 +96,7 @@ function comparisonTable({ id, title, intro, a, b, rows, cell }) {
       <thead><tr><th scope="col">Meaning</th><th scope="col">${a.name}</th><th scope="col">${b.name}</th><th scope="col">Differences</th></tr></thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr data-concept="${row.concept ?? ''}">
+          (row) => html`<tr data-concept="${row.concept ?? ''}"${row.concept ? html` id="${rowAnchor(id, row.concept)}"` : ''}>
             <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="untagged">no shared meaning</span>`}</th>
             <td data-api="${a.api}" data-label="${a.name}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
             <td data-api="${b.api}" data-label="${b.name}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
@@ -140,11 +141,12 @@ function card(side, mockCommand, releases) {
 }
 
 /**
- * @param {{ sides: (Side & { name: string, provider: Provider })[], comparison: Comparison, themeCss: string, mockCommand: string, releases?: Record<string, ReleaseIndex> }} input
+ * @param {{ sides: (Side & { name: string, provider: Provider })[], comparison: Comparison, themeCss: string, mockCommand: string, releases?: Record<string, ReleaseIndex>, search?: import('./html.js').Html }} input
+ *   search: the search box with its index (src/search.js)
  *   releases: each API's release index, for the card's revision and its "What changed" link
  * @returns {string}
  */
-export function renderPortal({ sides, comparison, themeCss, mockCommand, releases }) {
+export function renderPortal({ sides, comparison, themeCss, mockCommand, releases, search }) {
   const [a, b] = sides;
   if (!a || !b) throw new Error('the portal compares exactly two APIs');
   const bar = renderBar(
@@ -161,7 +163,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>layerspec: GetLayerVersion on ${a.name} and ${b.name}</title>
-  <style>${raw(themeCss)}${raw(PORTAL_CSS)}</style>
+  <style>${raw(themeCss)}${raw(PORTAL_CSS)}${raw(search ? SEARCH_CSS : '')}</style>
 </head>
 <body>
   ${raw(bar)}
@@ -172,6 +174,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
       From those specs come typed TypeScript clients, local mocks that answer like the providers, and these pages.
       Nothing here is typed by hand twice: the references and the comparison below are generated from the specs.</p>
     </header>
+    ${search ?? ''}
     <section class="cards">${sides.map((side) => card(side, mockCommand, releases))}</section>
     <section id="layer-model">
       <h2>One layer model</h2>
@@ -182,7 +185,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
       <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>.</p>
       ${comparisonTable({ id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: comparison.request, cell: fieldCell })}
       ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What a successful answer carries, headers and body members.${wrapped}`, a, b, rows: comparison.response, cell: fieldCell })}
-      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: comparison.errors, cell: (_side, error) => errorCell(error) })}
+      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: comparison.errors, cell: errorCell })}
     </section>
   </main>
   <footer>Generated from the models of <code>@layerspec/specs</code>: ${sides.map((s) => `${s.api} ${s.model.version}`).join(', ')}. Serve this folder from any static host, or open it from disk.</footer>

@@ -348,6 +348,39 @@ describe.each(apis)('%s page', (api) => {
   });
 });
 
+describe('search', () => {
+  it('finds CodeSha256 under the Content-Security-Policy and lands on it, in view, when the reader follows each result', async () => {
+    const server = await startDocsServer({ port: 0 });
+    try {
+      const { page, offHost, violations } = await ready().open(new URL('index.html', server.url).href);
+      await page.getByLabel('Search both APIs and the comparison').fill('CodeSha256');
+      const results = page.locator('#search-results a', { hasText: /CodeSha256$/ });
+      await results.first().waitFor();
+      const count = await results.count();
+      expect(count, 'a CodeSha256 field of each API').toBeGreaterThanOrEqual(apis.length);
+      for (let i = 0; i < count; i += 1) {
+        await page.getByLabel('Search both APIs and the comparison').fill('CodeSha256');
+        const result = results.nth(i);
+        const title = await result.innerText();
+        await result.click();
+        const target = page.locator(':target');
+        await expect(target.locator('code').first().innerText()).resolves.toBe(title);
+        const inView = await target.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+        expect(inView, `${title} is in view`).toBe(true);
+      }
+      await screenshot(page, 'search-CodeSha256');
+      expect(violations).toEqual([]);
+      expect(offHost).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('served by the docs server', () => {
   // Redoc's search probes for a Worker factory with Function() inside try/catch and, refused,
   // indexes in the page instead; the policy keeps eval off, so that one refusal is expected.
