@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { readApis } from '../../../tools/apis.mjs';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildRedocPage, bundlePath } from '../src/redoc.js';
@@ -22,11 +23,14 @@ import { renderLayersPage } from '../src/layers.js';
 import { providerFacts } from '../src/sides.js';
 import { changesPage, renderChangesPage } from '../src/changes.js';
 import { buildSearchIndex, renderSearch } from '../src/search.js';
+import { BASE_URL_ENV, relativeRedocLinks, renderNotFound, renderSitemap } from '../src/site.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const finalDist = join(packageDir, 'dist');
+// --out <folder> writes the site elsewhere (a test's own copy); dist/ by default.
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const finalDist = args.out ? resolve(args.out) : join(packageDir, 'dist');
 // Build beside dist/ and swap it in at the end, so a server or test reading dist/ never sees half a site.
-const dist = join(packageDir, `dist-building-${process.pid}`);
+const dist = `${finalDist}-building-${process.pid}`;
 process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 const templates = join(packageDir, 'templates');
 const readJson = (/** @type {string} */ path) => JSON.parse(readFileSync(join(packageDir, path), 'utf8'));
@@ -108,6 +112,8 @@ try {
       optionsFile,
       output: join(dist, `${side.api}.html`),
     });
+    const page = join(dist, `${side.api}.html`);
+    writeFileSync(page, relativeRedocLinks(readFileSync(page, 'utf8')));
     for (const ext of ['json', 'yaml']) copyFileSync(bundle.replace(/\.json$/, `.${ext}`), join(dist, 'specs', `${side.api}.${ext}`));
   }
 } finally {
@@ -152,6 +158,25 @@ writeFileSync(
     css: PORTAL_CSS,
   }),
 );
+writeFileSync(
+  join(dist, '404.html'),
+  renderNotFound({
+    bar: renderBar(
+      sides.map((s) => ({ api: s.api, name: s.name })),
+      '404.html',
+    ),
+    themeCss,
+    css: PORTAL_CSS,
+  }),
+);
+// The sitemap protocol wants absolute URLs: written only when the published address is known.
+const baseUrl = process.env[BASE_URL_ENV];
+if (baseUrl) {
+  const pages = ['index.html', 'layers.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])];
+  writeFileSync(join(dist, 'sitemap.xml'), renderSitemap(baseUrl, pages));
+} else {
+  console.log(`no sitemap.xml: set ${BASE_URL_ENV} to the address dist/ is published at (e.g. https://example.org/docs/) to write one`);
+}
 rmSync(finalDist, { recursive: true, force: true });
 renameSync(dist, finalDist);
 
