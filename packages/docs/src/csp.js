@@ -36,9 +36,10 @@ export function inlineBlocks(page, tag) {
 /**
  * The policy of one HTML page: only what the pages were seen to need in Chromium.
  * - script-src: the hashes of the page's own inline scripts (Redoc is inlined by --inlineBundle),
- *   nothing else; the portal has no script, so none runs there.
- * - style-src: a page without scripts or style attributes (the portal) gets the hashes of its
- *   <style> blocks. A Redoc page gets 'unsafe-inline': its styled-components creates <style>
+ *   nothing else; the portal runs only its search.
+ * - style-src: a page without style attributes or styled-components styles (the portal, whose
+ *   search adds no style) gets the hashes of its <style> blocks. A Redoc page (its server-rendered
+ *   `<style data-styled>`) gets 'unsafe-inline': its styled-components creates <style>
  *   elements while the page runs, whose text no hash can name in advance, and its markup has
  *   style attributes; a nonce would mean rewriting every page on every answer. Styles cannot
  *   run code, so scripts stay hash-only.
@@ -48,7 +49,7 @@ export function inlineBlocks(page, tag) {
 export function pagePolicy(page) {
   const scripts = [...new Set(inlineBlocks(page, 'script').map(sha256))];
   const styles = [...new Set(inlineBlocks(page, 'style').map(sha256))];
-  const staticStyles = scripts.length === 0 && !/<[^>]+\sstyle\s*=/i.test(page);
+  const staticStyles = !/<style\b[^>]*\sdata-styled\b/i.test(page) && !/<[^>]+\sstyle\s*=/i.test(page);
   return [
     "default-src 'none'",
     `script-src ${scripts.length > 0 ? scripts.join(' ') : "'none'"}`,
