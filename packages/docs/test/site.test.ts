@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { models } from '@layerspec/specs/model';
 import { relativeRedocLinks, renderSitemap } from '../src/site.js';
+import { launchBrowser } from './browser.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const PREFIX = '/some/prefix/';
@@ -54,7 +56,8 @@ afterAll(async () => {
 describe('the built site under a sub-path', () => {
   it('has no broken and no absolute-rooted link, from the portal through every page, download and sitemap entry', async () => {
     const seen = new Set<string>();
-    const queue = [base];
+    // From the portal, and from the 404 page, which no page links to.
+    const queue = [base, `${base}404.html`];
     const broken: string[] = [];
     const rooted: string[] = [];
     const missingTargets: string[] = [];
@@ -117,6 +120,31 @@ describe('the built site under a sub-path', () => {
     for (const link of linksOf(body)) {
       expect(link.startsWith('/'), link).toBe(false);
       expect((await fetch(new URL(link, base))).status, link).toBe(200);
+    }
+  });
+});
+
+describe('the site under a sub-path in Chromium', () => {
+  it('renders the portal, a reference page and the 404 page, and asks for nothing outside the sub-path', async () => {
+    const browser = await launchBrowser();
+    try {
+      const requested: string[] = [];
+      const { page, offHost } = await browser.open('about:blank');
+      page.on('request', (request) => void requested.push(request.url()));
+      await page.goto(base);
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
+      const model = models['aws-lambda'];
+      await page.locator('.card a.button').first().click();
+      await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
+      expect(page.url().startsWith(`${base}aws-lambda.html#/`)).toBe(true);
+      await page.goto(`${base}no-such-page.html`);
+      await page.getByRole('link', { name: 'Go to the portal' }).click();
+      await page.getByRole('heading', { level: 1, name: 'layerspec' }).waitFor();
+      expect(page.url()).toBe(`${base}index.html`);
+      expect(requested.filter((url) => !url.startsWith(base) && !/^(data|about|blob):/.test(url))).toEqual([]);
+      expect(offHost).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });
