@@ -126,6 +126,11 @@ function searchInPage() {
     status.textContent = found.length === 1 ? '1 result' : `${found.length} results`;
   };
   input.addEventListener('input', show);
+  // Enter follows the best match.
+  input.addEventListener('keydown', (event) => {
+    const first = list.querySelector('a');
+    if (event.key === 'Enter' && first) first.click();
+  });
   show();
 }
 

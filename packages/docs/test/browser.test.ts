@@ -371,6 +371,11 @@ describe('search', () => {
         });
         expect(inView, `${title} is in view`).toBe(true);
       }
+      // Enter follows the best match: a field named exactly so.
+      await page.getByLabel('Search both APIs and the comparison').fill('CodeSha256');
+      const best = await results.first().innerText();
+      await page.getByLabel('Search both APIs and the comparison').press('Enter');
+      await expect(page.locator(':target code').first().innerText()).resolves.toBe(best);
       await screenshot(page, 'search-CodeSha256');
       expect(violations).toEqual([]);
       expect(offHost).toEqual([]);
