@@ -57,9 +57,16 @@ function typeErrors(sources: Record<string, string>): string[] {
   });
 }
 
-/** The arguments a shell script hands to curl, by running it with curl replaced by a function that prints them. */
+/** Node's own crypto in place of the openssl program, which a fresh machine may not have. */
+const OPENSSL_STAND_IN = fileURLToPath(new URL('./openssl-dgst.mjs', import.meta.url));
+
+/**
+ * The arguments a shell script hands to curl, by running it with curl replaced by a function that
+ * prints them, and openssl by test/openssl-dgst.mjs.
+ */
 function curlArguments(script: string): string[] {
-  const out = execFileSync('bash', ['-c', `set -e\ncurl() { printf '%s\\0' "$@"; }\n${script}`], { encoding: 'utf8' });
+  const prelude = `set -e\ncurl() { printf '%s\\0' "$@"; }\nopenssl() { ${JSON.stringify(process.execPath)} ${JSON.stringify(OPENSSL_STAND_IN)} "$@"; }\n`;
+  const out = execFileSync('bash', ['-c', `${prelude}${script}`], { encoding: 'utf8' });
   return out.split('\0').slice(0, -1);
 }
 
