@@ -23,6 +23,7 @@ export function renderBar(pages, current) {
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
     ${link('layers.html', 'Layer model')}
+    ${link('console.html', 'Console')}
     ${pages.map((page) => link(changesPage(page.api), `${page.name} changes`))}
   </nav>`);
 }
