@@ -122,6 +122,21 @@ describe('console', () => {
     }
   });
 
+  it('sends nothing to either mock when only one client refuses the input (an AWS layer ARN, which Tencent names do not allow)', async () => {
+    const { docs } = ready();
+    const arn = models['aws-lambda'].inputs.find((input) => input.concept === 'layer-name')?.examples?.arn;
+    expect(typeof arn).toBe('string');
+    const refusing = apis.filter((api) => !new RegExp(models[api].inputs.find((input) => input.concept === 'layer-name')!.pattern!).test(String(arn)));
+    expect(refusing).toEqual(['tencent-scf']);
+    const { page } = await openConsole(`${docs.url}console.html`);
+    await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
+    await send(page, { name: String(arn), version: '1', scenario: NOT_FOUND });
+    await expect.poll(() => page.locator('#console-status').textContent()).toContain('Nothing was sent');
+    expect(await side(page, 'tencent-scf', 'refusal').textContent()).toContain('must match the pattern');
+    expect(await side(page, 'aws-lambda', 'refusal').textContent()).toContain('Not sent: the other client refused the input');
+    for (const api of apis) expect(await mocks.get(api)!.requests()).toEqual([]);
+  });
+
   it('opened from disk, says how to start the mocks', async () => {
     const { page } = await openConsole(pathToFileURL(join(dist, 'console.html')).href);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('opened from disk');
