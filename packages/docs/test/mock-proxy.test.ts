@@ -110,7 +110,15 @@ describe('the docs server forwarding to the mocks', () => {
   });
 
   it('accepts only http://127.0.0.1:<port> mock URLs, naming the option and the rule', async () => {
-    for (const url of ['http://example.com:4010', 'http://localhost:4010', 'https://127.0.0.1:4010', 'http://127.0.0.1', 'http://127.0.0.1:4010/path', 'http://u:p@127.0.0.1:4010', 'not a url']) {
+    for (const url of [
+      'http://example.com:4010',
+      'http://localhost:4010',
+      'https://127.0.0.1:4010',
+      'http://127.0.0.1',
+      'http://127.0.0.1:4010/path',
+      'http://u:p@127.0.0.1:4010',
+      'not a url',
+    ]) {
       await expect(startDocsServer({ port: 0, root, mocks: { 'aws-lambda': url } }), url).rejects.toThrow(/mocks\["aws-lambda"\] must be/);
     }
   });
@@ -126,8 +134,20 @@ describe('the docs server forwarding to the mocks', () => {
     };
     try {
       const region = (api: keyof typeof models) => models[api].servers.map((server) => server.variables?.region?.default).find(Boolean) as string;
-      const lambda = createLambdaClient({ region: region('aws-lambda'), credentials: defaultTestCredentials['aws-lambda'], endpoint: aws.url, fetch: through('aws-lambda'), maxAttempts: 1 });
-      const scf = createScfClient({ region: region('tencent-scf'), credentials: defaultTestCredentials['tencent-scf'], endpoint: tencent.url, fetch: through('tencent-scf'), maxAttempts: 1 });
+      const lambda = createLambdaClient({
+        region: region('aws-lambda'),
+        credentials: defaultTestCredentials['aws-lambda'],
+        endpoint: aws.url,
+        fetch: through('aws-lambda'),
+        maxAttempts: 1,
+      });
+      const scf = createScfClient({
+        region: region('tencent-scf'),
+        credentials: defaultTestCredentials['tencent-scf'],
+        endpoint: tencent.url,
+        fetch: through('tencent-scf'),
+        maxAttempts: 1,
+      });
       await lambda.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 });
       await scf.getLayerVersion({ LayerName: 'my-layer', LayerVersion: 1 });
       for (const mock of [aws, tencent]) {
