@@ -48,6 +48,7 @@ export function scenarioChoices(sides) {
 export function renderConsolePage({ sides, script, bar, themeCss, css, startHint }) {
   // HTML ends an inline script at the first `</script`; a bundle holding one would break the page.
   if (/<\/script/i.test(script)) throw new Error('the console bundle contains "</script"; it cannot be inlined');
+  // The inputs carry no `required` or pattern: the clients judge the input, with the spec's rule in their message.
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -68,8 +69,8 @@ export function renderConsolePage({ sides, script, bar, themeCss, css, startHint
     </header>
     <noscript><p class="console-status" data-kind="problem">The console needs JavaScript. ${startHint}</p></noscript>
     <form id="console-form" class="console-form" autocomplete="off">
-      <label>Layer name <input name="name" required></label>
-      <label>Version <input name="version" inputmode="numeric" required></label>
+      <label>Layer name <input name="name"></label>
+      <label>Version <input name="version" inputmode="numeric"></label>
       ${sides.map((side) => html`<label>${side.name} region <input name="region-${side.api}" value="${side.region}"></label>`)}
       <label>Scenario <select name="scenario">
         <option value="">none: the mocks' default answers</option>

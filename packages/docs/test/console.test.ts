@@ -122,6 +122,19 @@ describe('console', () => {
     }
   });
 
+  it('leaves an empty version to the clients, which refuse it with their rule (the form does not block it itself)', async () => {
+    const { docs } = ready();
+    const { page } = await openConsole(`${docs.url}console.html`);
+    await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
+    await send(page, { name: 'my-layer', version: '', scenario: NOT_FOUND });
+    await expect.poll(() => page.locator('#console-status').textContent()).toContain('Nothing was sent');
+    for (const api of apis) {
+      const version = models[api].inputs.find((input) => input.concept === 'layer-version')!;
+      expect(await side(page, api, 'refusal').textContent()).toContain(`${version.name} must be an integer`);
+      expect(await mocks.get(api)!.requests()).toEqual([]);
+    }
+  });
+
   it('sends nothing to either mock when only one client refuses the input (an AWS layer ARN, which Tencent names do not allow)', async () => {
     const { docs } = ready();
     const arn = models['aws-lambda'].inputs.find((input) => input.concept === 'layer-name')?.examples?.arn;
