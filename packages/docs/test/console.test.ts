@@ -122,6 +122,20 @@ describe('console', () => {
     }
   });
 
+  it("is reached from the portal's nav and from the comparison", async () => {
+    const { docs } = ready();
+    const { page } = await openConsole(docs.url);
+    await page
+      .locator('#comparison')
+      .getByRole('link', { name: /console/ })
+      .click();
+    await page.waitForURL(/console\.html$/);
+    await page.goBack();
+    await page.getByRole('navigation').getByRole('link', { name: 'Console', exact: true }).click();
+    await page.waitForURL(/console\.html$/);
+    await expect.poll(() => page.getByRole('button', { name: 'Send to both mocks' }).isVisible()).toBe(true);
+  });
+
   it('leaves an empty version to the clients, which refuse it with their rule (the form does not block it itself)', async () => {
     const { docs } = ready();
     const { page } = await openConsole(`${docs.url}console.html`);
