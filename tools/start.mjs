@@ -132,7 +132,9 @@ async function main() {
   if (options.docs) {
     try {
       const { startDocsServer } = await import('@layerspec/docs/server');
-      const docs = await startDocsServer({ host: options.host, port: options.ports.docs });
+      // The docs forward the console's calls to the mocks; they forward only to 127.0.0.1.
+      const mocksForConsole = options.host === '127.0.0.1' ? Object.fromEntries(started.map(({ server }) => [server.provider, server.url])) : undefined;
+      const docs = await startDocsServer({ host: options.host, port: options.ports.docs, ...(mocksForConsole ? { mocks: mocksForConsole } : {}) });
       running.push(docs);
       console.log(`${'Docs'.padEnd(width)}${docs.url}`);
     } catch (error) {

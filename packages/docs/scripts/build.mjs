@@ -2,7 +2,8 @@
 // @ts-check
 // Builds dist/: one Redoc page per API (redocly build-docs --inlineBundle, so nothing is fetched
 // at view time), the bundled specs for download, the portal with the comparison, the layer model
-// page and a "What changed" page per API (changes-<api>.html) from the release index of @layerspec/specs.
+// page, a "What changed" page per API (changes-<api>.html) from the release index of @layerspec/specs,
+// and the console (console.html), whose script esbuild bundles from our clients' browser entries.
 // What the docs say comes from the generated models; the bundles are only handed to Redoc and
 // copied for download. Code samples are added to a temporary copy of each bundle.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,10 @@ import { providerFacts } from '../src/sides.js';
 import { changesPage, renderChangesPage } from '../src/changes.js';
 import { buildSearchIndex, renderSearch } from '../src/search.js';
 import { BASE_URL_ENV, relativeRedocLinks, renderNotFound, renderSitemap } from '../src/site.js';
+import { build as bundle } from 'esbuild';
+import { defaultTestCredentials } from '@layerspec/mock';
+import { consoleSide, PREFER_HEADER, renderConsolePage } from '../src/console.js';
+import { DEFAULT_PORT } from '../src/server.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // --out <folder> writes the site elsewhere (a test's own copy); dist/ by default.
@@ -172,15 +177,54 @@ writeFileSync(
 // The sitemap protocol wants absolute URLs: written only when the published address is known.
 const baseUrl = process.env[BASE_URL_ENV];
 if (baseUrl) {
-  const pages = ['index.html', 'layers.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])];
+  const pages = ['index.html', 'layers.html', 'console.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])];
   writeFileSync(join(dist, 'sitemap.xml'), renderSitemap(baseUrl, pages));
 } else {
   console.log(`no sitemap.xml: set ${BASE_URL_ENV} to the address dist/ is published at (e.g. https://example.org/docs/) to write one`);
 }
+// The console: its script bundles our clients' browser entries, so it signs with their code.
+const consoleSides = sides.map((side) => {
+  const keys = Object.entries(defaultTestCredentials).find(([api]) => api === side.api)?.[1];
+  if (!keys) throw new Error(`@layerspec/mock has no test keys for the API "${side.api}"`);
+  return consoleSide(side, keys);
+});
+const startHint = `Run \`npm start\` in the layerspec repository (it serves these docs with both mocks) and open http://127.0.0.1:${DEFAULT_PORT}/console.html.`;
+const consoleScript = await bundle({
+  entryPoints: [join(packageDir, 'src', 'console-browser.js')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  define: {
+    LAYERSPEC_CONSOLE: JSON.stringify({
+      sides: consoleSides,
+      preferHeader: PREFER_HEADER,
+      startHint,
+      fileHint: `This page was opened from disk, so it cannot reach the mocks. ${startHint}`,
+    }),
+  },
+});
+writeFileSync(
+  join(dist, 'console.html'),
+  renderConsolePage({
+    sides: consoleSides,
+    script: consoleScript.outputFiles[0]?.text ?? '',
+    bar: renderBar(
+      sides.map((s) => ({ api: s.api, name: s.name })),
+      'console.html',
+    ),
+    themeCss,
+    css: PORTAL_CSS,
+    startHint,
+  }),
+);
 rmSync(finalDist, { recursive: true, force: true });
 renameSync(dist, finalDist);
 
-const sizes = ['index.html', 'layers.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])].map(
+const sizes = ['index.html', 'layers.html', 'console.html', ...sides.flatMap((s) => [`${s.api}.html`, changesPage(s.api)])].map(
   (file) => `${file} ${Math.ceil(statSync(join(finalDist, file)).size / 1024)} KiB`,
 );
 console.log(`built ${finalDist} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sizes.join(', ')}`);

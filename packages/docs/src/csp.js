@@ -8,6 +8,9 @@ import { readFile } from 'node:fs/promises';
 /** For everything that is not a page (specs, images, 404 text): nothing may load or run. */
 export const DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** A page that calls its own origin (the console) carries this tag and gets connect-src 'self'. */
+export const CONNECT_SELF_TAG = '<meta name="layerspec-connect" content="self">';
+
 /** @param {string} text */
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -43,6 +46,7 @@ export function inlineBlocks(page, tag) {
  *   elements while the page runs, whose text no hash can name in advance, and its markup has
  *   style attributes; a nonce would mean rewriting every page on every answer. Styles cannot
  *   run code, so scripts stay hash-only.
+ * - connect-src 'self' only on a page with CONNECT_SELF_TAG (the console, which calls /mock/).
  * - img-src and font-src data:: Redoc's inline logo and icon font.
  * @param {string} page the HTML text
  */
@@ -54,6 +58,7 @@ export function pagePolicy(page) {
     "default-src 'none'",
     `script-src ${scripts.length > 0 ? scripts.join(' ') : "'none'"}`,
     `style-src ${staticStyles ? (styles.length > 0 ? styles.join(' ') : "'none'") : "'unsafe-inline'"}`,
+    ...(page.includes(CONNECT_SELF_TAG) ? ["connect-src 'self'"] : []),
     'img-src data:',
     'font-src data:',
     "frame-ancestors 'none'",

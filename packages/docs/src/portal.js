@@ -24,6 +24,7 @@ export function renderBar(pages, current) {
     ${pages.map((page) => link(`${page.api}.html`, page.name))}
     ${link('index.html#comparison', 'Comparison')}
     ${link('layers.html', 'Layer model')}
+    ${link('console.html', 'Console')}
     ${pages.map((page) => link(changesPage(page.api), `${page.name} changes`))}
   </nav>`);
 }
@@ -182,7 +183,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
     </section>
     <section id="comparison">
       <h2>GetLayerVersion side by side</h2>
-      <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>.</p>
+      <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>. <a href="console.html">Call both mocks at once in the console</a> to see the two requests and answers side by side.</p>
       ${comparisonTable({ id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: comparison.request, cell: fieldCell })}
       ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What a successful answer carries, headers and body members.${wrapped}`, a, b, rows: comparison.response, cell: fieldCell })}
       ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: comparison.errors, cell: errorCell })}

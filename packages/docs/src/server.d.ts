@@ -11,6 +11,12 @@ export interface DocsServerOptions {
   port?: number;
   /** The built docs folder; packages/docs/dist by default. */
   root?: string;
+  /**
+   * The mocks the console page calls, by API name (`{ 'aws-lambda': 'http://127.0.0.1:4010' }`):
+   * requests under `/mock/<api>/` are forwarded to them unchanged, and `GET /mock/` lists them.
+   * Each must be `http://127.0.0.1:<port>`; none by default, and then nothing is forwarded.
+   */
+  mocks?: Record<string, string>;
 }
 
 export interface DocsServer {

@@ -3,7 +3,8 @@
 // tools/start.mjs imports this beside the mocks; `npm run serve -w @layerspec/docs` runs it alone.
 // Only regular files whose real path lies under the root are served (a symlink out of the root,
 // a dangling link, a folder or a dotfile is 404), only to GET and HEAD, each answer with
-// nosniff, a Referrer-Policy and a Content-Security-Policy (see ./csp.js).
+// nosniff, a Referrer-Policy and a Content-Security-Policy (see ./csp.js). Given the mocks' URLs,
+// it also forwards the console's calls under /mock/ to them (see ./mock-proxy.js).
 import { createReadStream, existsSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -11,6 +12,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookup } from 'mrmime';
 import { contentSecurityPolicy, DOCUMENT_POLICY } from './csp.js';
+import { answerMockRequest, checkMockUrls, MOCK_PREFIX } from './mock-proxy.js';
 
 /** The port the docs take unless told otherwise. */
 export const DEFAULT_PORT = 4000;
@@ -60,17 +62,19 @@ function answerText(response, status, text, headers = {}) {
 }
 
 /**
- * @param {{ host?: string, port?: number, root?: string }} [options]
+ * @param {{ host?: string, port?: number, root?: string, mocks?: Record<string, string> }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT, root = defaultRoot } = {}) {
+export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT, root = defaultRoot, mocks: mockUrls } = {}) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  const mocks = checkMockUrls(mockUrls);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} holds no built docs (index.html is missing); run \`npm run docs\` first`);
   }
   const realRoot = realpathSync(root);
   const server = createServer(async (request, response) => {
     try {
+      if (mocks.size > 0 && (request.url ?? '').startsWith(MOCK_PREFIX)) return await answerMockRequest(request, response, mocks);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return answerText(response, 405, `Method not allowed: ${request.method}; the docs answer ${ALLOWED_METHODS}`, { allow: ALLOWED_METHODS });
       }

@@ -1,0 +1,137 @@
+// @ts-check
+// Forwards the console's calls from the docs server to the local mocks, so the console page calls
+// its own origin (no CORS, nothing leaves the machine). A request under /mock/<api>/ goes to the
+// mock of that API with its method, path after the prefix (byte for byte, percent-encoding kept),
+// headers and body unchanged; only the hop-by-hop headers are dropped and Host is the mock's own.
+// The console's clients sign for the mock's URL (GET /mock/ tells them which), so the forwarded
+// request is the one they signed and a mock that verifies signatures accepts it.
+// Only 127.0.0.1 URLs given at start are ever called; the answer comes back with the mock's
+// status and headers, nothing added.
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+
+/** The path the forwarded calls live under. */
+export const MOCK_PREFIX = '/mock/';
+
+// RFC 9110 7.6.1: these describe one connection, not the message. Host is set to the mock's.
+const NOT_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'host',
+]);
+/** How long a mock may take to answer before the console gets a 504. */
+const ANSWER_TIMEOUT_MS = 30_000;
+/** How long GET /mock/ waits for a mock's port to accept a connection. */
+const REACHABLE_TIMEOUT_MS = 2_000;
+
+/**
+ * Checks the mocks' URLs: each must be `http://127.0.0.1:<port>` with nothing else, so the docs
+ * server can never be made to call anything but a local mock.
+ * @param {Record<string, string> | undefined} mocks API name -> the mock's URL
+ * @returns {Map<string, URL>}
+ */
+export function checkMockUrls(mocks = {}) {
+  const checked = new Map();
+  for (const [api, text] of Object.entries(mocks)) {
+    const field = `mocks[${JSON.stringify(api)}]`;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(api)) throw new TypeError(`${field}: an API name is lower-case words joined by "-"`);
+    let url;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new TypeError(`${field} must be an absolute URL, got ${JSON.stringify(text)}`);
+    }
+    if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1' || url.port === '' || url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+      throw new TypeError(
+        `${field} must be http://127.0.0.1:<port> with no path, query or user (the docs server forwards only to local mocks), got ${JSON.stringify(text)}`,
+      );
+    }
+    checked.set(api, url);
+  }
+  return checked;
+}
+
+/** Whether something accepts connections at the URL's port. @param {URL} url @returns {Promise<boolean>} */
+function reachable(url) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    const done = (/** @type {boolean} */ ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(REACHABLE_TIMEOUT_MS, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * @param {import('node:http').ServerResponse} response @param {number} status @param {string} text
+ */
+function answerText(response, status, text) {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(`${text}\n`);
+}
+
+/**
+ * Answers a request under MOCK_PREFIX: GET /mock/ lists the mocks (their URLs, the path each is
+ * forwarded under, whether its port answers); /mock/<api>/... is forwarded to that mock.
+ * @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response
+ * @param {Map<string, URL>} mocks
+ */
+export async function answerMockRequest(request, response, mocks) {
+  const target = request.url ?? '/';
+  if (target === MOCK_PREFIX || target.startsWith(`${MOCK_PREFIX}?`)) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return answerText(response, 405, `Method not allowed: ${request.method}; ${MOCK_PREFIX} answers GET`);
+    const listed = await Promise.all([...mocks].map(async ([api, url]) => [api, { url: url.origin, path: `${MOCK_PREFIX}${api}/`, reachable: await reachable(url) }]));
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    return response.end(request.method === 'HEAD' ? undefined : JSON.stringify({ mocks: Object.fromEntries(listed) }));
+  }
+  const api = target.slice(MOCK_PREFIX.length).split(/[/?]/, 1)[0] ?? '';
+  const mock = mocks.get(api);
+  if (!mock)
+    return answerText(
+      response,
+      404,
+      `No mock is forwarded under ${MOCK_PREFIX}${api}/; this server forwards ${[...mocks.keys()].map((name) => `${MOCK_PREFIX}${name}/`).join(', ')}`,
+    );
+  const rest = target.slice(MOCK_PREFIX.length + api.length);
+  const path = rest.startsWith('/') ? rest : `/${rest}`;
+  /** @type {Record<string, string | string[]>} */
+  const headers = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined && !NOT_FORWARDED.has(name)) headers[name] = value;
+  }
+  headers.host = mock.host;
+  await new Promise((resolve) => {
+    const upstream = httpRequest({ host: mock.hostname, port: Number(mock.port), method: request.method, path, headers, timeout: ANSWER_TIMEOUT_MS }, (answer) => {
+      /** @type {Record<string, string | string[]>} */
+      const answerHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !NOT_FORWARDED.has(name)) answerHeaders[name] = value;
+      }
+      response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answerHeaders);
+      answer.pipe(response).on('finish', resolve);
+      answer.on('error', () => {
+        response.destroy();
+        resolve(undefined);
+      });
+    });
+    upstream.on('timeout', () => upstream.destroy(Object.assign(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+    upstream.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+      if (!response.headersSent) {
+        const status = error.code === 'ETIMEDOUT' ? 504 : 502;
+        answerText(response, status, `The ${api} mock at ${mock.origin} did not answer (${error.code ?? error.message}). \`npm start\` starts both mocks with the docs.`);
+      } else response.destroy();
+      resolve(undefined);
+    });
+    request.pipe(upstream);
+  });
+}

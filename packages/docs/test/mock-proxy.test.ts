@@ -1,0 +1,163 @@
+// The docs server's forwarding of the console's calls (/mock/<api>/...) to the local mocks, without a browser.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLambdaClient } from '@layerspec/aws-lambda';
+import { createScfClient } from '@layerspec/tencent-scf';
+import { defaultTestCredentials, startMock } from '@layerspec/mock';
+import { models } from '@layerspec/specs/model';
+import { startDocsServer } from '../src/server.js';
+
+interface Seen {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A stand-in mock on 127.0.0.1 that records what reaches it and answers with odd status and headers. */
+async function recordingUpstream(): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+  const seen: Seen[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      seen.push({ method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(418, 'Short and Stout', { 'content-type': 'application/json', 'x-amzn-errortype': 'Teapot', 'x-answer': 'as sent' });
+      response.end('{"Message":"untouched"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('the docs server forwarding to the mocks', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'layerspec-docs-proxy-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>portal</title>');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("keeps the method, the path as sent (percent-encoding and query), the headers and the body; Host is the mock's", async () => {
+    const upstream = await recordingUpstream();
+    const docs = await startDocsServer({ port: 0, root, mocks: { 'aws-lambda': upstream.url } });
+    try {
+      const answer = await fetch(`${docs.url}mock/aws-lambda/2018-10-31/layers/arn%3Aaws%3Alambda/versions/1?x=a%2Fb`, {
+        method: 'PATCH',
+        headers: { authorization: 'AWS4-HMAC-SHA256 Signature=abc', 'x-amz-date': '20261201T000000Z', 'content-type': 'application/json' },
+        body: '{"exact": "body ✓"}',
+      });
+      expect(upstream.seen).toHaveLength(1);
+      const [seen] = upstream.seen;
+      expect(seen?.method).toBe('PATCH');
+      expect(seen?.url).toBe('/2018-10-31/layers/arn%3Aaws%3Alambda/versions/1?x=a%2Fb');
+      expect(seen?.headers.host).toBe(new URL(upstream.url).host);
+      expect(seen?.headers.authorization).toBe('AWS4-HMAC-SHA256 Signature=abc');
+      expect(seen?.headers['x-amz-date']).toBe('20261201T000000Z');
+      expect(seen?.body).toBe('{"exact": "body ✓"}');
+      // The answer comes back as the mock gave it: status, reason, headers, body.
+      expect(answer.status).toBe(418);
+      expect(answer.statusText).toBe('Short and Stout');
+      expect(answer.headers.get('x-amzn-errortype')).toBe('Teapot');
+      expect(answer.headers.get('x-answer')).toBe('as sent');
+      expect(await answer.text()).toBe('{"Message":"untouched"}');
+    } finally {
+      await docs.close();
+      await upstream.close();
+    }
+  });
+
+  it('lists the mocks at GET /mock/, says 404 for an API it does not forward, and 502 naming npm start for a mock that is down', async () => {
+    const upstream = await recordingUpstream();
+    const down = await recordingUpstream();
+    await down.close();
+    const docs = await startDocsServer({ port: 0, root, mocks: { 'aws-lambda': upstream.url, 'tencent-scf': down.url } });
+    try {
+      const listed = await fetch(`${docs.url}mock/`);
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual({
+        mocks: {
+          'aws-lambda': { url: upstream.url, path: '/mock/aws-lambda/', reachable: true },
+          'tencent-scf': { url: down.url, path: '/mock/tencent-scf/', reachable: false },
+        },
+      });
+      const unknown = await fetch(`${docs.url}mock/elsewhere/x`);
+      expect(unknown.status).toBe(404);
+      expect(await unknown.text()).toContain('/mock/aws-lambda/');
+      const refused = await fetch(`${docs.url}mock/tencent-scf/`, { method: 'POST', body: '{}' });
+      expect(refused.status).toBe(502);
+      expect(await refused.text()).toContain('npm start');
+      expect(upstream.seen).toEqual([]);
+    } finally {
+      await docs.close();
+      await upstream.close();
+    }
+  });
+
+  it('forwards nothing when given no mocks: /mock/ is just a missing file', async () => {
+    const docs = await startDocsServer({ port: 0, root });
+    try {
+      expect((await fetch(`${docs.url}mock/`)).status).toBe(404);
+      expect((await fetch(`${docs.url}mock/aws-lambda/`, { method: 'POST' })).status).toBe(405);
+    } finally {
+      await docs.close();
+    }
+  });
+
+  it('accepts only http://127.0.0.1:<port> mock URLs, naming the option and the rule', async () => {
+    for (const url of [
+      'http://example.com:4010',
+      'http://localhost:4010',
+      'https://127.0.0.1:4010',
+      'http://127.0.0.1',
+      'http://127.0.0.1:4010/path',
+      'http://u:p@127.0.0.1:4010',
+      'not a url',
+    ]) {
+      await expect(startDocsServer({ port: 0, root, mocks: { 'aws-lambda': url } }), url).rejects.toThrow(/mocks\["aws-lambda"\] must be/);
+    }
+  });
+
+  it("a request signed by our clients for the mock's URL still verifies when it comes through the docs server", async () => {
+    const aws = await startMock({ provider: 'aws-lambda', verifySignatures: true });
+    const tencent = await startMock({ provider: 'tencent-scf', verifySignatures: true });
+    const docs = await startDocsServer({ port: 0, root, mocks: { 'aws-lambda': aws.url, 'tencent-scf': tencent.url } });
+    // What the console's fetch does: the signed request, sent to /mock/<api>/ on the docs server.
+    const through = (api: string) => async (request: Request) => {
+      const signed = new URL(request.url);
+      return fetch(new Request(`${docs.url}mock/${api}${signed.pathname}${signed.search}`, request));
+    };
+    try {
+      const region = (api: keyof typeof models) => models[api].servers.map((server) => server.variables?.region?.default).find(Boolean) as string;
+      const lambda = createLambdaClient({
+        region: region('aws-lambda'),
+        credentials: defaultTestCredentials['aws-lambda'],
+        endpoint: aws.url,
+        fetch: through('aws-lambda'),
+        maxAttempts: 1,
+      });
+      const scf = createScfClient({
+        region: region('tencent-scf'),
+        credentials: defaultTestCredentials['tencent-scf'],
+        endpoint: tencent.url,
+        fetch: through('tencent-scf'),
+        maxAttempts: 1,
+      });
+      await lambda.getLayerVersion({ LayerName: 'my-layer', VersionNumber: 1 });
+      await scf.getLayerVersion({ LayerName: 'my-layer', LayerVersion: 1 });
+      for (const mock of [aws, tencent]) {
+        const journal = await mock.requests();
+        expect(journal).toHaveLength(1);
+        expect(journal[0]?.signature, mock.provider).toEqual({ status: 'verified' });
+      }
+    } finally {
+      await docs.close();
+      await Promise.all([aws.close(), tencent.close()]);
+    }
+  });
+});
