@@ -16,6 +16,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './apis.mjs';
 import { QUIET_ENV } from './quiet-env.mjs';
+import { PREFER_HEADER } from '@layerspec/mock';
 
 /**
  * @typedef {{ api: string, id: string, method: string, pattern: RegExp, statuses: string[] }} Operation
@@ -153,7 +154,7 @@ function runDrift(bundle, entries, folder) {
     'basepath',
     // `Prefer` picks the mock's scenario (Prism's header); neither provider's API has it.
     '--ignore-headers',
-    'Prefer',
+    PREFER_HEADER,
     '--format',
     'json',
   ];

@@ -26,8 +26,8 @@ import { changesPage, renderChangesPage } from '../src/changes.js';
 import { buildSearchIndex, renderSearch } from '../src/search.js';
 import { BASE_URL_ENV, relativeRedocLinks, renderNotFound, renderSitemap } from '../src/site.js';
 import { build as bundle } from 'esbuild';
-import { defaultTestCredentials } from '@layerspec/mock';
-import { consoleSide, PREFER_HEADER, renderConsolePage } from '../src/console.js';
+import { defaultTestCredentials, PREFER_HEADER } from '@layerspec/mock';
+import { consoleSide, renderConsolePage } from '../src/console.js';
 import { DEFAULT_PORT } from '../src/server.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,9 +5,6 @@
 import { CONNECT_SELF_TAG } from './csp.js';
 import { html, raw, renderHtml } from './html.js';
 
-/** The header the mocks read a scenario from (Prism's convention, which the mock follows). */
-export const PREFER_HEADER = 'Prefer';
-
 /**
  * What the console knows of one API, all from its model; the keys are the mock's test keys.
  * @param {{ api: string, name: string, model: import('@layerspec/specs/model').ApiModel }} side

@@ -47,15 +47,8 @@ export function createAwsLambdaAdapter(spec: LoadedSpec, options: AdapterOptions
     return Object.fromEntries(pathSegments(request).map(({ name, value }) => [name.toLowerCase(), value]));
   }
 
-  /** The path parameters of the route, each with its decoded value and segment index. */
-  function pathSegments(request: ReceivedRequest): { name: string; value: string; index: number }[] {
-    const template = route.split('/');
-    const actual = pathOf(request).split('/');
-    if (template.length !== actual.length) return [];
-    return template.flatMap((part, index) => {
-      const match = /^\{(.+)\}$/.exec(part);
-      return match ? [{ name: match[1]!, value: safeDecode(actual[index]!), index }] : [];
-    });
+  function pathSegments(request: ReceivedRequest) {
+    return routeParameters(route, pathOf(request));
   }
 
   /** Checks integer path parameters exactly and gives Prism a path whose integers it can hold. */
@@ -174,6 +167,17 @@ function errorCodeHeaderOf(model: ApiModel): string {
   const codeAt = model.errors.entries[0]?.codeAt;
   if (codeAt?.in !== 'header') throw new Error(`the ${model.api} spec names its errors in no header`);
   return codeAt.name.toLowerCase();
+}
+
+/** The parameters of a route template (`/layers/{LayerName}/...`) in a path, each with its decoded value and segment index. */
+export function routeParameters(route: string, path: string): { name: string; value: string; index: number }[] {
+  const template = route.split('/');
+  const actual = path.split('/');
+  if (template.length !== actual.length) return [];
+  return template.flatMap((part, index) => {
+    const match = /^\{(.+)\}$/.exec(part);
+    return match ? [{ name: match[1]!, value: safeDecode(actual[index]!), index }] : [];
+  });
 }
 
 export function pathOf(request: ReceivedRequest): string {

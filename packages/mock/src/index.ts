@@ -3,6 +3,7 @@ export { PROVIDERS, type Provider, type Scenario, loadSpec, UnknownScenarioError
 export type { Answer, ReceivedRequest } from './answer.js';
 export { defaultTestCredentials, type TestCredentials } from './signatures/index.js';
 export { DEFAULT_PORTS } from './ports.js';
+export { PREFER_HEADER } from './prefer.js';
 export { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, CONTROL_ENDPOINTS } from './state/control.js';
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultRequest } from './state/faults.js';
 export { DEFAULT_ACCOUNT, FixtureError, type FixtureArchive, type FixtureLayer, type FixtureSet, type ProviderOverride } from './state/fixtures.js';

@@ -50,6 +50,11 @@ export function loadModel(provider: Provider): ApiModel {
 export const valueAt = (value: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
 
+/** A result placed at the model's result path of an answer body (Tencent's `Response`; AWS's body is the result). */
+export function atResultPath(model: ApiModel, result: Record<string, unknown>): Record<string, unknown> {
+  return model.result.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), result);
+}
+
 /** Sets the member at `path` of `value`, when its parent is an object. */
 export function setAt(value: unknown, path: readonly string[], member: unknown): void {
   const parent = valueAt(value, path.slice(0, -1));

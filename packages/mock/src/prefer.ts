@@ -1,5 +1,8 @@
 // Parses Prism's `Prefer` request header: `Prefer: code=404, example=resource-not-found, dynamic=true`.
 
+/** The request header a caller picks the mock's answer with (Prism's convention, which the mock follows). */
+export const PREFER_HEADER = 'Prefer';
+
 export interface Preference {
   code?: number;
   example?: string;

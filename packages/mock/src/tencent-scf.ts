@@ -17,7 +17,7 @@ import {
 import { pathOf } from './aws-lambda.js';
 import { type JsonScan, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
-import { messagePath, setAt, valueAt } from './model.js';
+import { atResultPath, messagePath, setAt, valueAt } from './model.js';
 import { type LoadedSpec, findScenario } from './spec.js';
 
 /** The header the model tags with a concept (x-layerspec-concept), in lower case. */
@@ -278,7 +278,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     },
     answerResult(result) {
       // A shallow copy: only the request ID is set on it, and the result itself is never changed.
-      const body = model.result.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), { ...result });
+      const body = atResultPath(model, { ...result });
       stampRequestId(body, false);
       return { status: 200, headers: jsonHeaders(), body };
     },

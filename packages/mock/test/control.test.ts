@@ -97,11 +97,10 @@ describe('the control API', () => {
     expect(expired.status).toBe(403);
     expect(await expired.json()).toEqual({ message: expect.stringContaining('Signature expired') });
 
+    // The delay itself is not timed here (no timing in tests): the request is answered as usual and the journal names the fault.
     await control('POST', 'faults', { kind: 'delay', delayMs: 200 });
-    const started = Date.now();
     expect((await get()).status).toBe(200);
-    expect((await aws.requests()).at(-1)).toMatchObject({ fault: 'delay' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect((await aws.requests()).at(-1)).toMatchObject({ fault: 'delay', answer: { kind: 'answered', status: 200 } });
 
     await control('POST', 'faults', { kind: 'drop' });
     await expect(get()).rejects.toThrow(/fetch failed/);

@@ -10,7 +10,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import type { ApiModel } from '@layerspec/specs/model';
-import { loadModel, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
+import { atResultPath, loadModel, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
 import type { Provider } from '../providers.js';
 import { FIXTURE_FILE_SCHEMA } from './fixture-schema.js';
 
@@ -233,11 +233,11 @@ export function archivePath(name: string, version: number | bigint): string {
 }
 
 /** The whole answer body: the result at the model's result path (Tencent's `Response`), with a stand-in request ID where the model puts one. */
-export function wrapResult(model: ApiModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
+function wrapResult(model: ApiModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
   const body = structuredClone(result);
   const requestIdAt = model.outputs.find((output) => output.in === 'body' && output.concept === 'request-id');
   if (requestIdAt) body[requestIdAt.path.at(-1)!] = requestId;
-  return model.result.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), body);
+  return atResultPath(model, body);
 }
 
 function readArchive(

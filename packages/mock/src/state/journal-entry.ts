@@ -1,7 +1,7 @@
 // What the mock's request journal records of one request: enough to replay it, to check it
 // against the spec, and to export it as HAR, with no secret in it.
 
-/** A header value the journal does not keep: signatures, tokens and the control token. */
+/** What the journal keeps of a secret header value: the session token, and the signature in Authorization. */
 export const REDACTED = '[redacted]';
 
 /** Whether the request's SigV4 / TC3 signature was checked, and how that went. */

@@ -76,12 +76,12 @@ export function createJournal(limit = JOURNAL_LIMIT): Journal {
  * the Authorization header (its algorithm, credential scope and signed headers stay, since they
  * tell what was signed). Names come from the model's signing facts.
  */
-export function redactHeaders(model: ApiModel, headers: Record<string, string>, alsoSecret: readonly string[] = []): Record<string, string> {
+export function redactHeaders(model: ApiModel, headers: Record<string, string>): Record<string, string> {
   const authorization = model.signing.header.toLowerCase();
-  const secret = new Set([model.signing.tokenHeader?.toLowerCase(), ...alsoSecret.map((name) => name.toLowerCase())]);
+  const token = model.signing.tokenHeader?.toLowerCase();
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (secret.has(name)) result[name] = REDACTED;
+    if (name === token) result[name] = REDACTED;
     else if (name === authorization) result[name] = value.replace(/Signature=[^,\s]*/i, `Signature=${REDACTED}`);
     else result[name] = value;
   }

@@ -2,6 +2,7 @@
 // layer's name and version (AWS: the path; Tencent: the JSON body), and the fixture that answers it.
 import type { ApiModel } from '@layerspec/specs/model';
 import type { ReceivedRequest } from '../answer.js';
+import { pathOf, routeParameters } from '../aws-lambda.js';
 import { valueAt } from '../model.js';
 import type { ServedLayer } from './fixtures.js';
 
@@ -18,7 +19,7 @@ export function requestedLayer(model: ApiModel, request: ReceivedRequest): Reque
     const input = model.inputs.find((candidate) => candidate.concept === concept);
     if (!input) continue;
     let value: unknown;
-    if (input.in === 'path') value = pathParameter(model.operation.path, request.url, input.name);
+    if (input.in === 'path') value = routeParameters(model.operation.path, pathOf(request)).find((parameter) => parameter.name === input.name)?.value;
     else if (input.in === 'body') {
       body ??= parseBody(request.body);
       value = valueAt(body, [input.name]);
@@ -42,19 +43,6 @@ export function findServed(model: ApiModel, served: readonly ServedLayer[], requ
 /** Whether a request names a layer: by name, or by an ARN that ends in that name. */
 export function namesLayer(requested: RequestedLayer, name: string): boolean {
   return requested.name === name || (requested.name?.endsWith(`:${name}`) ?? false);
-}
-
-function pathParameter(template: string, url: string, name: string): string | undefined {
-  const parts = template.split('/');
-  const actual = (url.split('?')[0] ?? '').split('/');
-  if (parts.length !== actual.length) return undefined;
-  const index = parts.indexOf(`{${name}}`);
-  if (index === -1) return undefined;
-  try {
-    return decodeURIComponent(actual[index]!);
-  } catch {
-    return undefined;
-  }
 }
 
 function parseBody(text: string): unknown {
