@@ -153,7 +153,7 @@ describe('a fixture file that breaks a rule', () => {
     const missing = await startWith('aws-lambda', 'layers:\n  - name: a\n    version: 1\n    archive: { file: nowhere.zip }\n').started.catch(
       (caught: unknown) => caught,
     );
-    expect((missing as Error).message).toMatch(/layers\[0\] \(a version 1\): archive\.file .*nowhere\.zip cannot be read/);
+    expect((missing as Error).message).toMatch(/layers\[0\] \(a version 1\): archive\.file "nowhere\.zip" cannot be found in the fixture file.s folder: ENOENT/);
     writeFileSync(join(dir, 'a.zip'), 'bytes');
     const wrong = await startWith('aws-lambda', `layers:\n  - name: a\n    version: 1\n    archive: { file: a.zip, sha256: '${'0'.repeat(64)}' }\n`).started.catch(
       (caught: unknown) => caught,

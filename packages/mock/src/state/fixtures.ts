@@ -3,7 +3,6 @@
 // format, then turned into the provider's answer and checked against the spec's success schema,
 // so that a mock never serves an answer its spec forbids.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type LayerStatus, LayerConversionError, fromLayerVersion, mapping, statusWithoutField } from '@layerspec/layers';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
@@ -11,12 +10,13 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import type { ApiModel } from '@layerspec/specs/model';
 import { atResultPath, loadModel, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
-import type { Provider } from '../providers.js';
+import { PROVIDERS, type Provider } from '../providers.js';
 import { FIXTURE_FILE_SCHEMA } from './fixture-schema.js';
+import { FileReadError, MAX_ARCHIVE_BYTES, MAX_FIXTURE_FILE_BYTES, readFileInside, readRegularFile } from './fixture-files.js';
 
 /** The archive of a fixture: its bytes (a file or base64), or only what an answer says of it. */
 export interface FixtureArchive {
-  /** A file whose bytes the mock serves, relative to the fixture file. */
+  /** A file whose bytes the mock serves, in the fixture file's own folder; only a fixture file may name one. */
   file?: string;
   /** The bytes the mock serves, in base64. */
   base64?: string;
@@ -92,11 +92,11 @@ export class FixtureError extends Error {
 /** Where archives given as bytes are served on the mock; the answers' Location points there. */
 export const FIXTURE_ARCHIVE_PREFIX = '/__layerspec/archives/';
 
-/** Reads a fixture file (YAML or JSON) and checks its format; relative archive files are read from its folder. */
+/** Reads a fixture file (YAML or JSON) and checks its format; its archive files are read from its own folder. */
 export function readFixtureFile(path: string): { fixtures: FixtureSet; source: string; baseDir: string } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_FIXTURE_FILE_BYTES).toString('utf8');
   } catch (error) {
     throw new FixtureError(path, '(file)', `cannot be read: ${(error as Error).message}`);
   }
@@ -116,11 +116,51 @@ ajv.addFormat('int32', true);
 ajv.addFormat('int64', true);
 const validateFormat = ajv.compile(FIXTURE_FILE_SCHEMA);
 
+/** Keys that would reach an object's prototype when merged, and so no fixture may hold. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** A value checked to be a fixture set, or a FixtureError naming the first broken rule. */
 export function checkFixtureFormat(value: unknown, source: string): FixtureSet {
+  const unsafe = prototypeKeyPath(value, '');
+  if (unsafe !== undefined) {
+    throw new FixtureError(source, entryName(value, unsafe), `is a key no fixture may hold (__proto__, constructor and prototype would change every object of the mock)`);
+  }
   if (validateFormat(value)) return value as FixtureSet;
   const error = validateFormat.errors?.[0];
   throw new FixtureError(source, entryName(value, error?.instancePath ?? ''), ruleOf(error));
+}
+
+/**
+ * A fixture set given as data (a control API body, or an object passed to the mock): it carries
+ * archive bytes as base64 and never names a file, so a caller of the control API cannot make the
+ * mock read and serve a file of the machine it runs on.
+ */
+export function checkFixtureData(value: unknown, source: string): FixtureSet {
+  const fixtures = checkFixtureFormat(value, source);
+  fixtures.layers.forEach((layer, index) => {
+    for (const at of ['', ...PROVIDERS.map((provider) => `/${provider}`)]) {
+      const holder = at === '' ? layer : layer[at.slice(1) as Provider];
+      if (holder?.archive?.file !== undefined) {
+        throw new FixtureError(
+          source,
+          entryName(value, `/layers/${index}${at}/archive/file`),
+          'names a file, which only a fixture file may do (for its own folder); a fixture set given as data carries archive bytes as base64',
+        );
+      }
+    }
+  });
+  return fixtures;
+}
+
+/** The JSON pointer of the first key in `value` that would reach a prototype, if any. */
+function prototypeKeyPath(value: unknown, at: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return `${at}/${key}`;
+    const found = prototypeKeyPath((value as Record<string, unknown>)[key], `${at}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function entryName(value: unknown, pointer: string): string {
@@ -248,11 +288,12 @@ function readArchive(
   if (!archive) return {};
   let bytes: Uint8Array | undefined;
   if (archive.file !== undefined) {
-    const path = resolve(baseDir ?? process.cwd(), archive.file);
+    if (baseDir === undefined) throw fail('archive.file names a file, which only a fixture file may do; a fixture set given as data carries archive bytes as base64');
     try {
-      bytes = readFileSync(path);
+      bytes = readFileInside(baseDir, archive.file, MAX_ARCHIVE_BYTES);
     } catch (error) {
-      throw fail(`archive.file ${path} cannot be read: ${(error as Error).message}`);
+      if (error instanceof FileReadError) throw fail(`archive.file ${error.message}`);
+      throw error;
     }
   } else if (archive.base64 !== undefined) {
     bytes = Buffer.from(archive.base64, 'base64');
@@ -275,12 +316,17 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
   return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as Partial<Pick<T, K>>;
 }
 
-/** Sets each member of `extra` into `target`, object members merged, anything else replaced. */
+/**
+ * Sets each member of `extra` into `target`, object members merged, anything else replaced. Only
+ * own members are read and each is defined as an own data member, so a key such as `__proto__`
+ * could never reach a prototype (checkFixtureFormat refuses them before).
+ */
 function mergeInto(target: Record<string, unknown>, extra: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(extra)) {
-    const current = target[key];
+    if (PROTOTYPE_KEYS.has(key)) throw new TypeError(`${key} is a key no fixture may hold`);
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(current) && isPlainObject(value)) mergeInto(current, value);
-    else target[key] = structuredClone(value);
+    else Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
   }
 }
 
