@@ -3,6 +3,9 @@
 // instead of a parse, a validation and a million error objects. On the way it keeps the text of
 // each top-level number, which JSON.parse rounds (an int64 above 2^53) or normalises (`1.0`).
 
+/** Levels of nesting any JSON body the mock reads may have: a request of either provider, or a control request, needs a handful. */
+export const MAX_JSON_DEPTH = 64;
+
 export interface JsonBounds {
   /** Object members (`"key": value`) at any depth. */
   members: number;

@@ -15,7 +15,7 @@ import {
   replaceQuoted,
 } from './answer.js';
 import { pathOf } from './aws-lambda.js';
-import { type JsonScan, scanJson } from './json-bounds.js';
+import { type JsonScan, MAX_JSON_DEPTH, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
 import { atResultPath, messagePath, setAt, valueAt } from './model.js';
 import { type LoadedSpec, findScenario } from './spec.js';
@@ -33,7 +33,7 @@ function headerOf(model: ApiModel, concept: string): string {
  * before it is parsed.
  */
 export const MAX_BODY_PARAMETERS = 64;
-export const MAX_BODY_DEPTH = 64;
+export const MAX_BODY_DEPTH = MAX_JSON_DEPTH;
 
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';

@@ -3,15 +3,16 @@
 // mock's own, in no provider's shape.
 import type { Answer, ReceivedRequest } from '../answer.js';
 import type { LoadedSpec } from '../spec.js';
+import { MAX_JSON_DEPTH, scanJson } from '../json-bounds.js';
+import { type ControlGuardOptions, refuseControlRequest } from './control-guard.js';
 import { checkFaultRequest, type Fault } from './faults.js';
-import { FixtureError, checkFixtureFormat } from './fixtures.js';
+import { FixtureError, checkFixtureData } from './fixtures.js';
 import { journalToHar } from './har.js';
 import type { MockState } from './mock-state.js';
 
 /** Every control endpoint lives below this path. */
 export const CONTROL_PREFIX = '/__layerspec/';
-/** The header that carries the mock's control token, which a mock verifying signatures asks for. */
-export const CONTROL_TOKEN_HEADER = 'x-layerspec-control-token';
+export { CONTROL_TOKEN_HEADER } from './control-guard.js';
 
 /** The endpoints, as `METHOD path`: what the help answer lists. */
 export const CONTROL_ENDPOINTS = [
@@ -33,15 +34,14 @@ export function isControlRequest(url: string): boolean {
 export interface ControlOptions {
   state: MockState;
   spec: LoadedSpec;
-  /** When set, every control request must carry it in CONTROL_TOKEN_HEADER. */
-  token?: string;
+  /** Who may use the control API: the Host, Origin, token and content type it asks for. */
+  guard: ControlGuardOptions;
 }
 
 /** The answer to a control request. */
-export async function answerControl(request: ReceivedRequest, { state, spec, token }: ControlOptions): Promise<Answer> {
-  if (token !== undefined && request.headers[CONTROL_TOKEN_HEADER] !== token) {
-    return json(401, { error: `This mock verifies signatures, so its control API needs the mock's control token in the ${CONTROL_TOKEN_HEADER} header.` });
-  }
+export async function answerControl(request: ReceivedRequest, { state, spec, guard }: ControlOptions): Promise<Answer> {
+  const refused = refuseControlRequest(request, guard);
+  if (refused) return refused;
   const endpoint = `${request.method} ${(request.url.split('?')[0] ?? '').slice(CONTROL_PREFIX.length)}`;
   try {
     switch (endpoint) {
@@ -51,7 +51,8 @@ export async function answerControl(request: ReceivedRequest, { state, spec, tok
       }
       case 'PUT fixtures': {
         // Checked as a fixture set first: a JSON string must never be taken for a file path.
-        const count = state.setFixtures(checkFixtureFormat(readJson(request), 'PUT fixtures'), 'PUT fixtures');
+        // Checked as data: a JSON string is never taken for a file path, nor may an archive name a file.
+        const count = state.setFixtures(checkFixtureData(readJson(request), 'PUT fixtures'), 'PUT fixtures');
         return json(200, { mode: 'fixtures', layers: count });
       }
       case 'POST reset':
@@ -77,11 +78,16 @@ export async function answerControl(request: ReceivedRequest, { state, spec, tok
   } catch (error) {
     if (error instanceof FixtureError) return json(400, { error: error.message, source: error.source, entry: error.entry, rule: error.rule });
     if (error instanceof TypeError || error instanceof SyntaxError) return json(400, { error: error.message });
-    throw error;
+    // Nothing a caller sends may drop the connection: an error the checks above missed is the mock's own fault.
+    return json(500, { error: `The mock failed on this control request: ${(error as Error).message}` });
   }
 }
 
 function readJson(request: ReceivedRequest): unknown {
+  // One scan before parsing: the checks after the parse recurse, and a body nested thousands deep would overflow the stack.
+  if (scanJson(request.body, { members: Number.POSITIVE_INFINITY, depth: MAX_JSON_DEPTH }).tooDeep) {
+    throw new SyntaxError(`The body is nested deeper than ${MAX_JSON_DEPTH} levels; it was not read.`);
+  }
   try {
     return JSON.parse(request.body);
   } catch (error) {

@@ -32,6 +32,9 @@ export interface Fault extends FaultRequest {
 /** A fault's effect on one request: an answer from a scenario, a wait, or no answer at all. */
 export type FaultEffect = { kind: 'scenario'; scenario: string } | { kind: 'delay'; delayMs: number } | { kind: 'drop' } | { kind: 'cut-off' };
 
+/** The most faults a mock holds at once: enough for any test, and a caller cannot grow the mock without bound. */
+export const MAX_FAULTS = 100;
+
 /** The longest delay a fault may ask for: long enough for any client timeout, short enough not to hang a test run. */
 export const MAX_FAULT_DELAY_MS = 120_000;
 
@@ -88,6 +91,8 @@ export function createFaults(spec: LoadedSpec): Faults {
   };
   return {
     add(request) {
+      if (faults.length >= MAX_FAULTS)
+        throw new TypeError(`a mock holds at most ${MAX_FAULTS} faults; clear them first (DELETE /__layerspec/faults, or mock.clearFaults())`);
       const fault: Fault = { ...request, id: nextId++, remaining: request.times === 'all' ? Number.POSITIVE_INFINITY : (request.times ?? 1) };
       // A spec without a throttling or service example fails here, when the fault is asked for.
       effectOf(fault);
