@@ -15,11 +15,12 @@ import { parsePrefer } from './prefer.js';
 import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, firstScenarioOfKind, isProvider, loadSpec } from './spec.js';
 import { type SignatureRejection, type TestCredentials, verifySignature } from './signatures/index.js';
 import { CONTROL_PREFIX, answerControl, isControlRequest } from './state/control.js';
+import { type ControlGuardOptions, isLoopback, isOwnHost } from './state/control-guard.js';
 import { type FaultEffect, type FaultRequest, type Fault, checkFaultRequest } from './state/faults.js';
 import { type FixtureSet, withArchiveOrigin } from './state/fixtures.js';
 import { type Har, journalToHar } from './state/har.js';
 import type { JournalAnswer, JournalEntry, SignatureCheck } from './state/journal-entry.js';
-import { JOURNAL_BODY_LIMIT, type PendingSignatureCheck, redactHeaders } from './state/journal.js';
+import { type EntryBuilder, JOURNAL_BODY_LIMIT, type PendingSignatureCheck, redactHeaders, redactTarget } from './state/journal.js';
 import { findServed, requestedLayer } from './state/lookup.js';
 import { type MockState, createMockState } from './state/mock-state.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
@@ -28,7 +29,10 @@ export interface StartMockOptions {
   provider: Provider;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Defaults to 127.0.0.1. */
+  /**
+   * Defaults to 127.0.0.1. An address beyond loopback (`0.0.0.0`, a LAN address) exposes the mock
+   * to the network, so its control API then asks for the control token.
+   */
   host?: string;
   /** The named example every request gets unless it asks for another with `Prefer`. */
   scenario?: string;
@@ -68,7 +72,7 @@ export interface RunningMock {
   url: string;
   /** The control API's base URL (`<url>/__layerspec/`). */
   controlUrl: string;
-  /** The token the control API asks for when the mock verifies signatures; undefined otherwise. */
+  /** The token the control API asks for when the mock verifies signatures or is bound beyond loopback; undefined otherwise. */
   controlToken: string | undefined;
   /** Replaces the fixtures (a set, or a file to read); throws FixtureError and keeps the old ones when one breaks a rule. */
   setFixtures(fixtures: FixtureSet | string): void;
@@ -198,9 +202,23 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
   }
   const state = createMockState(spec, options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit });
   if (options.fixtures !== undefined) state.setFixtures(options.fixtures);
-  // Without signature checks the mock trusts its callers (it listens on 127.0.0.1), so its control
-  // API is open; a mock that checks signatures asks the control API for a token of its own.
-  const controlToken = options.verifySignatures ? randomBytes(16).toString('hex') : undefined;
+  // On loopback without signature checks the control API needs no token: its Host, Origin and
+  // content-type checks keep web pages out, and only this machine reaches it. A mock that checks
+  // signatures, or that the network can reach, asks for a token of its own.
+  const boundHost = options.host ?? '127.0.0.1';
+  const exposed = !isLoopback(boundHost);
+  const controlToken = options.verifySignatures || exposed ? randomBytes(16).toString('hex') : undefined;
+  const guard: ControlGuardOptions = {
+    boundHost,
+    ...(controlToken === undefined
+      ? {}
+      : {
+          token: controlToken,
+          tokenReason: exposed
+            ? `This mock listens on ${boundHost}, beyond this machine, so its control API asks for the mock's control token`
+            : "This mock verifies signatures, so its control API asks for the mock's control token",
+        }),
+  };
   // Prism dereferences the document in place, so it gets its own copy.
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(spec.prismDocument));
   const prism = prismHttp.createInstance(prismConfig({ dynamic: false }), {
@@ -302,7 +320,7 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
           signature = signatureCheck(rejection);
         } else if (request.body.length <= JOURNAL_BODY_LIMIT) {
           // Checked only if the journal is read, at the time the request arrived.
-          signature = () => verifySignature(options.provider, request, verifyOptions(startedAt)).then(signatureCheck);
+          signature = deferredSignatureCheck(options.provider, request, verifyOptions(startedAt));
         } else {
           // A large body is not kept until the journal is read: its signature is checked now.
           signature = signatureCheck(await verifySignature(options.provider, request, verifyOptions()));
@@ -323,18 +341,11 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
     const delivered = deliver(outgoing, result, effect);
     if (!('tooLarge' in request)) {
       const durationMs = Date.now() - startedAt.getTime();
-      // Only what the entry needs is kept until the journal is read, not Prism's whole answer.
-      const answered = { status: result.status, headers: result.headers, body: undefined };
-      state.journal.add(
-        () => ({
-          startedAt: startedAt.toISOString(),
-          durationMs,
-          request: { method: request.method, url: `${origin}${request.url}`, headers: redactHeaders(spec.model, request.headers), body: request.body },
-          answer: journalAnswer(delivered, answered),
-          ...(fault ? { fault } : {}),
-        }),
-        signature,
-      );
+      // Only what the entry keeps is held until the journal is read: not the request's whole body, not Prism's whole answer.
+      const recorded = recordedRequest(request);
+      const answer = journalAnswer(delivered, { status: result.status, headers: result.headers, body: undefined });
+      const pendingBytes = typeof signature === 'function' ? 2 * request.body.length + (request.bodyBytes?.length ?? 0) : 0;
+      state.journal.add(entryBuilder(spec, { recorded, origin, startedAt, durationMs, answer, fault }), signature, recorded.bytes + answerBytes(answer) + pendingBytes);
     }
     options.log?.(logLine(options.provider, incoming, result) + (fault ? ` (fault: ${fault})` : ''));
   };
@@ -349,7 +360,9 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
     const download = request.method === 'GET' || request.method === 'HEAD';
     const fixtureArchive = download ? state.served()?.find((layer) => layer.archive?.path === path)?.archive?.bytes : undefined;
     if (fixtureArchive || (options.serveArchive && isArchiveRequest(request.method, request.url))) {
-      // Like the providers' presigned download links, an archive needs no Authorization.
+      // Like the providers' presigned download links, an archive needs no Authorization; a page
+      // that rebinds its own name to this machine still gets nothing.
+      if (!isOwnHost(request.headers.host, boundHost)) return undefined;
       return async (outgoing) => {
         sendArchive(outgoing, request.method, fixtureArchive ?? layerArchive().bytes);
         options.log?.(`${options.provider} ${request.method} ${request.url} -> 200 archive`);
@@ -357,7 +370,7 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
     }
     if (!isControlRequest(request.url)) return undefined;
     return async (outgoing) => {
-      const answered = await answerControl(request, { state, spec, ...(controlToken ? { token: controlToken } : {}) });
+      const answered = await answerControl(request, { state, spec, guard });
       send(outgoing, answered);
       options.log?.(`${options.provider} control ${request.method} ${request.url} -> ${answered.status}`);
     };
@@ -580,8 +593,65 @@ function splitUrl(url: string): [string, string] {
 function queryObject(query: string): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const [key, value] of new URLSearchParams(query)) {
-    const existing = result[key];
-    result[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    // A parameter named `__proto__` is a parameter like any other: an own member, never the prototype.
+    const existing = Object.hasOwn(result, key) ? result[key] : undefined;
+    const merged = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    Object.defineProperty(result, key, { value: merged, enumerable: true, writable: true, configurable: true });
   }
   return result;
+}
+
+/**
+ * The journal's entry of one request, built when the journal is read. Made here rather than inside
+ * the handler: a closure there would share the handler's scope, and with it the received request
+ * and its whole body, for as long as the journal keeps the entry.
+ */
+function entryBuilder(
+  spec: LoadedSpec,
+  kept: { recorded: ReturnType<typeof recordedRequest>; origin: string; startedAt: Date; durationMs: number; answer: JournalAnswer; fault: string | undefined },
+): EntryBuilder {
+  const { recorded, origin, startedAt, durationMs, answer, fault } = kept;
+  return () => ({
+    startedAt: startedAt.toISOString(),
+    durationMs,
+    request: {
+      method: recorded.method,
+      url: `${origin}${redactTarget(spec.model, recorded.url)}`,
+      headers: redactHeaders(spec.model, recorded.headers),
+      body: recorded.body,
+      ...(recorded.bodyCut ? { bodyCut: true as const } : {}),
+    },
+    answer,
+    ...(fault ? { fault } : {}),
+  });
+}
+
+/** A signature check run when the journal is read; like entryBuilder, made outside the handler's scope. */
+function deferredSignatureCheck(provider: Provider, request: ReceivedRequest, verify: Parameters<typeof verifySignature>[2]): () => Promise<SignatureCheck> {
+  return () => verifySignature(provider, request, verify).then(signatureCheck);
+}
+
+/** What the journal keeps of a request: its body cut at JOURNAL_BODY_LIMIT and copied, so the received bytes can go. */
+function recordedRequest(request: ReceivedRequest) {
+  const cut = request.body.length > JOURNAL_BODY_LIMIT;
+  // A slice of a string can keep the whole string alive in V8; a copy through a buffer does not.
+  const body = cut ? Buffer.from(request.body.slice(0, JOURNAL_BODY_LIMIT), 'utf16le').toString('utf16le') : request.body;
+  let headerChars = 0;
+  for (const [name, value] of Object.entries(request.headers)) headerChars += name.length + value.length;
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body,
+    bodyCut: cut,
+    /** Counted as UTF-16, as V8 may hold strings. */
+    bytes: 2 * (body.length + headerChars + request.url.length + request.method.length),
+  };
+}
+
+function answerBytes(answer: JournalAnswer): number {
+  if (answer.kind === 'dropped') return 0;
+  let chars = answer.body.length;
+  for (const [name, value] of Object.entries(answer.headers)) chars += name.length + String(value).length;
+  return 2 * chars;
 }

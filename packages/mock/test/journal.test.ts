@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model.js';
 import type { JournalEntry } from '../src/state/journal-entry.js';
-import { JOURNAL_BODY_LIMIT, createJournal, redactHeaders } from '../src/state/journal.js';
+import { JOURNAL_BODY_LIMIT, createJournal, redactHeaders, redactTarget } from '../src/state/journal.js';
 
 const entry =
   (body = ''): (() => Omit<JournalEntry, 'sequence' | 'signature'>) =>
@@ -31,6 +31,17 @@ describe('the request journal', () => {
     const [kept] = await journal.entries();
     expect(kept?.request.body).toHaveLength(JOURNAL_BODY_LIMIT);
     expect(kept?.request.bodyCut).toBe(true);
+  });
+
+  it('keeps within its byte budget, dropping the oldest first but never the newest', async () => {
+    const journal = createJournal(1_000, 1_000);
+    for (let i = 1; i <= 30; i++) journal.add(entry(String(i)), { status: 'unsigned' }, 100);
+    const { entries, bytes } = journal.size();
+    expect(bytes).toBeLessThanOrEqual(1_000);
+    expect(entries).toBe(bytes / 100);
+    expect((await journal.entries()).at(-1)?.request.body).toBe('30');
+    journal.add(entry('huge'), { status: 'unsigned' }, 5_000);
+    expect((await journal.entries()).map((kept) => kept.request.body)).toEqual(['huge']);
   });
 
   it('gives copies, so a caller cannot change what was recorded', async () => {
@@ -69,5 +80,30 @@ describe('redactHeaders', () => {
       'x-amz-date': '20260101T000000Z',
     });
     expect(redactHeaders(loadModel('tencent-scf'), { 'x-tc-token': 't' })).toEqual({ 'x-tc-token': '[redacted]' });
+  });
+});
+
+describe('secrets outside the signature headers', () => {
+  it("takes out the cookies a browser sends, a proxy's credentials and the control token", () => {
+    const headers = { cookie: 'session=abc', 'proxy-authorization': 'Basic dTpw', 'x-layerspec-control-token': 't', accept: '*/*' };
+    expect(redactHeaders(loadModel('aws-lambda'), headers)).toEqual({
+      cookie: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-layerspec-control-token': '[redacted]',
+      accept: '*/*',
+    });
+  });
+
+  it("takes out SigV4's query form, by the spec's names, in any case, keeping the rest byte for byte", () => {
+    const model = loadModel('aws-lambda');
+    expect(model.signing.secretQueryParameters).toEqual(['X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token']);
+    const target =
+      '/2018-10-31/layers/a/versions/1?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20260101%2Fus-east-1%2Flambda%2Faws4_request' +
+      '&X-Amz-Date=20260101T000000Z&x-amz-security-token=FQo%2Bsecret&X-Amz-SignedHeaders=host&X-Amz-Signature=abc123&Marker=a%20b';
+    expect(redactTarget(model, target)).toBe(
+      '/2018-10-31/layers/a/versions/1?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=%5Bredacted%5D' +
+        '&X-Amz-Date=20260101T000000Z&x-amz-security-token=%5Bredacted%5D&X-Amz-SignedHeaders=host&X-Amz-Signature=%5Bredacted%5D&Marker=a%20b',
+    );
+    expect(redactTarget(model, '/2018-10-31/layers/a/versions/1')).toBe('/2018-10-31/layers/a/versions/1');
   });
 });

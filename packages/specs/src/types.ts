@@ -142,6 +142,8 @@ export interface SigningModel {
   readonly hostIncludesPort: boolean;
   /** Whether the canonical URI is the wire path percent-encoded a second time (`%3A` as `%253A`). */
   readonly pathEncodedTwice: boolean;
+  /** Query parameters that carry a secret when the signature travels in the URL (SigV4's query form), when the spec says. */
+  readonly secretQueryParameters?: readonly string[];
   readonly description?: string;
   /** What the signature carries besides its header (`x-layerspec-signing-fields`), when the spec says. */
   readonly fields?: readonly SigningFieldModel[];

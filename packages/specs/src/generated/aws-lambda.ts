@@ -54,6 +54,11 @@ export const model = {
     "scopeTerminator": "aws4_request",
     "hostIncludesPort": true,
     "pathEncodedTwice": true,
+    "secretQueryParameters": [
+      "X-Amz-Signature",
+      "X-Amz-Credential",
+      "X-Amz-Security-Token"
+    ],
     "description": "AWS Signature Version 4 with the signing name `lambda` and the request's\nRegion. The header looks like `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/lambda/aws4_request,\nSignedHeaders=host;x-amz-date, Signature=<hex>`, sent together with\n`X-Amz-Date` and, for temporary credentials, `X-Amz-Security-Token`. The\ncanonical host includes a non-default port, and the canonical URI is the\nwire path percent-encoded a second time, so an ARN's `%3A` is signed as `%253A`.",
     "fields": [
       {
