@@ -5,6 +5,7 @@ import type { RunningMock } from './server.js';
 import { loadModel } from './model.js';
 import { DEFAULT_PORTS } from './ports.js';
 import { PROVIDERS, type Provider, isProvider } from './spec.js';
+import { CONTROL_TOKEN_HEADER, isLoopback } from './state/control-guard.js';
 
 const USAGE = `Usage: layerspec-mock [options]
 
@@ -13,7 +14,7 @@ Starts the GetLayerVersion mocks: ${PROVIDERS.map((provider) => `${loadModel(pro
 Options:
   --provider <name>      ${PROVIDERS.join(' or ')} (default: all of them)
   --port <n>             port of the one provider's mock (needs --provider; 0 picks a free port)
-  --host <host>          address to bind (default 127.0.0.1)
+  --host <host>          address to bind (default 127.0.0.1); beyond loopback the control API asks for a token
   --scenario <name>      named example every request gets unless it sends Prefer (needs --provider)
   --dynamic              schema-generated data instead of examples, repeatable for the same --seed
   --seed <text>          seed of --dynamic data (default "layerspec")
@@ -103,6 +104,11 @@ export async function main(argv: string[]): Promise<void> {
       mocks.push(mock);
       console.log(`${provider} mock ready at ${mock.url}`);
       console.log(`${provider} control API at ${mock.controlUrl}${mock.controlToken ? ` (token ${mock.controlToken})` : ''}`);
+    }
+    if (!isLoopback(args.host)) {
+      console.log(
+        `layerspec-mock: warning: listening on ${args.host}, so other machines can reach these mocks; each control API asks for its token in the ${CONTROL_TOKEN_HEADER} header.`,
+      );
     }
   } catch (error) {
     console.error(`layerspec-mock: ${(error as Error).message}`);

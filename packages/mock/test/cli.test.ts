@@ -82,6 +82,19 @@ describe('layerspec-mock', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('bound beyond loopback, prints the control token and a warning, and the control API asks for the token', async () => {
+    // Bound to every interface for a moment; the test calls it on 127.0.0.1 only.
+    const cli = run(['--provider', 'aws-lambda', '--port', '0', '--host', '0.0.0.0', '--quiet']);
+    const [, port] = await cli.output(/aws-lambda mock ready at http:\/\/0\.0\.0\.0:(\d+)/);
+    const [, token] = await cli.output(/aws-lambda control API at \S+ \(token ([0-9a-f]{32})\)\n/);
+    await cli.output(/warning: listening on 0\.0\.0\.0, so other machines can reach these mocks; each control API asks for its token/);
+    const control = `http://127.0.0.1:${port}/__layerspec/requests`;
+    expect((await fetch(control)).status).toBe(401);
+    expect((await fetch(control, { headers: { 'x-layerspec-control-token': token! } })).status).toBe(200);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
   it('exits with an error naming the file, the entry and the rule when a fixture breaks the spec', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerspec-cli-fixtures-'));
     try {

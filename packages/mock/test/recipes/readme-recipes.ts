@@ -20,5 +20,9 @@ export function parseCurl(line: string): { method: string; url: string; headers:
     } else if (word === '-o') request.output = words[++i]!;
     else request.url = word;
   }
+  // curl sends -d data as a form unless told otherwise.
+  if (request.body !== undefined && !Object.keys(request.headers).some((name) => name.toLowerCase() === 'content-type')) {
+    request.headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
   return request;
 }
