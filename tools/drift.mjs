@@ -8,6 +8,10 @@
 // specs' model, @layerspec/specs/model) it matches; an entry that matches none goes to the API the other
 // entries of its origin matched, so that drift reports it as an undocumented endpoint. Each API's
 // entries are written to one temporary HAR and checked in one `redocly drift` run.
+//
+// Everything printed that comes from a HAR, from redocly (which quotes the HAR) or from a file name
+// goes through terminalText: HAR files come from browsers, proxies and colleagues, and their text
+// must not steer the terminal or the CI log that shows it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +20,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './apis.mjs';
 import { QUIET_ENV } from './quiet-env.mjs';
+import { terminalText } from './terminal-text.mjs';
 import { PREFER_HEADER } from '@layerspec/mock';
 
 /**
@@ -29,14 +34,38 @@ const require = createRequire(import.meta.url);
 const redocly = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 
 /** Input the script cannot check, or a redocly run without a report: exit 2, after the temporary files are gone. */
-class DriftFailure extends Error {}
+class DriftFailure extends Error {
+  /** @param {string} message @param {boolean} showUsage */
+  constructor(message, showUsage) {
+    super(message);
+    this.showUsage = showUsage;
+  }
+}
 
 /**
  * @param {string} message
+ * @param {{ showUsage?: boolean }} [options]
  * @returns {never}
  */
-function fail(message) {
-  throw new DriftFailure(message);
+function fail(message, { showUsage = false } = {}) {
+  throw new DriftFailure(message, showUsage);
+}
+
+/** What an HTTP method may be, a token (RFC 9110): anything else is quoted, so it cannot pass for a method or begin a line. */
+const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Where a finding comes from: the request, its answer's status and, when known, the file and entry.
+ * @param {unknown} method @param {unknown} url @param {unknown} status @param {TrafficEntry} [source]
+ */
+function requestLine(method, url, status, source) {
+  const shownMethod = typeof method === 'string' && METHOD_TOKEN.test(method) ? method : `"${method}"`;
+  return `${shownMethod} ${url} -> ${status}${source ? `, ${source.file} entry ${source.index}` : ''}`;
+}
+
+/** Writes redocly's own text, which may quote the HAR, one escaped line at a time, each marked as redocly's. */
+function printRedoclyText(/** @type {string} */ text) {
+  for (const line of text.split(/\r?\n/)) process.stderr.write(`redocly: ${terminalText(line)}\n`);
 }
 
 /** @param {string} api */
@@ -120,12 +149,12 @@ function documentsStatus(/** @type {Operation} */ operation, /** @type {number} 
   return [String(status), range, range.toLowerCase(), 'default'].some((key) => operation.statuses.includes(key));
 }
 
-/** The paragraphs of redocly's stderr worth showing: not its Node.js end-of-life box, nor its timing line. */
+/** The paragraphs of redocly's stderr worth showing: not its Node.js end-of-life box, nor its timing line (`<test>ms` under NODE_ENV=test). */
 function redoclyNotices(/** @type {string} */ stderr) {
   return stderr
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph && !paragraph.includes('support is ending') && !/drift processed in \d+ms$/.test(paragraph));
+    .filter((paragraph) => paragraph && !paragraph.includes('support is ending') && !/drift processed in (\d+|<test>)ms$/.test(paragraph));
 }
 
 /**
@@ -164,10 +193,10 @@ function runDrift(bundle, entries, folder) {
   try {
     report = JSON.parse(result.stdout);
   } catch {
-    process.stderr.write(result.stderr ?? '');
+    printRedoclyText(result.stderr ?? '');
     return fail(`redocly drift on ${relative(repoRoot, bundle)} failed (${result.error?.message ?? `exit ${result.status}`}) without a report`);
   }
-  for (const notice of redoclyNotices(result.stderr)) process.stderr.write(`${notice}\n`);
+  for (const notice of redoclyNotices(result.stderr)) printRedoclyText(notice);
   /** @type {Finding[]} */
   const findings = (report.problems ?? []).map((/** @type {any} */ problem) => {
     const source = entries[problem.exchangeIndex];
@@ -176,7 +205,7 @@ function runDrift(bundle, entries, folder) {
       severity: problem.severity,
       rule: problem.ruleId,
       message: `${problem.message}${field}`,
-      where: `${problem.method} ${problem.url} -> ${problem.status}${source ? `, ${source.file} entry ${source.index}` : ''}`,
+      where: requestLine(problem.method, problem.url, problem.status, source),
       occurrences: problem.occurrences ?? 1,
     };
   });
@@ -189,7 +218,7 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length === 0) fail(`name at least one HAR file\n${USAGE}`);
+  if (positionals.length === 0) fail('name at least one HAR file', { showUsage: true });
 
   const models = await loadModels();
   const apis = models.map((model) => model.api);
@@ -230,7 +259,7 @@ async function main() {
         severity: 'error',
         rule: 'undocumented-status (tools/drift.mjs)',
         message: `Response status ${status} is not documented for ${operation.id} (documented: ${operation.statuses.join(', ')})`,
-        where: `${traffic.entry.request.method} ${traffic.url.href} -> ${status}, ${traffic.file} entry ${traffic.index}`,
+        where: requestLine(traffic.entry.request.method, traffic.url.href, status, traffic),
         occurrences: 1,
       });
     }
@@ -239,7 +268,7 @@ async function main() {
   const orphanFindings = [];
   for (const traffic of unmatched) {
     const candidates = [...(apisOfOrigin.get(traffic.url.origin) ?? [])];
-    const where = `${traffic.entry.request.method} ${traffic.url.href} -> ${traffic.entry.response.status}, ${traffic.file} entry ${traffic.index}`;
+    const where = requestLine(traffic.entry.request.method, traffic.url.href, traffic.entry.response.status, traffic);
     if (candidates.length === 1) byApi.get(/** @type {string} */ (candidates[0]))?.push(traffic);
     else
       orphanFindings.push({
@@ -258,14 +287,14 @@ async function main() {
       const entries = byApi.get(api) ?? [];
       const label = `${api} (${relative(repoRoot, bundle)})`;
       if (entries.length === 0) {
-        console.log(`${label}: no traffic`);
+        console.log(`${terminalText(label)}: no traffic`);
         continue;
       }
       const { findings, exchanges } = runDrift(bundle, entries, folder);
       const all = [...(ownFindings.get(api) ?? []), ...findings];
       const apiErrors = all.filter((finding) => finding.severity === 'error').reduce((sum, finding) => sum + finding.occurrences, 0);
       errors += apiErrors;
-      console.log(`${label}: ${exchanges} exchange(s) checked, ${apiErrors === 0 ? 'no drift' : `${apiErrors} error(s)`}`);
+      console.log(`${terminalText(label)}: ${terminalText(exchanges)} exchange(s) checked, ${apiErrors === 0 ? 'no drift' : `${apiErrors} error(s)`}`);
       printFindings(all);
     }
   } finally {
@@ -284,8 +313,9 @@ async function main() {
 /** @param {Finding[]} findings */
 function printFindings(findings) {
   for (const finding of findings) {
-    const times = finding.occurrences > 1 ? ` (x${finding.occurrences})` : '';
-    console.log(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}${times}\n          ${finding.where}`);
+    const times = finding.occurrences > 1 ? ` (x${terminalText(finding.occurrences)})` : '';
+    const severity = terminalText(finding.severity).padEnd(7);
+    console.log(`  ${severity} ${terminalText(finding.rule)}: ${terminalText(finding.message)}${times}\n          ${terminalText(finding.where)}`);
   }
 }
 
@@ -293,6 +323,7 @@ try {
   process.exitCode = await main();
 } catch (error) {
   if (!(error instanceof DriftFailure)) throw error;
-  process.stderr.write(`drift: ${error.message}\n`);
+  process.stderr.write(`drift: ${terminalText(error.message)}\n`);
+  if (error.showUsage) process.stderr.write(`${USAGE}\n`);
   process.exitCode = 2;
 }

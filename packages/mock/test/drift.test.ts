@@ -3,7 +3,7 @@
 // `redocly drift` against the specs. The traffic passes as recorded; each field broken in the HAR
 // text fails the check, and the report names it.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +47,12 @@ function recordingFetch(verified: boolean, into: JournalEntry[] = journal) {
 }
 
 function runDrift(...files: string[]): Promise<{ code: number; output: string }> {
+  return runNode([driftScript, ...files]);
+}
+
+function runNode(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [driftScript, ...files], { cwd: repoRoot }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: repoRoot }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, output: `${stdout}${stderr}` });
     });
@@ -263,6 +267,119 @@ describe('npm run drift on the HAR a mock writes itself', () => {
       } finally {
         await Promise.all([awsMock.close(), tencentMock.close()]);
       }
+    },
+    DRIFT_TIMEOUT,
+  );
+});
+
+/** The characters a terminal or a CI log reads as commands: C0 (but the line feed), DEL, C1, line and paragraph separators, bidi controls. */
+function terminalControls(output: string): string[] {
+  return [...output]
+    .filter((character) => /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(character))
+    .map((character) => `U+${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/** Lines a GitHub Actions runner would take as workflow commands: it trims leading space, then looks for `::`. */
+function workflowCommands(output: string): string[] {
+  return output.split('\n').filter((line) => line.trimStart().startsWith('::'));
+}
+
+describe('npm run drift on hostile HAR text', () => {
+  const ESC = '\u001b';
+  const BEL = '\u0007';
+
+  /** The recorded AWS success call as one HAR entry, for a test to spoil. */
+  function awsEntry(): any {
+    return structuredClone(journalToHar([recorded(aws, undefined)]).log.entries[0]);
+  }
+
+  it(
+    'prints escape sequences, separators and bidi controls from the HAR as visible text, and no HAR line as a workflow command',
+    async () => {
+      const entries = [awsEntry()];
+      const colouredMethod = awsEntry();
+      colouredMethod.request.method = `GET${ESC}[31m${ESC}]0;title${BEL}`;
+      const linkedUrl = awsEntry();
+      linkedUrl.request.url = linkedUrl.request.url.replace('my-layer', `my-layer${ESC}]8;;http://evil${BEL}x`);
+      const header = awsEntry();
+      header.request.headers.push({ name: `x-evil${ESC}[31m\u009b2j\u2028\u202e\u2066`, value: `${ESC}]0;title${BEL}` });
+      const bodyField = awsEntry();
+      const body = JSON.parse(bodyField.response.content.text);
+      bodyField.response.content.text = JSON.stringify({ ...body, Version: `${ESC}]0;title${BEL}`, [`Evil${ESC}[31m\n::error file=x::body`]: 1 });
+      const errorCommand = awsEntry();
+      errorCommand.request.method = 'GET\n::error file=x::pwned';
+      const warningCommand = awsEntry();
+      warningCommand.request.method = '::warning file=x::pwned';
+      const elsewhere = awsEntry();
+      elsewhere.request.method = 'GET\n::error file=x::orphan';
+      elsewhere.request.url = 'http://127.0.0.1:9/elsewhere';
+      entries.push(colouredMethod, linkedUrl, header, bodyField, errorCommand, warningCommand, elsewhere);
+      const file = join(folder, `hostile-${ESC}]0;title${BEL}\u2028.har`);
+      writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } }));
+
+      const { code, output } = await runDrift(file);
+      expect(terminalControls(output), output).toEqual([]);
+      expect(workflowCommands(output), output).toEqual([]);
+      // What the HAR held is still there, as text to read.
+      expect(output).toContain('x-evil\\x1b[31m\\x9b2j\\u2028\\u202e\\u2066');
+      // A method that is no HTTP token is quoted, so that it begins no line.
+      expect(output).toContain('"GET\\n::error file=x::orphan" http://127.0.0.1:9/elsewhere');
+      expect(output).toContain('hostile-\\x1b]0;title\\x07\\u2028.har entry 7');
+      // And the check's verdict is the one it gives any other traffic: five errors of the AWS API, one of no API.
+      expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): 7 exchange(s) checked, 5 error(s)');
+      expect(output).toContain('Response field "Version" must be integer. (response /Version)');
+      expect(output).toContain('drift: 6 error(s)');
+      expect(code).toBe(1);
+    },
+    DRIFT_TIMEOUT,
+  );
+
+  it('prints the escape sequences of a file that is not JSON as visible text', async () => {
+    const file = join(folder, 'not-json.har');
+    writeFileSync(file, `${ESC}]0;title${BEL}${ESC}[2J\n::error file=x::pwned\n`);
+    const { code, output } = await runDrift(file);
+    expect(output).toContain(`drift: ${file}: not a readable JSON file`);
+    expect(terminalControls(output), output).toEqual([]);
+    expect(workflowCommands(output), output).toEqual([]);
+    expect(code).toBe(2);
+  });
+
+  it(
+    'keeps __proto__, constructor and prototype keys of the HAR out of Object.prototype, and its verdict as for any other keys',
+    async () => {
+      // Each HAR object the script reads gets the keys: the entry, its request, headers, query,
+      // body and answer, and the mock's `_layerspec` field, whose `answer` decides what is skipped.
+      const hostileKeys = '"__proto__":{"polluted":true,"answer":"dropped"},"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true}';
+      const poisoned = (entry: any) => {
+        const query = { name: '__proto__', value: 'x' };
+        entry.request.headers.push({ name: '__proto__', value: '{"polluted":true}' });
+        entry.request.queryString.push(query);
+        entry.request.postData = { mimeType: 'application/json', text: `{${hostileKeys}}` };
+        entry.response.content.text = entry.response.content.text.replace(/^\{/, `{${hostileKeys},`);
+        return JSON.stringify(entry).replace(/\{"(name|mimeType|method|status|sequence|startedDateTime)"/g, `{${hostileKeys},"$1"`);
+      };
+      const clean = awsEntry();
+      const broken = awsEntry();
+      broken.response.content.text = JSON.stringify({ ...JSON.parse(broken.response.content.text), Version: 'one' });
+      const file = join(folder, 'proto.har');
+      writeFileSync(file, `{"log":{${hostileKeys},"version":"1.2","creator":{"name":"test","version":"1"},"entries":[${poisoned(clean)},${poisoned(broken)}]}}`);
+      expect(readFileSync(file, 'utf8').match(/"__proto__":\{"polluted"/g)?.length).toBeGreaterThan(10);
+
+      // The script's own process reports, as it exits, what a fresh object inherits.
+      const probe = join(folder, 'prototype-probe.mjs');
+      const report = join(folder, 'prototype-probe.json');
+      writeFileSync(
+        probe,
+        `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(report)}, JSON.stringify({ polluted: String(({}).polluted), answer: String(({}).answer) })));\n`,
+      );
+      const { code, output } = await runNode(['--import', probe, driftScript, file]);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({ polluted: 'undefined', answer: 'undefined' });
+      expect(({} as any).polluted).toBeUndefined();
+      expect(output).toContain('aws-lambda (packages/specs/dist/aws-lambda.json): 2 exchange(s) checked, 1 error(s)');
+      expect(output).toContain('Response field "Version" must be integer. (response /Version)');
+      expect(output).toContain(`${file} entry 1`);
+      expect(output).not.toContain('skipped');
+      expect(code, output).toBe(1);
     },
     DRIFT_TIMEOUT,
   );
