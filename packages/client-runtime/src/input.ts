@@ -1,6 +1,7 @@
 // Checks a call's input against the spec's rules (from the generated rules module) before
 // anything is sent, and names the field and the rule that failed.
 import { InvalidInputError } from './errors.js';
+import { isObject } from './reading.js';
 import { isTimeout, TIMEOUT_RULE } from './retry.js';
 
 export interface InputRule {
@@ -13,43 +14,47 @@ export interface InputRule {
   readonly enum?: readonly string[];
 }
 
+/**
+ * The rule that a string's length or pattern, or a number's range, breaks; undefined when none.
+ * Shared with the response schema check (schema.ts), which reads the same keywords.
+ */
+export function boundBroken(value: unknown, rule: Omit<InputRule, 'type'>): string | undefined {
+  if (typeof value === 'string') {
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    const length = [...value].length;
+    if (rule.minLength !== undefined && length < rule.minLength) return `must be at least ${rule.minLength} characters long`;
+    if (rule.maxLength !== undefined && length > rule.maxLength) return `must be at most ${rule.maxLength} characters long`;
+    if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) return `must match the pattern ${rule.pattern}`;
+  }
+  if (typeof value === 'number') {
+    if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
+    if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
+  }
+  return undefined;
+}
+
 /** Throws InvalidInputError naming `field` when `value` breaks `rule`. */
 export function checkValue(field: string, value: unknown, rule: InputRule): void {
   if (value === undefined || value === null) throw new InvalidInputError(field, 'is required');
   if (rule.type === 'string') {
     if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, not ${typeof value}`);
-    // JSON Schema counts characters (code points), not UTF-16 units.
-    const length = [...value].length;
-    if (rule.minLength !== undefined && length < rule.minLength) {
-      throw new InvalidInputError(field, `must be at least ${rule.minLength} characters long`);
-    }
-    if (rule.maxLength !== undefined && length > rule.maxLength) {
-      throw new InvalidInputError(field, `must be at most ${rule.maxLength} characters long`);
-    }
     if (rule.enum !== undefined && !rule.enum.includes(value)) throw new InvalidInputError(field, `must be one of ${rule.enum.join(', ')}`);
-    if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
-      throw new InvalidInputError(field, `must match the pattern ${rule.pattern}`);
-    }
-    return;
-  }
-  if (rule.type === 'integer') {
+  } else if (rule.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidInputError(field, 'must be an integer');
     // An int64 beyond 2^53 - 1 cannot be held exactly in a JavaScript number.
     if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, 'must be a safe integer (at most 2^53 - 1)');
-    if (rule.minimum !== undefined && value < rule.minimum) throw new InvalidInputError(field, `must be at least ${rule.minimum}`);
-    if (rule.maximum !== undefined && value > rule.maximum) throw new InvalidInputError(field, `must be at most ${rule.maximum}`);
-    return;
+  } else {
+    throw new InvalidInputError(field, `has an unsupported rule`);
   }
-  throw new InvalidInputError(field, `has an unsupported rule`);
+  const broken = boundBroken(value, rule);
+  if (broken) throw new InvalidInputError(field, broken);
 }
 
 /** Throws InvalidInputError for the first field of `input` that breaks its rule. */
 export function checkInput(input: unknown, rules: Readonly<Record<string, InputRule>>): void {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidInputError('input', 'must be an object');
-  }
+  if (!isObject(input)) throw new InvalidInputError('input', 'must be an object');
   for (const [field, rule] of Object.entries(rules)) {
-    checkValue(field, (input as Record<string, unknown>)[field], rule);
+    checkValue(field, input[field], rule);
   }
 }
 
