@@ -12,7 +12,7 @@
 import createOpenApiClient, { removeTrailingSlash, type Client } from 'openapi-fetch';
 import { credentialsSource, type CredentialsSource } from './credentials.js';
 import { InvalidInputError, InvalidResponseError, type ClientError, type ErrorKind } from './errors.js';
-import { checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
+import { checkedHeaders, checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
 import type { CallOptions, DownloadOptions, TransportOptions } from './options.js';
 import { MAX_ANSWER_BYTES, NO_BODY, parseRetryAfter, retryAttempts, type Verdict } from './retry.js';
 import { codeOf, dig, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
@@ -96,6 +96,7 @@ export interface DirectParts {
   finish: <Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown) => Promise<Output>;
 }
 
+/** `call.headers` arrive checked (see checkedHeaders), their names lower-case. */
 export type DirectCall = <Output>(parts: DirectParts) => (values: Record<string, unknown>, call: CallOptions) => Promise<Output>;
 
 export { codeOf, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
@@ -125,13 +126,6 @@ export interface ApiClient<Paths extends {}, Input, Output> {
   use: Client<Paths>['use'];
   eject: Client<Paths>['eject'];
 }
-
-/** Header names lower-cased, so that a name is one key however the caller spelled it. */
-const lowerCased = (headers: Record<string, string> | undefined): Record<string, string> => {
-  const names: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) names[name.toLowerCase()] = value;
-  return names;
-};
 
 /** An answer, its body parsed once (by the judge or by the call, whichever comes first). */
 export type Read = Incoming & { parsed?: { body: unknown; error?: unknown } };
@@ -166,7 +160,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   // What every call shares, worked out once.
   const base = removeTrailingSlash(endpoint ?? baseUrl);
-  const fixedHeaders = lowerCased(optionHeaders);
+  const fixedHeaders = checkedHeaders(optionHeaders);
   const { method, path, inputsIn } = rules.operation;
   const fields = Object.keys(rules.inputRules);
 
@@ -249,9 +243,10 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   async function call(input: Input, call: CallOptions): Promise<Output> {
     checkInput(input, rules.inputRules);
+    const checked: CallOptions = call.headers ? { ...call, headers: checkedHeaders(call.headers) } : call;
     const values: Record<string, unknown> = {};
     for (const name of fields) values[name] = (input as Record<string, unknown>)[name];
-    return direct && !throughOpenapi ? direct(values, call) : callThroughOpenapi(values, call);
+    return direct && !throughOpenapi ? direct(values, checked) : callThroughOpenapi(values, checked);
   }
 
   /** The same call through openapi-fetch, so its middleware and serializers apply. */

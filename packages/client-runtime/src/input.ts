@@ -58,6 +58,36 @@ export function checkInput(input: unknown, rules: Readonly<Record<string, InputR
   }
 }
 
+// RFC 9110: a field name is a token (5.6.2); a field value holds tab, space, visible ASCII and
+// obs-text (5.5). fetch and node:http refuse anything else only when sending, which a retry repeats.
+// Tested on `name LF value`: neither may hold a LF, so the one LF is where the name ends.
+const FIELD = /^[\w!#$%&'*+.^`|~-]+\n[\t -~\x80-\xff]*$/;
+
+/**
+ * The caller's headers, names lower-cased so that a name is one key however it is spelled.
+ * Throws InvalidInputError naming the first header HTTP cannot carry.
+ */
+export function checkedHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!FIELD.test(`${name}\n${value}`))
+      throw new InvalidInputError(`headers[${JSON.stringify(name)}]`, 'must have a token name and a value free of CR, LF, NUL and other controls (RFC 9110)');
+    names[name.toLowerCase()] = value;
+  }
+  return names;
+}
+
+/**
+ * Why `url` may not be fetched, or undefined when it may: it must be absolute and `https:`, or
+ * `http:` where `allowHttp` is set. Only the scheme is quoted: the rest of a URL may carry a token.
+ */
+export function urlRule(url: unknown, allowHttp?: boolean): string | undefined {
+  if (typeof url !== 'string' || !URL.canParse(url)) return 'must be an absolute URL';
+  const { protocol } = new URL(url);
+  if (protocol === 'https:' || (protocol === 'http:' && allowHttp)) return undefined;
+  return allowHttp ? `must be an https: or http: URL, got "${protocol}"` : 'must be an https: URL (pass allowHttp for a local mock)';
+}
+
 /** Checks the options both clients share; names the option and the rule it broke. */
 export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutMs?: unknown; endpoint?: unknown }): void {
   const { maxAttempts, timeoutMs, endpoint } = options;
@@ -66,8 +96,11 @@ export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutM
   }
   if (timeoutMs !== undefined && !isTimeout(timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
   if (endpoint === undefined) return;
-  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
-  // fetch refuses such a URL only when sending, in a TypeError that quotes the password.
-  const { username, password } = new URL(endpoint);
+  // http: too, for a local mock; file:, data:, javascript: and the like would only fail when sent.
+  const refused = urlRule(endpoint, true);
+  if (refused) throw new InvalidInputError('endpoint', refused);
+  // fetch refuses such a URL only when sending, in a TypeError that quotes the password; and
+  // whatever logs the endpoint would show it.
+  const { username, password } = new URL(endpoint as string);
   if (username || password) throw new InvalidInputError('endpoint', 'must not contain a user name or password');
 }
