@@ -4,6 +4,7 @@
 // gives it its neutral kind and retryability.
 import { ApiError, type ErrorFacts } from '@layerspec/client-runtime/errors';
 import type { ErrorAnswer as Answer } from '@layerspec/client-runtime/core';
+import { text } from '@layerspec/client-runtime/reading';
 import type { errorKinds } from './generated/errors.js';
 
 /** An error name the spec documents, or any other name AWS may send. */
@@ -61,8 +62,6 @@ const classes: Partial<Record<keyof typeof errorKinds, typeof LambdaError>> = {
   ServiceException,
   TooManyRequestsException,
 };
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Makes the typed error of an error answer; its details are where the model says, by concept. */
 export function toError(answer: Answer): LambdaError {

@@ -48,9 +48,5 @@ export async function signRequest(
 /** The client core's signer: the request as plain data, its signature headers added. */
 export async function signOutgoing(request: Outgoing, options: SignOptions): Promise<Outgoing> {
   const signed = await signRequest({ ...request, headers: new Headers(request.headers) }, options);
-  const headers: Record<string, string> = {};
-  signed.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return { ...request, headers };
+  return { ...request, headers: Object.fromEntries(signed.headers) };
 }

@@ -16,6 +16,7 @@ import {
   type LambdaClientOptions,
 } from '../src/index.js';
 import { rules } from '../src/generated/rules.js';
+import { describeRefusedOptions } from '../../client-runtime/testing/refused-options.js';
 import { credentials, deref, drain as drainWith, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
 
 const drain = <T>(promise: Promise<T>) =>
@@ -383,6 +384,8 @@ describe('input checks (nothing is sent)', () => {
     expect(() => createLambdaClient({ region: 'us-east-1', credentials, timeoutMs: -5 })).toThrow(/^timeoutMs /);
     expect(() => createLambdaClient({ region: 'us-east-1', credentials, endpoint: 'not a url' })).toThrow(/^endpoint /);
   });
+
+  describeRefusedOptions({ create: (options) => createLambdaClient({ region: 'us-east-1', credentials, ...options }), input, keys: credentials, ok: successExample() });
 });
 
 describe('credentials', () => {

@@ -1,5 +1,6 @@
 // An error answer made into the provider's typed error; loaded on the first error answer.
-import { codeOf, isObject, isRetryable, readAt, statusRule, text, type ApiRules, type ProviderErrors } from './core.js';
+import type { ApiRules, ProviderErrors } from './core.js';
+import { codeOf, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
 import type { ClientError, ErrorKind } from './errors.js';
 
 /** The kind the model gives a code: its own, or its parent's (`InternalError.X` as `InternalError`). */

@@ -12,9 +12,10 @@
 import createOpenApiClient, { removeTrailingSlash, type Client } from 'openapi-fetch';
 import { credentialsSource, type CredentialsSource } from './credentials.js';
 import { InvalidInputError, InvalidResponseError, type ClientError, type ErrorKind } from './errors.js';
-import { checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
+import { checkedHeaders, checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
 import type { CallOptions, DownloadOptions, TransportOptions } from './options.js';
 import { MAX_ANSWER_BYTES, NO_BODY, parseRetryAfter, retryAttempts, type Verdict } from './retry.js';
+import { codeOf, dig, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
 import type { Schema } from './schema.js';
 import { fetchTransport, type Incoming, type Outgoing, type Transport } from './transport.js';
 
@@ -95,7 +96,10 @@ export interface DirectParts {
   finish: <Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown) => Promise<Output>;
 }
 
+/** `call.headers` arrive checked (see checkedHeaders), their names lower-case. */
 export type DirectCall = <Output>(parts: DirectParts) => (values: Record<string, unknown>, call: CallOptions) => Promise<Output>;
+
+export { codeOf, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
 
 /** A provider's error module. */
 export interface ProviderErrors {
@@ -123,25 +127,6 @@ export interface ApiClient<Paths extends {}, Input, Output> {
   eject: Client<Paths>['eject'];
 }
 
-export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const dig = (value: unknown, path: readonly string[]): unknown =>
-  // biome-ignore lint/suspicious/noExplicitAny: each step is checked to be an object with the key before it is read.
-  path.reduce<any>((at, key) => (at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? at[key] : undefined), value);
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The value an answer carries at `at`; header names of `headers` are lower-case. */
-export function readAt(at: Location | undefined, headers: Readonly<Record<string, string>>, body: unknown): unknown {
-  if (!at) return undefined;
-  return at.in === 'header' ? headers[at.name.toLowerCase()] : dig(body, at.path);
-}
-
-/** Header names lower-cased, so that a name is one key however the caller spelled it. */
-const lowerCased = (headers: Record<string, string> | undefined): Record<string, string> => {
-  const names: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) names[name.toLowerCase()] = value;
-  return names;
-};
-
 /** An answer, its body parsed once (by the judge or by the call, whichever comes first). */
 export type Read = Incoming & { parsed?: { body: unknown; error?: unknown } };
 const utf8 = new TextDecoder();
@@ -156,39 +141,9 @@ export const parsed = (answer: Read) => {
   return answer.parsed;
 };
 
-/** Whether the model calls a code retryable: itself or its parent (`InternalError.X` as `InternalError`). */
-export function isRetryable(rules: ApiRules, code: string | undefined): boolean {
-  return code !== undefined && (rules.retryableCodes.includes(code) || rules.retryableCodes.includes(code.split('.')[0]!));
-}
-
-/** The code within the value at `errorAt.code`: the group `code` of `errorAt.codeFormat`, else the whole value. */
-export function codeOf(rules: ApiRules, value: unknown): string | undefined {
-  const raw = text(value);
-  const format = rules.errorAt.codeFormat;
-  if (raw === undefined || format === undefined) return raw;
-  return text(new RegExp(format).exec(raw)?.groups?.code) ?? raw;
-}
-
-/**
- * What an error answer's status says of it: the model's rule where the spec documents the status.
- * Otherwise HTTP's own meaning, which is no fact of one API (RFC 9110, RFC 6585): a 5xx, such as
- * a proxy's HTML 502, is the server failing and worth another try; 429 asks the caller to slow
- * down; 401 wants authentication; any other 4xx is the request's fault. Below 400 (an API that
- * sends its errors with 200) the status says nothing, and only the code makes it retryable.
- */
-export function statusRule(rules: ApiRules, status: number): StatusRule {
-  const documented = rules.statusRules[status];
-  if (documented) return documented;
-  if (status >= 500) return { kind: 'service', retryable: true };
-  if (status === 429) return { kind: 'throttled', retryable: true };
-  if (status === 401) return { kind: 'auth', retryable: false };
-  if (status >= 400) return { kind: 'invalid-input', retryable: false };
-  return { kind: 'service', retryable: false };
-}
-
 /** Checks the options every client takes; `region` and any others against the model's rules. */
 export function checkOptions(options: Record<string, unknown>, rules: Readonly<Record<string, InputRule>>, required: readonly string[]): void {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', 'must be an object');
+  if (!isObject(options)) throw new InvalidInputError('options', 'must be an object');
   for (const [field, rule] of Object.entries(rules)) if (options[field] !== undefined || required.includes(field)) checkValue(field, options[field], rule);
   if (options.credentials === undefined || options.credentials === null) throw new InvalidInputError('credentials', 'is required');
   checkTransportOptions(options);
@@ -205,7 +160,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   // What every call shares, worked out once.
   const base = removeTrailingSlash(endpoint ?? baseUrl);
-  const fixedHeaders = lowerCased(optionHeaders);
+  const fixedHeaders = checkedHeaders(optionHeaders);
   const { method, path, inputsIn } = rules.operation;
   const fields = Object.keys(rules.inputRules);
 
@@ -288,9 +243,10 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   async function call(input: Input, call: CallOptions): Promise<Output> {
     checkInput(input, rules.inputRules);
+    const checked: CallOptions = call.headers ? { ...call, headers: checkedHeaders(call.headers) } : call;
     const values: Record<string, unknown> = {};
     for (const name of fields) values[name] = (input as Record<string, unknown>)[name];
-    return direct && !throughOpenapi ? direct(values, call) : callThroughOpenapi(values, call);
+    return direct && !throughOpenapi ? direct(values, checked) : callThroughOpenapi(values, checked);
   }
 
   /** The same call through openapi-fetch, so its middleware and serializers apply. */
@@ -300,7 +256,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
       ...(inputsIn === 'path' ? { params: { path: values } } : { body: values }),
       parseAs: 'text',
       ...(call.signal ? { signal: call.signal } : {}),
-      ...(call.headers ? { headers: call.headers } : {}),
+      headers: call.headers,
     });
     // openapi-fetch gives an error answer's body as `error`, already parsed when it is JSON.
     let body: unknown = error;

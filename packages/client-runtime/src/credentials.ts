@@ -1,6 +1,6 @@
 // Credentials, static or from a provider, and the redactor that knows every secret seen so far.
 import { CredentialsError, InvalidInputError } from './errors.js';
-import { makeRedactor } from './redact.js';
+import { makeRedactor, safeCause } from './redact.js';
 
 export type CredentialsSource<Keys> = Keys | (() => Keys | Promise<Keys>);
 
@@ -19,21 +19,17 @@ export function credentialsSource<Keys extends object>(
     for (const field of secrets) if (typeof keys?.[field] === 'string') seen.add(keys[field] as string);
   };
   if (typeof source !== 'function') remember(source);
+  const redact = makeRedactor(() => [...seen]);
   const get = async (): Promise<Keys> => {
     let found: Keys;
     try {
       found = typeof source === 'function' ? await (source as () => Keys | Promise<Keys>)() : source;
     } catch (thrown) {
-      const cause = new Error('(message withheld: it may quote a secret)');
-      const from = thrown as { name?: unknown; code?: unknown };
-      if (typeof from?.name === 'string') cause.name = from.name;
-      if (typeof from?.code === 'string') Object.assign(cause, { code: from.code });
-      cause.stack = `${cause.name}: ${cause.message}`;
-      throw new CredentialsError('the credentials provider failed', cause);
+      throw new CredentialsError('the credentials provider failed', safeCause(thrown, redact, '(message withheld: it may quote a secret)'));
     }
     remember(found);
     if (!found?.[required[0]] || !found?.[required[1]]) throw new InvalidInputError('credentials', `must have ${required.join(' and ')}`);
     return found;
   };
-  return { get, redact: makeRedactor(() => [...seen]) };
+  return { get, redact };
 }

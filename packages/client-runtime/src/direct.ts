@@ -6,12 +6,6 @@ import { defaultPathSerializer } from 'openapi-fetch';
 import { parsed, type DirectCall } from './core.js';
 import type { Outgoing } from './transport.js';
 
-const lowerCased = (headers: Record<string, string>): Record<string, string> => {
-  const names: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) names[name.toLowerCase()] = value;
-  return names;
-};
-
 export const directCall: DirectCall = ({ rules, base, headers, send, finish }) => {
   const { method, path, inputsIn } = rules.operation;
   const verb = method.toUpperCase();
@@ -23,10 +17,10 @@ export const directCall: DirectCall = ({ rules, base, headers, send, finish }) =
         ? {
             method: verb,
             url: base + defaultPathSerializer(path, values),
-            headers: call.headers ? { ...headers, ...lowerCased(call.headers) } : headers,
+            headers: call.headers ? { ...headers, ...call.headers } : headers,
             body: undefined,
           }
-        : { method: verb, url, headers: call.headers ? { ...withBody, ...lowerCased(call.headers) } : withBody, body: JSON.stringify(values) };
+        : { method: verb, url, headers: call.headers ? { ...withBody, ...call.headers } : withBody, body: JSON.stringify(values) };
     const answer = await send(request, call.signal);
     const { body, error } = parsed(answer);
     return finish(answer.status, answer.headers, body, error);

@@ -1,6 +1,7 @@
 // Verified downloads of a layer archive, with Web APIs only: the bytes at `Location` are
 // checked against the size and SHA-256 that the GetLayerVersion answer promised.
 import { IntegrityError, InvalidInputError, InvalidResponseError, ResponseTooLargeError } from './errors.js';
+import { urlRule } from './input.js';
 import { isTimeout, readBounded, retryAttempts, TIMEOUT_RULE, type RetryOptions } from './retry.js';
 import { sha256, toBase64, toHex } from './bytes.js';
 
@@ -36,14 +37,7 @@ export interface DownloadOptions extends RetryOptions {
   redact: (text: string) => string;
 }
 
-/** Why a URL may not be fetched for a download, or undefined when it may. */
-function refusal(url: string, allowHttp: boolean | undefined): string | undefined {
-  const { protocol } = new URL(url);
-  if (protocol === 'https:' || (protocol === 'http:' && allowHttp)) return undefined;
-  return allowHttp ? 'must be an https: or http: URL' : 'must be an https: URL (pass allowHttp for a local mock)';
-}
-
-/** One attempt: fetches `location`, following up to MAX_REDIRECTS redirects to URLs that `refusal` accepts. */
+/** One attempt: fetches `location`, following up to MAX_REDIRECTS redirects to URLs that `urlRule` accepts. */
 async function fetchFollowing(location: string, signal: AbortSignal, options: DownloadOptions): Promise<Response> {
   let url = location;
   for (let redirects = 0; ; redirects++) {
@@ -54,7 +48,7 @@ async function fetchFollowing(location: string, signal: AbortSignal, options: Do
     await answer.body?.cancel();
     if (!URL.canParse(next, url)) throw new InvalidResponseError(`the archive host redirects to ${next}, which is not a URL`, answer.status, undefined);
     url = new URL(next, url).href;
-    const refused = refusal(url, options.allowHttp);
+    const refused = urlRule(url, options.allowHttp);
     if (refused) throw new InvalidResponseError(`the archive host redirects to ${url}, which ${refused}`, answer.status, undefined);
     if (redirects >= MAX_REDIRECTS) throw new InvalidResponseError(`the archive host redirects more than ${MAX_REDIRECTS} times`, answer.status, undefined);
   }
@@ -84,9 +78,9 @@ async function readArchive(answer: Response, limit: number): Promise<Uint8Array<
 /** Fetches the archive and resolves to its bytes once size and SHA-256 match; rejects otherwise. */
 export async function downloadVerified(expected: ExpectedArchive, options: DownloadOptions): Promise<Uint8Array> {
   const { location, size } = expected;
-  if (typeof location !== 'string' || !URL.canParse(location)) throw new InvalidInputError('Location', 'must be an absolute URL');
-  const refused = refusal(location, options.allowHttp);
+  const refused = urlRule(location, options.allowHttp);
   if (refused) throw new InvalidInputError('Location', refused);
+  const url = location as string;
   const wanted = 'base64' in expected.sha256 ? expected.sha256.base64 : expected.sha256.hex;
   if (typeof wanted !== 'string' || wanted === '') throw new InvalidInputError('CodeSha256', 'is required to verify the download');
   if (size !== undefined && !(typeof size === 'number' && Number.isSafeInteger(size) && size >= 0)) {
@@ -104,7 +98,7 @@ export async function downloadVerified(expected: ExpectedArchive, options: Downl
       ...options,
       // One attempt: the archive read whole within the bound (a redirect followed first).
       attempt: async (signal) => {
-        const response = await fetchFollowing(location, signal, options);
+        const response = await fetchFollowing(url, signal, options);
         const bytes = await readArchive(response, limit);
         if (bytes === undefined) throw new ResponseTooLargeError(limit, response.status);
         return { status: response.status, bytes };

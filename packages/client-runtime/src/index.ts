@@ -1,6 +1,6 @@
 export { ClientError, IntegrityError, InvalidInputError, InvalidResponseError, NetworkError, ResponseTooLargeError, TimeoutError } from './errors.js';
 export { credentialsSource, type CredentialsSource } from './credentials.js';
-export { checkInput, checkTransportOptions, type InputRule } from './input.js';
+export { checkedHeaders, checkInput, checkTransportOptions, type InputRule } from './input.js';
 export { makeRedactor, safeCause } from './redact.js';
 export { scrubError } from './scrub.js';
 export {

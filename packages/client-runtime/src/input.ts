@@ -1,6 +1,7 @@
 // Checks a call's input against the spec's rules (from the generated rules module) before
 // anything is sent, and names the field and the rule that failed.
 import { InvalidInputError } from './errors.js';
+import { isObject } from './reading.js';
 import { isTimeout, TIMEOUT_RULE } from './retry.js';
 
 export interface InputRule {
@@ -13,44 +14,78 @@ export interface InputRule {
   readonly enum?: readonly string[];
 }
 
+/**
+ * The rule that a string's length or pattern, or a number's range, breaks; undefined when none.
+ * Shared with the response schema check (schema.ts), which reads the same keywords.
+ */
+export function boundBroken(value: unknown, rule: Omit<InputRule, 'type'>): string | undefined {
+  if (typeof value === 'string') {
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    const length = [...value].length;
+    if (rule.minLength !== undefined && length < rule.minLength) return `must be at least ${rule.minLength} characters long`;
+    if (rule.maxLength !== undefined && length > rule.maxLength) return `must be at most ${rule.maxLength} characters long`;
+    if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) return `must match the pattern ${rule.pattern}`;
+  }
+  if (typeof value === 'number') {
+    if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
+    if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
+  }
+  return undefined;
+}
+
 /** Throws InvalidInputError naming `field` when `value` breaks `rule`. */
 export function checkValue(field: string, value: unknown, rule: InputRule): void {
   if (value === undefined || value === null) throw new InvalidInputError(field, 'is required');
   if (rule.type === 'string') {
     if (typeof value !== 'string') throw new InvalidInputError(field, `must be a string, not ${typeof value}`);
-    // JSON Schema counts characters (code points), not UTF-16 units.
-    const length = [...value].length;
-    if (rule.minLength !== undefined && length < rule.minLength) {
-      throw new InvalidInputError(field, `must be at least ${rule.minLength} characters long`);
-    }
-    if (rule.maxLength !== undefined && length > rule.maxLength) {
-      throw new InvalidInputError(field, `must be at most ${rule.maxLength} characters long`);
-    }
     if (rule.enum !== undefined && !rule.enum.includes(value)) throw new InvalidInputError(field, `must be one of ${rule.enum.join(', ')}`);
-    if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
-      throw new InvalidInputError(field, `must match the pattern ${rule.pattern}`);
-    }
-    return;
-  }
-  if (rule.type === 'integer') {
+  } else if (rule.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidInputError(field, 'must be an integer');
     // An int64 beyond 2^53 - 1 cannot be held exactly in a JavaScript number.
     if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, 'must be a safe integer (at most 2^53 - 1)');
-    if (rule.minimum !== undefined && value < rule.minimum) throw new InvalidInputError(field, `must be at least ${rule.minimum}`);
-    if (rule.maximum !== undefined && value > rule.maximum) throw new InvalidInputError(field, `must be at most ${rule.maximum}`);
-    return;
+  } else {
+    throw new InvalidInputError(field, `has an unsupported rule`);
   }
-  throw new InvalidInputError(field, `has an unsupported rule`);
+  const broken = boundBroken(value, rule);
+  if (broken) throw new InvalidInputError(field, broken);
 }
 
 /** Throws InvalidInputError for the first field of `input` that breaks its rule. */
 export function checkInput(input: unknown, rules: Readonly<Record<string, InputRule>>): void {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidInputError('input', 'must be an object');
-  }
+  if (!isObject(input)) throw new InvalidInputError('input', 'must be an object');
   for (const [field, rule] of Object.entries(rules)) {
-    checkValue(field, (input as Record<string, unknown>)[field], rule);
+    checkValue(field, input[field], rule);
   }
+}
+
+// RFC 9110: a field name is a token (5.6.2); a field value holds tab, space, visible ASCII and
+// obs-text (5.5). fetch and node:http refuse anything else only when sending, which a retry repeats.
+// Tested on `name LF value`: neither may hold a LF, so the one LF is where the name ends.
+const FIELD = /^[\w!#$%&'*+.^`|~-]+\n[\t -~\x80-\xff]*$/;
+
+/**
+ * The caller's headers, names lower-cased so that a name is one key however it is spelled.
+ * Throws InvalidInputError naming the first header HTTP cannot carry.
+ */
+export function checkedHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!FIELD.test(`${name}\n${value}`))
+      throw new InvalidInputError(`headers[${JSON.stringify(name)}]`, 'must have a token name and a value free of CR, LF, NUL and other controls (RFC 9110)');
+    names[name.toLowerCase()] = value;
+  }
+  return names;
+}
+
+/**
+ * Why `url` may not be fetched, or undefined when it may: it must be absolute and `https:`, or
+ * `http:` where `allowHttp` is set. Only the scheme is quoted: the rest of a URL may carry a token.
+ */
+export function urlRule(url: unknown, allowHttp?: boolean): string | undefined {
+  if (typeof url !== 'string' || !URL.canParse(url)) return 'must be an absolute URL';
+  const { protocol } = new URL(url);
+  if (protocol === 'https:' || (protocol === 'http:' && allowHttp)) return undefined;
+  return allowHttp ? `must be an https: or http: URL, got "${protocol}"` : 'must be an https: URL (pass allowHttp for a local mock)';
 }
 
 /** Checks the options both clients share; names the option and the rule it broke. */
@@ -61,8 +96,11 @@ export function checkTransportOptions(options: { maxAttempts?: unknown; timeoutM
   }
   if (timeoutMs !== undefined && !isTimeout(timeoutMs)) throw new InvalidInputError('timeoutMs', TIMEOUT_RULE);
   if (endpoint === undefined) return;
-  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) throw new InvalidInputError('endpoint', 'must be an absolute URL');
-  // fetch refuses such a URL only when sending, in a TypeError that quotes the password.
-  const { username, password } = new URL(endpoint);
+  // http: too, for a local mock; file:, data:, javascript: and the like would only fail when sent.
+  const refused = urlRule(endpoint, true);
+  if (refused) throw new InvalidInputError('endpoint', refused);
+  // fetch refuses such a URL only when sending, in a TypeError that quotes the password; and
+  // whatever logs the endpoint would show it.
+  const { username, password } = new URL(endpoint as string);
   if (username || password) throw new InvalidInputError('endpoint', 'must not contain a user name or password');
 }

@@ -25,10 +25,10 @@ function textOf(value: unknown): string {
   }
 }
 
-/** A copy of a thrown value that keeps its name, message (redacted) and error code, nothing else. */
-export function safeCause(thrown: unknown, redact: (text: string) => string): Error {
+/** A copy of a thrown value that keeps its name, message (redacted, or `message` in its place) and error code, nothing else. */
+export function safeCause(thrown: unknown, redact: (text: string) => string, message?: string): Error {
   const source = thrown instanceof Error ? thrown : new Error(textOf(thrown));
-  const copy = new Error(redact(source.message));
+  const copy = new Error(message ?? redact(source.message));
   copy.name = redact(source.name);
   copy.stack = `${copy.name}: ${copy.message}`;
   const code = (source as { code?: unknown }).code ?? (source.cause as { code?: unknown } | undefined)?.code;

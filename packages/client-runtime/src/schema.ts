@@ -1,6 +1,8 @@
 // A small JSON Schema check for the keywords the generated success schemas use, so that
 // `validateResponses` needs no validator library in the published bundle.
 
+import { boundBroken } from './input.js';
+
 export type Schema = { readonly [keyword: string]: unknown };
 
 function typeOf(value: unknown): string {
@@ -21,16 +23,8 @@ export function findSchemaViolation(schema: Schema, value: unknown, path = '$'):
   }
   if (s.const !== undefined && value !== s.const) return fail(`must be ${JSON.stringify(s.const)}`);
   if (s.enum !== undefined && !s.enum.includes(value)) return fail('must be one of the documented values');
-  if (typeof value === 'string') {
-    const length = [...value].length;
-    if (s.minLength !== undefined && length < s.minLength) return fail(`must be at least ${s.minLength} characters long`);
-    if (s.maxLength !== undefined && length > s.maxLength) return fail(`must be at most ${s.maxLength} characters long`);
-    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(value)) return fail(`must match ${s.pattern}`);
-  }
-  if (typeof value === 'number') {
-    if (s.minimum !== undefined && value < s.minimum) return fail(`must be at least ${s.minimum}`);
-    if (s.maximum !== undefined && value > s.maximum) return fail(`must be at most ${s.maximum}`);
-  }
+  const broken = boundBroken(value, s);
+  if (broken) return fail(broken);
   if (Array.isArray(value)) {
     if (s.maxItems !== undefined && value.length > s.maxItems) return fail(`must have at most ${s.maxItems} items`);
     if (s.items) {
@@ -60,12 +54,11 @@ export function findSchemaViolation(schema: Schema, value: unknown, path = '$'):
   }
   if (s.anyOf && !s.anyOf.some((sub: Schema) => !findSchemaViolation(sub, value, path))) return fail('matches none of the allowed forms');
   if (s.oneOf) {
-    const matches = s.oneOf.filter((sub: Schema) => !findSchemaViolation(sub, value, path)).length;
-    if (matches !== 1) {
-      // Report the nearest branch's own violation: more useful than "matches none".
-      const first = s.oneOf.map((sub: Schema) => findSchemaViolation(sub, value, path)).find(Boolean);
-      return matches === 0 ? (first ?? fail('matches none of the allowed forms')) : fail('matches more than one form');
-    }
+    const violations: Array<string | undefined> = s.oneOf.map((sub: Schema) => findSchemaViolation(sub, value, path));
+    const matches = violations.filter((found) => !found).length;
+    // None: report the first branch's own violation, more useful than "matches none".
+    if (matches === 0) return violations[0] ?? fail('matches none of the allowed forms');
+    if (matches > 1) return fail('matches more than one form');
   }
   if (s.not && !findSchemaViolation(s.not, value, path)) return fail('is present but must not be');
   return undefined;

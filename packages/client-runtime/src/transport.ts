@@ -52,5 +52,5 @@ export function fetchTransport(fetch: (request: Request) => Promise<Response> = 
   };
 }
 
-/** The transport of this entry: fetch wherever it runs (the `node` condition gives node:http instead). */
-export const defaultTransport: Transport = fetchTransport();
+/** The transport of this entry: fetch wherever it runs (the `node` condition gives node:http instead); pure, so a bundle that never uses it leaves it out. */
+export const defaultTransport: Transport = /* @__PURE__ */ fetchTransport();

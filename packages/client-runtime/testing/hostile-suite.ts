@@ -15,7 +15,7 @@ import { hang } from './fake-fetch.js';
 import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';
 
 type AnyClient = {
-  getLayerVersion(input: never, call?: { signal?: AbortSignal }): Promise<unknown>;
+  getLayerVersion(input: never, call?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<unknown>;
   downloadLayerVersion(output: never, options?: Record<string, unknown>): Promise<Uint8Array>;
 };
 
@@ -275,6 +275,14 @@ export function describeHostileServers(adapter: HostileAdapter): void {
       );
       expect(error).toMatchObject({ name: 'CredentialsError' });
       clean(error);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it("a header HTTP cannot carry is refused before the entry's own transport sends anything, and not retried", async () => {
+      server.script(adapter.ok);
+      const error = await fail(client({ maxAttempts: 3 }).getLayerVersion(adapter.input as never, { headers: { 'x-a': 'a\r\nx-injected: 1' } }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: 'headers["x-a"]' });
       expect(server.requests).toHaveLength(0);
     });
 

@@ -42,9 +42,9 @@ export interface ScfClient extends ApiClient<paths, GetLayerVersionInput, GetLay
 }
 
 // API 3.0's own headers, which Tencent's SDKs leave unsigned; every other header is signed.
-const protocolHeaders = new Set([...Object.keys(constantHeaders), ...Object.values(names)].map((name) => name.toLowerCase()));
-const lower = { time: names.time.toLowerCase(), region: names.region.toLowerCase(), language: names.language.toLowerCase(), token: names.token.toLowerCase() };
+const lower = Object.fromEntries(Object.entries(names).map(([concept, name]) => [concept, name.toLowerCase()])) as Record<keyof typeof names, string>;
 const constants = Object.entries(constantHeaders).map(([name, value]) => [name.toLowerCase(), value] as const);
+const protocolHeaders = new Set([...constants.map(([name]) => name), ...Object.values(lower)]);
 
 /** What differs between the entries: how TC3 is computed and, on Node, how requests travel. */
 export interface Platform {

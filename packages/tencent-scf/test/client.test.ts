@@ -2,6 +2,7 @@
 // backoff (fake timers), timeouts, abort and input checks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, InvalidResponseError, NetworkError, TencentCloudError, TimeoutError, createScfClient, signTc3, type ScfClientOptions } from '../src/index.js';
+import { describeRefusedOptions } from '../../client-runtime/testing/refused-options.js';
 import { credentials, drain as drainWith, envelopes, fakeFetch, hang, json, spec, successExample, until } from './helpers.js';
 
 const drain = <T>(promise: Promise<T>) =>
@@ -274,6 +275,8 @@ describe('input checks (nothing is sent)', () => {
     expect(() => createScfClient({ credentials, language: 'fr-FR' as never })).toThrow(/^language /);
     expect(() => createScfClient({ credentials, maxAttempts: 1.5 })).toThrow(/^maxAttempts /);
   });
+
+  describeRefusedOptions({ create: (options) => createScfClient({ region: 'ap-guangzhou', credentials, ...options }), input, keys: credentials, ok: successExample() });
 });
 
 describe('credentials', () => {
