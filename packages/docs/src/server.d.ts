@@ -5,7 +5,10 @@ export declare const DEFAULT_PORT: number;
 export declare const defaultRoot: string;
 
 export interface DocsServerOptions {
-  /** Address to bind; 127.0.0.1 by default. */
+  /**
+   * Address to bind; 127.0.0.1 by default. The server answers only a Host that names it: this
+   * address, 127.0.0.1, localhost or [::1], with the port; anything else gets 421.
+   */
   host?: string;
   /** Port to bind; DEFAULT_PORT by default, 0 for any free port. */
   port?: number;
