@@ -2,13 +2,15 @@
 // Forwards the console's calls from the docs server to the local mocks, so the console page calls
 // its own origin (no CORS, nothing leaves the machine). A request under /mock/<api>/ goes to the
 // mock of that API with its method, path after the prefix (byte for byte, percent-encoding kept),
-// headers and body unchanged; only the hop-by-hop headers are dropped and Host is the mock's own.
-// The console's clients sign for the mock's URL (GET /mock/ tells them which), so the forwarded
-// request is the one they signed and a mock that verifies signatures accepts it.
-// Only 127.0.0.1 URLs given at start are ever called; the answer comes back with the mock's
-// status and headers, nothing added.
+// headers and body unchanged; only the hop-by-hop headers and Origin are dropped and Host is the
+// mock's own. The console's clients sign for the mock's URL (GET /mock/ tells them which), so the
+// forwarded request is the one they signed and a mock that verifies signatures accepts it.
+// Only 127.0.0.1 URLs given at start are ever called, and only for the docs' own pages: a
+// request from another origin or site is refused, since any page can send a form-like POST
+// without asking. The answer comes back with the mock's status and headers, nothing added.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { isOwnOrigin } from './host-check.js';
 
 /** The path the forwarded calls live under. */
 export const MOCK_PREFIX = '/mock/';
@@ -25,6 +27,8 @@ const NOT_FORWARDED = new Set([
   'proxy-authenticate',
   'proxy-authorization',
   'host',
+  // Checked here; the mock sees a call from the docs server, as from curl, not from the page.
+  'origin',
 ]);
 /** How long a mock may take to answer before the console gets a 504. */
 const ANSWER_TIMEOUT_MS = 30_000;
@@ -81,12 +85,28 @@ function answerText(response, status, text) {
 }
 
 /**
+ * Why a request may not use the forwarding, or undefined: it comes from a page of another origin
+ * (its Origin) or another site (its Sec-Fetch-Site; another port of 127.0.0.1 is the same site).
+ * @param {import('node:http').IncomingMessage} request @param {readonly string[]} ownHosts
+ */
+function foreignPageRefusal(request, ownHosts) {
+  const origin = request.headers.origin;
+  const site = request.headers['sec-fetch-site'];
+  if ((origin === undefined || isOwnOrigin(origin, ownHosts)) && site !== 'cross-site' && site !== 'same-site') return undefined;
+  const own = ownHosts.map((host) => `http://${host}`).join(', ');
+  return `Forbidden: ${MOCK_PREFIX} forwards only the calls of this server's own pages (Origin ${own}), not those of a page elsewhere. Scripts and tools call the mocks on their own ports.`;
+}
+
+/**
  * Answers a request under MOCK_PREFIX: GET /mock/ lists the mocks (their URLs, the path each is
  * forwarded under, whether its port answers); /mock/<api>/... is forwarded to that mock.
  * @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response
  * @param {Map<string, URL>} mocks
+ * @param {readonly string[]} ownHosts the Host values of the docs server (allowedHosts of ./host-check.js)
  */
-export async function answerMockRequest(request, response, mocks) {
+export async function answerMockRequest(request, response, mocks, ownHosts) {
+  const refusal = foreignPageRefusal(request, ownHosts);
+  if (refusal) return answerText(response, 403, refusal);
   const target = request.url ?? '/';
   if (target === MOCK_PREFIX || target.startsWith(`${MOCK_PREFIX}?`)) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answerText(response, 405, `Method not allowed: ${request.method}; ${MOCK_PREFIX} answers GET`);

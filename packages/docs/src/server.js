@@ -83,7 +83,7 @@ export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT,
       if (!isAllowedHost(request.headers.host, ownHosts)) {
         return answerText(response, 421, `Misdirected request: this server answers only the Host ${ownHosts.join(', ')}`);
       }
-      if (mocks.size > 0 && (request.url ?? '').startsWith(MOCK_PREFIX)) return await answerMockRequest(request, response, mocks);
+      if (mocks.size > 0 && (request.url ?? '').startsWith(MOCK_PREFIX)) return await answerMockRequest(request, response, mocks, ownHosts);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return answerText(response, 405, `Method not allowed: ${request.method}; the docs answer ${ALLOWED_METHODS}`, { allow: ALLOWED_METHODS });
       }

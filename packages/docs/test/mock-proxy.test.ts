@@ -9,6 +9,7 @@ import { createScfClient } from '@layerspec/tencent-scf';
 import { defaultTestCredentials, startMock } from '@layerspec/mock';
 import { models } from '@layerspec/specs/model';
 import { startDocsServer } from '../src/server.js';
+import { rawRequest } from './raw-http.js';
 
 interface Seen {
   method: string | undefined;
@@ -17,15 +18,18 @@ interface Seen {
   body: string;
 }
 
-/** A stand-in mock on 127.0.0.1 that records what reaches it and answers with odd status and headers. */
-async function recordingUpstream(): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+/**
+ * A stand-in mock on 127.0.0.1 that records what reaches it and answers with odd status and
+ * headers (and `extraHeaders`, for headers the docs server must not pass back).
+ */
+async function recordingUpstream(extraHeaders: Record<string, string | string[]> = {}): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       seen.push({ method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(418, 'Short and Stout', { 'content-type': 'application/json', 'x-amzn-errortype': 'Teapot', 'x-answer': 'as sent' });
+      response.writeHead(418, 'Short and Stout', { 'content-type': 'application/json', 'x-amzn-errortype': 'Teapot', 'x-answer': 'as sent', ...extraHeaders });
       response.end('{"Message":"untouched"}');
     });
   });
@@ -159,5 +163,54 @@ describe('the docs server forwarding to the mocks', () => {
       await docs.close();
       await Promise.all([aws.close(), tencent.close()]);
     }
+  });
+
+  /** A docs server forwarding aws-lambda to a recording upstream; removed afterwards. */
+  async function withForwarding(check: (docs: string, upstream: Awaited<ReturnType<typeof recordingUpstream>>) => Promise<void>, extraHeaders = {}) {
+    const upstream = await recordingUpstream(extraHeaders);
+    const docs = await startDocsServer({ port: 0, root, mocks: { 'aws-lambda': upstream.url } });
+    try {
+      await check(docs.url, upstream);
+    } finally {
+      await docs.close();
+      await upstream.close();
+    }
+  }
+
+  it('refuses forwarded requests from another origin (a page elsewhere posting text/plain) with 403; none from curl or its own pages', async () => {
+    await withForwarding(async (docs, upstream) => {
+      const port = Number(new URL(docs).port);
+      const path = '/mock/aws-lambda/2018-10-31/layers/a/versions/1';
+      const body = '{"kind":"throttle","times":"all"}';
+      for (const headers of <Record<string, string>[]>[
+        { origin: 'http://evil.test' },
+        { origin: `http://evil.test:${port}` },
+        { origin: `http://127.0.0.1:${port + 1}` },
+        { origin: `https://127.0.0.1:${port}` },
+        { origin: 'null' },
+        { origin: `http://127.0.0.1:${port}.evil.test` },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+        { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'cross-site' },
+      ]) {
+        const label = JSON.stringify(headers);
+        const answer = await rawRequest(docs, { method: 'POST', path, headers: { 'content-type': 'text/plain', ...headers }, body });
+        expect(answer.status, label).toBe(403);
+        expect(answer.body, label).toContain(`http://127.0.0.1:${port}`);
+      }
+      const listed = await rawRequest(docs, { path: '/mock/', headers: { origin: 'http://evil.test' } });
+      expect(listed.status).toBe(403);
+      expect(upstream.seen).toEqual([]);
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+        { origin: `http://localhost:${port}` },
+        { 'sec-fetch-site': 'none' },
+      ]) {
+        const answer = await rawRequest(docs, { method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body });
+        expect(answer.status, JSON.stringify(headers)).toBe(418);
+      }
+      expect(upstream.seen).toHaveLength(4);
+    });
   });
 });
