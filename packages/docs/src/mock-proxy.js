@@ -7,7 +7,8 @@
 // forwarded request is the one they signed and a mock that verifies signatures accepts it.
 // Only 127.0.0.1 URLs given at start are ever called, and only for the docs' own pages: a
 // request from another origin or site is refused, since any page can send a form-like POST
-// without asking. The answer comes back with the mock's status and headers, nothing added.
+// without asking. The mock's control API is never forwarded; it is reached on the mock's port.
+// The answer comes back with the mock's status and headers, nothing added.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { isOwnOrigin } from './host-check.js';
@@ -30,6 +31,8 @@ const NOT_FORWARDED = new Set([
   // Checked here; the mock sees a call from the docs server, as from curl, not from the page.
   'origin',
 ]);
+/** The mock's control API lives below this path on the mock's own port. */
+const CONTROL_PATH = '/__layerspec/';
 /** How long a mock may take to answer before the console gets a 504. */
 const ANSWER_TIMEOUT_MS = 30_000;
 /** How long GET /mock/ waits for a mock's port to accept a connection. */
@@ -98,6 +101,16 @@ function foreignPageRefusal(request, ownHosts) {
 }
 
 /**
+ * What the mock would route `path` as, for the checks below: percent-escapes decoded twice (the
+ * mock decodes once; the second round catches a doubly escaped name), the query left off.
+ * @param {string} path
+ */
+function routedPath(path) {
+  const decode = (/** @type {string} */ text) => text.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return decode(decode(path.split('?', 1)[0] ?? ''));
+}
+
+/**
  * Answers a request under MOCK_PREFIX: GET /mock/ lists the mocks (their URLs, the path each is
  * forwarded under, whether its port answers); /mock/<api>/... is forwarded to that mock.
  * @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response
@@ -124,6 +137,16 @@ export async function answerMockRequest(request, response, mocks, ownHosts) {
     );
   const rest = target.slice(MOCK_PREFIX.length + api.length);
   const path = rest.startsWith('/') ? rest : `/${rest}`;
+  const routed = routedPath(path);
+  // The console never calls the control API; a page that could would rewrite the mock's fixtures
+  // and faults. Any spelling of its name is refused, not only the one the mock routes.
+  if (routed.toLowerCase().includes(CONTROL_PATH.slice(1, -1))) {
+    return answerText(response, 404, `The ${api} mock's control API is not forwarded here; it is reached on the mock's own port: ${mock.origin}${CONTROL_PATH}`);
+  }
+  // Something on the way could resolve `..` and hand the mock a path other than the one sent.
+  if (routed.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return answerText(response, 400, `Bad request: a path forwarded to a mock may not hold a dot segment (. or ..), got ${JSON.stringify(path.split('?', 1)[0])}`);
+  }
   /** @type {Record<string, string | string[]>} */
   const headers = {};
   for (const [name, value] of Object.entries(request.headers)) {

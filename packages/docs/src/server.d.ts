@@ -16,7 +16,8 @@ export interface DocsServerOptions {
   root?: string;
   /**
    * The mocks the console page calls, by API name (`{ 'aws-lambda': 'http://127.0.0.1:4010' }`):
-   * requests under `/mock/<api>/` are forwarded to them unchanged, and `GET /mock/` lists them.
+   * requests under `/mock/<api>/` from the docs' own pages (or from no page) are forwarded to
+   * them, but for the mock's control API, and `GET /mock/` lists them.
    * Each must be `http://127.0.0.1:<port>`; none by default, and then nothing is forwarded.
    */
   mocks?: Record<string, string>;

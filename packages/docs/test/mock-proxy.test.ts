@@ -213,4 +213,44 @@ describe('the docs server forwarding to the mocks', () => {
       expect(upstream.seen).toHaveLength(4);
     });
   });
+
+  it("does not forward the mock's control API, however the path spells it, and says where it is", async () => {
+    await withForwarding(async (docs, upstream) => {
+      for (const path of [
+        '__layerspec/faults',
+        '__layerspec/requests',
+        '__LAYERSPEC/requests',
+        '%5F%5Flayerspec/faults',
+        '%5f%5fLayerSpec/faults',
+        '_%5flayerspec/faults',
+        '%255F%255Flayerspec/faults',
+        '/__layerspec/faults',
+        './__layerspec/faults',
+        'x/../__layerspec/faults',
+        '%2e/__layerspec/faults',
+        'x/%2E%2E/__layerspec/faults',
+        '2018-10-31/../../__layerspec/faults',
+        '__layerspec/layer.zip',
+      ]) {
+        for (const method of ['GET', 'POST']) {
+          const label = `${method} /mock/aws-lambda/${path}`;
+          const answer = await rawRequest(docs, { method, path: `/mock/aws-lambda/${path}`, body: method === 'POST' ? '{"kind":"throttle","times":"all"}' : undefined });
+          expect(answer.status, label).toBe(404);
+          expect(answer.body, label).toContain('control API');
+          expect(answer.body, label).toContain(upstream.url);
+        }
+      }
+      // Dot segments elsewhere are refused too: the mock would be handed a path other than the one shown.
+      for (const path of ['x/../2018-10-31/layers/a/versions/1', '2018-10-31/./layers/a/versions/1', '2018-10-31/layers/a/versions/%2e%2e']) {
+        const answer = await rawRequest(docs, { path: `/mock/aws-lambda/${path}` });
+        expect(answer.status, path).toBe(400);
+        expect(answer.body, path).toContain('dot segment');
+      }
+      expect(upstream.seen).toEqual([]);
+      // The query is not routed by the mock, so a word in it is no reason to refuse.
+      const fine = await rawRequest(docs, { path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1?note=__layerspec' });
+      expect(fine.status).toBe(418);
+      expect(upstream.seen.map((seen) => seen.url)).toEqual(['/2018-10-31/layers/a/versions/1?note=__layerspec']);
+    });
+  });
 });
