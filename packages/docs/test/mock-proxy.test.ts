@@ -9,7 +9,7 @@ import { createScfClient } from '@layerspec/tencent-scf';
 import { defaultTestCredentials, startMock } from '@layerspec/mock';
 import { models } from '@layerspec/specs/model';
 import { startDocsServer } from '../src/server.js';
-import { rawRequest } from './raw-http.js';
+import { rawExchange, rawRequest, statuses } from './raw-http.js';
 
 interface Seen {
   method: string | undefined;
@@ -251,6 +251,74 @@ describe('the docs server forwarding to the mocks', () => {
       const fine = await rawRequest(docs, { path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1?note=__layerspec' });
       expect(fine.status).toBe(418);
       expect(upstream.seen.map((seen) => seen.url)).toEqual(['/2018-10-31/layers/a/versions/1?note=__layerspec']);
+    });
+  });
+
+  it('forwards a body with its length only, so a chunked GET cannot smuggle a second request to the mock', async () => {
+    await withForwarding(async (docs, upstream) => {
+      const { host } = new URL(docs);
+      const smuggled = `GET /__layerspec/requests HTTP/1.1\r\nHost: ${new URL(upstream.url).host}\r\n\r\n`;
+      const chunked = (method: string) =>
+        `${method} /mock/aws-lambda/2018-10-31/layers/a/versions/1 HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n` +
+        `${Buffer.byteLength(smuggled).toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`;
+      // A body on GET means nothing to either API; it is refused rather than sent on unframed.
+      const get = await rawExchange(docs, chunked('GET'));
+      expect(statuses(get)).toEqual([400]);
+      expect(get).toContain('GET');
+      expect(upstream.seen).toEqual([]);
+      // On POST the same bytes are the body of one request, framed by Content-Length.
+      const post = await rawExchange(docs, chunked('POST'));
+      expect(statuses(post)).toEqual([418]);
+      expect(upstream.seen).toHaveLength(1);
+      expect(upstream.seen[0]?.url).toBe('/2018-10-31/layers/a/versions/1');
+      expect(upstream.seen[0]?.body).toBe(smuggled);
+      expect(upstream.seen[0]?.headers['content-length']).toBe(String(Buffer.byteLength(smuggled)));
+      expect(upstream.seen[0]?.headers['transfer-encoding']).toBeUndefined();
+      // A GET with Content-Length and a body is refused as well.
+      const withLength = await rawRequest(docs, { path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1', headers: { 'content-length': '2' }, body: 'xy' });
+      expect(withLength.status).toBe(400);
+      expect(upstream.seen).toHaveLength(1);
+    });
+  });
+
+  it('drops the headers a Connection header names, both ways', async () => {
+    await withForwarding(
+      async (docs, upstream) => {
+        const answer = await rawRequest(docs, {
+          method: 'POST',
+          path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1',
+          headers: { connection: 'keep-alive, X-Hop-Secret', 'x-hop-secret': 'for the docs server only', 'x-kept': 'yes' },
+          body: '{}',
+        });
+        expect(answer.status).toBe(418);
+        expect(upstream.seen).toHaveLength(1);
+        expect(upstream.seen[0]?.headers['x-hop-secret']).toBeUndefined();
+        expect(upstream.seen[0]?.headers['x-kept']).toBe('yes');
+        expect(answer.headers['x-upstream-hop']).toBeUndefined();
+        expect(answer.headers['x-answer']).toBe('as sent');
+      },
+      { connection: 'keep-alive, x-upstream-hop', 'x-upstream-hop': 'for the docs server only' },
+    );
+  });
+
+  it('reads at most 10 MiB of a body and answers 413 beyond, forwarding nothing', async () => {
+    await withForwarding(async (docs, upstream) => {
+      const { host } = new URL(docs);
+      const limit = 10 * 1024 * 1024;
+      const head = (framing: string) => `POST /mock/aws-lambda/2018-10-31/layers/a/versions/1 HTTP/1.1\r\nHost: ${host}\r\n${framing}\r\n\r\n`;
+      // Announced too large: refused before a byte of the body is read.
+      const announced = await rawExchange(docs, head(`Content-Length: ${limit + 1}`), (received) => received.includes('\r\n\r\n'));
+      expect(statuses(announced)).toEqual([413]);
+      // Chunked past the limit: refused once the limit is passed.
+      const chunk = Buffer.alloc(limit + 1, 'a');
+      const sent = Buffer.concat([Buffer.from(head('Transfer-Encoding: chunked')), Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n0\r\n\r\n')]);
+      const chunked = await rawExchange(docs, sent, (received) => received.includes('\r\n\r\n'));
+      expect(statuses(chunked)).toEqual([413]);
+      expect(upstream.seen).toEqual([]);
+      // Exactly the limit still goes through.
+      const atLimit = await rawRequest(docs, { method: 'POST', path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1', body: 'a'.repeat(limit) });
+      expect(atLimit.status).toBe(418);
+      expect(upstream.seen[0]?.body.length).toBe(limit);
     });
   });
 });
