@@ -9,8 +9,8 @@
 // request from another origin or site is refused, since any page can send a form-like POST
 // without asking. The mock's control API is never forwarded; it is reached on the mock's port.
 // The body is read whole (with a bound) and sent with its length, so what the mock parses is one
-// request whatever framing the browser used. The answer comes back with the mock's
-// status and headers, nothing added.
+// request whatever framing the browser used. Cookies go neither way. The answer comes back with
+// the mock's status and headers, nothing added.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { isOwnOrigin } from './host-check.js';
@@ -24,13 +24,16 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-en
 const NOT_FORWARDED = new Set([
   ...HOP_BY_HOP,
   'host',
+  // The docs server's cookies are not the mock's business.
+  'cookie',
   // The body is sent with its own length, and already read, so nothing waits for a 100 Continue.
   'content-length',
   'expect',
   // Checked here; the mock sees a call from the docs server, as from curl, not from the page.
   'origin',
 ]);
-const NOT_RETURNED = new Set(HOP_BY_HOP);
+// The mock may not set cookies on the docs' origin.
+const NOT_RETURNED = new Set([...HOP_BY_HOP, 'set-cookie']);
 /** The most a forwarded body may hold: the mock's own limit, 10 MiB. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** The mock's control API lives below this path on the mock's own port. */

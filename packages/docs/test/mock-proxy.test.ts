@@ -321,4 +321,19 @@ describe('the docs server forwarding to the mocks', () => {
       expect(upstream.seen[0]?.body.length).toBe(limit);
     });
   });
+
+  it("does not pass the browser's cookies to the mock, nor the mock's cookies back", async () => {
+    await withForwarding(
+      async (docs, upstream) => {
+        const answer = await rawRequest(docs, { path: '/mock/aws-lambda/2018-10-31/layers/a/versions/1', headers: { cookie: 'session=docs-secret', 'x-kept': 'yes' } });
+        expect(answer.status).toBe(418);
+        expect(answer.headers['set-cookie']).toBeUndefined();
+        expect(answer.headers['x-answer']).toBe('as sent');
+        expect(upstream.seen).toHaveLength(1);
+        expect(upstream.seen[0]?.headers.cookie).toBeUndefined();
+        expect(upstream.seen[0]?.headers['x-kept']).toBe('yes');
+      },
+      { 'set-cookie': ['mock=1; Path=/', 'other=2'] },
+    );
+  });
 });
