@@ -4,7 +4,9 @@
 // Only regular files whose real path lies under the root are served (a symlink out of the root,
 // a dangling link, a folder or a dotfile is 404), only to GET and HEAD, each answer with
 // nosniff, a Referrer-Policy and a Content-Security-Policy (see ./csp.js). Given the mocks' URLs,
-// it also forwards the console's calls under /mock/ to them (see ./mock-proxy.js).
+// it also forwards the console's calls under /mock/ to them (see ./mock-proxy.js). It answers
+// only requests whose Host names it as bound (see ./host-check.js), so a page whose DNS name was
+// pointed at 127.0.0.1 reads nothing.
 import { createReadStream, existsSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -12,6 +14,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookup } from 'mrmime';
 import { contentSecurityPolicy, DOCUMENT_POLICY } from './csp.js';
+import { allowedHosts, isAllowedHost } from './host-check.js';
 import { answerMockRequest, checkMockUrls, MOCK_PREFIX } from './mock-proxy.js';
 
 /** The port the docs take unless told otherwise. */
@@ -72,9 +75,15 @@ export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT,
     throw new Error(`${root} holds no built docs (index.html is missing); run \`npm run docs\` first`);
   }
   const realRoot = realpathSync(root);
-  const server = createServer(async (request, response) => {
+  /** The Host values this server answers; set once it is bound (the port may be 0 until then). */
+  let ownHosts = /** @type {string[]} */ ([]);
+  // Node answers a request without Host with its own bare 400; the Host check answers it instead.
+  const server = createServer({ requireHostHeader: false }, async (request, response) => {
     try {
-      if (mocks.size > 0 && (request.url ?? '').startsWith(MOCK_PREFIX)) return await answerMockRequest(request, response, mocks);
+      if (!isAllowedHost(request.headers.host, ownHosts)) {
+        return answerText(response, 421, `Misdirected request: this server answers only the Host ${ownHosts.join(', ')}`);
+      }
+      if (mocks.size > 0 && (request.url ?? '').startsWith(MOCK_PREFIX)) return await answerMockRequest(request, response, mocks, ownHosts);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return answerText(response, 405, `Method not allowed: ${request.method}; the docs answer ${ALLOWED_METHODS}`, { allow: ALLOWED_METHODS });
       }
@@ -115,6 +124,7 @@ export async function startDocsServer({ host = '127.0.0.1', port = DEFAULT_PORT,
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
+  ownHosts = allowedHosts({ host, port: boundPort });
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}/`;
   return {
     url,

@@ -39,15 +39,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A fresh profile each time, so no cache or state from an earlier run can make a page pass. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A fresh profile each time, so no cache or state from an earlier run can make a page pass.
+ * `args` are added to Chromium's flags; `localNames` are host names such a flag maps to 127.0.0.1
+ * (`--host-resolver-rules`), which pages may then request besides 127.0.0.1.
+ */
+export async function launchBrowser({ args: extraArgs = [], localNames = [] }: { args?: string[]; localNames?: string[] } = {}): Promise<Browser> {
   const { executablePath, args } = await resolveChromium();
   const profile = mkdtempSync(join(tmpdir(), 'layerspec-docs-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args,
+    args: [...args, ...extraArgs],
   });
   return {
     async open(url, viewport) {
@@ -66,7 +70,7 @@ export async function launchBrowser(): Promise<Browser> {
       page.setDefaultTimeout(10_000);
       await page.route('**/*', (route) => {
         const target = route.request().url();
-        if (isLocal(target)) return route.continue();
+        if (isLocal(target, localNames)) return route.continue();
         offHost.push(target);
         return route.abort('blockedbyclient');
       });
@@ -80,10 +84,11 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-export function isLocal(url: string): boolean {
+export function isLocal(url: string, localNames: string[] = []): boolean {
   if (/^(file|data|blob|about):/.test(url)) return true;
   try {
-    return new URL(url).hostname === '127.0.0.1';
+    const { hostname } = new URL(url);
+    return hostname === '127.0.0.1' || localNames.includes(hostname);
   } catch {
     return false;
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer } from '../src/server.js';
+import { rawRequest } from './raw-http.js';
 
 describe('startDocsServer', () => {
   let root: string;
@@ -167,6 +168,69 @@ describe('startDocsServer', () => {
         expect(styled.headers.get('content-security-policy')).toContain("style-src 'unsafe-inline'");
       },
     );
+  });
+
+  it('answers only a Host that names the server as it is bound, on every path, so a rebound DNS name reads nothing', async () => {
+    const server = await startDocsServer({ port: 0, root, mocks: { 'aws-lambda': 'http://127.0.0.1:9' } });
+    try {
+      const port = Number(new URL(server.url).port);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`]) {
+        const answer = await rawRequest(server.url, { host });
+        expect(answer.status, host).toBe(200);
+        expect(answer.body, host).toContain('portal');
+      }
+      const refused = [
+        `evil.test:${port}`,
+        'evil.test',
+        '127.0.0.1',
+        `127.0.0.1:${port + 1}`,
+        `127.0.0.1.evil.test:${port}`,
+        `localhost.:${port}`,
+        `evil@127.0.0.1:${port}`,
+        '',
+        null,
+      ];
+      const requests = [
+        ['GET', '/'],
+        ['GET', '/spec.yaml'],
+        ['HEAD', '/spec.yaml'],
+        ['GET', '/nope.html'],
+        ['POST', '/'],
+        ['GET', '/mock/'],
+        ['POST', '/mock/aws-lambda/x'],
+      ];
+      for (const host of refused) {
+        for (const [method, path] of requests) {
+          const label = `${method} ${path} with Host ${JSON.stringify(host)}`;
+          const answer = await rawRequest(server.url, { method, path, host });
+          expect(answer.status, label).toBe(421);
+          expect(answer.headers['content-type'], label).toBe('text/plain; charset=utf-8');
+          expect(answer.headers['x-content-type-options'], label).toBe('nosniff');
+          if (method !== 'HEAD') {
+            expect(answer.body, label).toContain(`127.0.0.1:${port}, localhost:${port}, [::1]:${port}`);
+            expect(answer.body, label).not.toContain('openapi');
+            expect(answer.body, label).not.toContain('portal');
+          }
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('also answers the Host it was told to bind', async () => {
+    const server = await startDocsServer({ host: '127.0.0.2', port: 0, root });
+    try {
+      const port = Number(new URL(server.url).port);
+      expect(server.url).toBe(`http://127.0.0.2:${port}/`);
+      expect((await rawRequest(server.url, { host: `127.0.0.2:${port}` })).status).toBe(200);
+      expect((await fetch(server.url)).status).toBe(200);
+      const refused = await rawRequest(server.url, { host: `evil.test:${port}` });
+      expect(refused.status).toBe(421);
+      expect(refused.body).toContain(`127.0.0.2:${port}`);
+    } finally {
+      await server.close();
+    }
   });
 
   it('says to build first when the folder holds no docs', async () => {
