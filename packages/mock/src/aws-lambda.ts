@@ -5,6 +5,7 @@ import type { ApiModel, InputModel } from '@layerspec/specs/model';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
 import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
 import { messagePath, setAt } from './model.js';
+import { pathOf, routeParameters } from './request-route.js';
 import { type LoadedSpec, type Scenario, findScenario, firstScenarioOfKind } from './spec.js';
 
 /** The spec example AWS answers an unsigned request with. */
@@ -164,33 +165,9 @@ function requestIdHeaderOf(model: ApiModel): string {
 
 /** The header the model says names an error (`x-amzn-ErrorType`), in lower case. */
 function errorCodeHeaderOf(model: ApiModel): string {
-  const codeAt = model.errors.entries[0]?.codeAt;
-  if (codeAt?.in !== 'header') throw new Error(`the ${model.api} spec names its errors in no header`);
+  const { codeAt } = model.errors;
+  if (codeAt.in !== 'header') throw new Error(`the ${model.api} spec names its errors in no header`);
   return codeAt.name.toLowerCase();
-}
-
-/** The parameters of a route template (`/layers/{LayerName}/...`) in a path, each with its decoded value and segment index. */
-export function routeParameters(route: string, path: string): { name: string; value: string; index: number }[] {
-  const template = route.split('/');
-  const actual = path.split('/');
-  if (template.length !== actual.length) return [];
-  return template.flatMap((part, index) => {
-    const match = /^\{(.+)\}$/.exec(part);
-    return match ? [{ name: match[1]!, value: safeDecode(actual[index]!), index }] : [];
-  });
-}
-
-export function pathOf(request: ReceivedRequest): string {
-  const query = request.url.indexOf('?');
-  return query === -1 ? request.url : request.url.slice(0, query);
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -2,7 +2,7 @@
 // layer's name and version (AWS: the path; Tencent: the JSON body), and the fixture that answers it.
 import type { ApiModel } from '@layerspec/specs/model';
 import type { ReceivedRequest } from '../answer.js';
-import { pathOf, routeParameters } from '../aws-lambda.js';
+import { pathOf, routeParameters } from '../request-route.js';
 import { valueAt } from '../model.js';
 import type { ServedLayer } from './fixtures.js';
 
