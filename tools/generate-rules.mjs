@@ -86,10 +86,10 @@ export function slimRules(model) {
       signing: { service: model.signing.service },
       result: model.result,
       errorAt: compact({
-        code: need(entries[0], 'error entry').codeAt,
+        code: model.errors.codeAt,
         codeFormat: model.errors.codeFormat,
         message: unique(entries.map((entry) => entry.messageAt)),
-        requestId: entries.find((entry) => entry.requestIdAt)?.requestIdAt,
+        requestId: model.errors.requestIdAt,
         details: detailsByConcept(entries),
       }),
       retryableCodes: retryableCodes(entries),

@@ -195,7 +195,7 @@ export function compareErrors(a, b) {
     else {
       const each = (/** @type {ErrorModel[]} */ list, /** @type {(e: ErrorModel) => string} */ fact) => [...new Set(list.map(fact))].join(' or ');
       const describe = (/** @type {Side} */ s, /** @type {ErrorModel[]} */ list) =>
-        `${s.label} answers HTTP ${each(list, (e) => String(e.status))} with ${list.length === 1 ? 'the error' : `one of ${list.length} errors`} named in ${each(list, (e) => placeText(e.codeAt))} and its message in ${each(list, (e) => placeText(e.messageAt))}`;
+        `${s.label} answers HTTP ${each(list, (e) => String(e.status))} with ${list.length === 1 ? 'the error' : `one of ${list.length} errors`} named in ${placeText(s.model.errors.codeAt)} and its message in ${each(list, (e) => placeText(e.messageAt))}`;
       row.differences = [`${describe(a, row.left)}; ${describe(b, row.right)}.`];
       const kinds = [each(row.left, (e) => e.kind), each(row.right, (e) => e.kind)];
       if (kinds[0] !== kinds[1]) row.differences.push(`Kind: ${kinds[0]} in ${a.label}, ${kinds[1]} in ${b.label}.`);

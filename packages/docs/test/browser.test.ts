@@ -63,8 +63,9 @@ function responseGroups(model: ApiModel): Map<string, string[]> {
     for (const name of at.in === 'header' ? [at.name] : at.path) names.add(name);
   };
   for (const output of model.outputs) add(200, output.in === 'header' ? { in: 'header', name: output.name } : { in: 'body', path: [...model.result, ...output.path] });
+  const { codeAt, requestIdAt } = model.errors;
   for (const error of model.errors.entries) {
-    for (const at of [error.codeAt, error.messageAt, ...(error.requestIdAt ? [error.requestIdAt] : []), ...error.details]) add(error.status, at);
+    for (const at of [codeAt, error.messageAt, ...(requestIdAt ? [requestIdAt] : []), ...error.details]) add(error.status, at);
   }
   return new Map([...groups].map(([status, names]) => [status, [...names]]));
 }

@@ -14,7 +14,8 @@ function modelWith({ outputs = [], inputs = [], errors = [], result = [] }: { ou
     inputs,
     result,
     outputs: outputs.map((output) => ({ in: 'body', path: output.name.split('.'), required: false, ...output })),
-    errors: { entries: errors },
+    // Where the errors carry their code: the first entry's, as a real model states it once for all.
+    errors: { codeAt: errors[0]?.codeAt, entries: errors.map(({ codeAt: _codeAt, ...entry }) => entry) },
     scenarios: [],
   };
 }

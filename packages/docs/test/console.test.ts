@@ -68,7 +68,8 @@ function expectedAnswer(model: ApiModel, scenario: string): string[] {
   const named = model.scenarios.find((entry) => entry.name === scenario);
   const error = model.errors.entries.find((entry) => entry.code === named?.errorCode);
   if (!named || !error) throw new Error(`${model.api} has no scenario ${scenario} with a listed error`);
-  const code = error.codeAt.in === 'header' ? `${error.codeAt.name.toLowerCase()}: ${error.code}` : `"${error.codeAt.path.at(-1)}":"${error.code}"`;
+  const { codeAt } = model.errors;
+  const code = codeAt.in === 'header' ? `${codeAt.name.toLowerCase()}: ${error.code}` : `"${codeAt.path.at(-1)}":"${error.code}"`;
   return [`HTTP ${named.status} `, code];
 }
 

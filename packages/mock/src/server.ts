@@ -536,8 +536,7 @@ function signatureCheck(rejection: SignatureRejection | null): SignatureCheck {
 
 /** The error code of an answer, where the model says the provider carries it (a header or a body member). */
 function errorCodeOf(provider: Provider, answer: Answer): unknown {
-  const codeAt = loadModel(provider).errors.entries[0]?.codeAt;
-  if (!codeAt) return undefined;
+  const { codeAt } = loadModel(provider).errors;
   return codeAt.in === 'header' ? answer.headers[codeAt.name.toLowerCase()] : valueAt(answer.body, codeAt.path);
 }
 
@@ -569,8 +568,8 @@ function isDecodable(path: string): boolean {
 
 /** Whether Prism's answer holds the member the model says an error's code sits in (Tencent's `Response.Error`). */
 function isEnvelopeError(spec: LoadedSpec, result: { _tag: string; right?: { output: { body?: unknown } } }): boolean {
-  const codeAt = spec.model.errors.entries[0]?.codeAt;
-  if (result._tag !== 'Right' || codeAt?.in !== 'body') return false;
+  const { codeAt } = spec.model.errors;
+  if (result._tag !== 'Right' || codeAt.in !== 'body') return false;
   return valueAt(result.right?.output.body, codeAt.path.slice(0, -1)) !== undefined;
 }
 

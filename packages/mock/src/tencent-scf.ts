@@ -14,7 +14,7 @@ import {
   jsonHeaders,
   replaceQuoted,
 } from './answer.js';
-import { pathOf } from './aws-lambda.js';
+import { pathOf } from './request-route.js';
 import { type JsonScan, MAX_JSON_DEPTH, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
 import { atResultPath, messagePath, setAt, valueAt } from './model.js';
@@ -61,9 +61,14 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   for (const name of OWN_SCENARIOS) findScenario(spec, name);
   const codes = new Set(model.errors.entries.map((entry) => entry.code));
   // Where an answer carries an error's code and message and every answer its RequestId (all in the envelope).
-  const [codePath, messageBodyPath, requestIdPath] = (['codeAt', 'messageAt', 'requestIdAt'] as const).map((key) => {
-    const at = model.errors.entries[0]?.[key];
-    if (at?.in !== 'body') throw new Error(`the ${model.api} spec must carry its errors' ${key.slice(0, -2)} in the body`);
+  const [codePath, messageBodyPath, requestIdPath] = (
+    [
+      ['code', model.errors.codeAt],
+      ['message', model.errors.entries[0]?.messageAt],
+      ['request ID', model.errors.requestIdAt],
+    ] as const
+  ).map(([what, at]) => {
+    if (at?.in !== 'body') throw new Error(`the ${model.api} spec must carry its errors' ${what} in the body`);
     return at.path;
   }) as [readonly string[], readonly string[], readonly string[]];
 

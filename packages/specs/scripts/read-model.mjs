@@ -309,17 +309,15 @@ const ERROR_KINDS = ['invalid-input', 'auth', 'not-found', 'throttled', 'service
  * @param {string | undefined} entry.concept
  * @param {Json} entry.declared the error's `x-layerspec-errors` entry
  * @param {string | undefined} entry.description
- * @param {Location} entry.codeAt
  * @param {Location} entry.messageAt
- * @param {Location | undefined} entry.requestIdAt
  * @param {ErrorModel['details']} entry.details
  * @returns {ErrorModel}
  */
-function errorEntry({ code, status, concept, declared, description, codeAt, messageAt, requestIdAt, details }) {
+function errorEntry({ code, status, concept, declared, description, messageAt, details }) {
   const { kind, retryable } = declared ?? {};
   if (!ERROR_KINDS.includes(kind)) throw new Error(`error ${code}: x-layerspec-errors needs a kind, one of ${ERROR_KINDS.join(', ')}`);
   if (typeof retryable !== 'boolean') throw new Error(`error ${code}: x-layerspec-errors needs retryable, true or false`);
-  return compact({ code, status, kind, retryable, concept, description: description?.trim(), codeAt, messageAt, requestIdAt, details });
+  return compact({ code, status, kind, retryable, concept, description: description?.trim(), messageAt, details });
 }
 
 /**
@@ -392,6 +390,12 @@ function readErrors(operation, errorBranch, envelopePath) {
   let others;
   /** @type {Map<number, string | undefined>} */
   const formats = new Map();
+  /** Where each error response names its code and request ID, by status: one place for the whole API. @type {Map<number, string>} */
+  const places = new Map();
+  /** @type {Location | undefined} */
+  let codeAt;
+  /** @type {Location | undefined} */
+  let requestIdAt;
   /**
    * @param {Json} response
    * @param {number} status
@@ -399,24 +403,25 @@ function readErrors(operation, errorBranch, envelopePath) {
    * @param {string[]} prefix where `schema` sits in the body
    */
   const add = (response, status, schema, prefix) => {
-    const codeAt = locate(response, schema, 'error-code', prefix);
+    const code = locate(response, schema, 'error-code', prefix);
     const messageAt = locate(response, schema, 'error-message', prefix);
-    const requestIdAt = locate(response, schema, 'request-id', prefix);
-    if (!codeAt || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
-    const details = errorDetails(response, schema, prefix, [codeAt, messageAt, requestIdAt]);
+    const requestId = locate(response, schema, 'request-id', prefix);
+    if (!code || !messageAt) throw new Error(`the ${status} error response needs an error-code and an error-message`);
+    places.set(status, JSON.stringify({ codeAt: code, requestIdAt: requestId ?? null }));
+    codeAt = code;
+    requestIdAt = requestId;
+    const details = errorDetails(response, schema, prefix, [code, messageAt, requestId]);
     const codeSchema =
-      codeAt.in === 'header'
-        ? response.headers[codeAt.name].schema
-        : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === codeAt.path.join('.'))?.[1];
-    formats.set(status, codeFormatOf(codeAt.in === 'header' ? response.headers[codeAt.name] : codeSchema, status));
+      code.in === 'header' ? response.headers[code.name].schema : [...properties(schema)].find(([path]) => [...prefix, ...path].join('.') === code.path.join('.'))?.[1];
+    formats.set(status, codeFormatOf(code.in === 'header' ? response.headers[code.name] : codeSchema, status));
     const rule = valueRule(codeSchema);
     if (rule.others) others = rule.others;
     for (const list of codeLists(codeSchema)) {
-      for (const code of list.codes) {
-        if (entries.some((entry) => entry.code === code)) continue;
-        const concept = list.concepts[code] ?? response['x-layerspec-concept'];
+      for (const name of list.codes) {
+        if (entries.some((entry) => entry.code === name)) continue;
+        const concept = list.concepts[name] ?? response['x-layerspec-concept'];
         const description = response === operation.responses['200'] ? list.description : response.description;
-        entries.push(errorEntry({ code, status, concept, declared: list.declared[code], description, codeAt, messageAt, requestIdAt, details }));
+        entries.push(errorEntry({ code: name, status, concept, declared: list.declared[name], description, messageAt, details }));
       }
     }
   };
@@ -430,7 +435,14 @@ function readErrors(operation, errorBranch, envelopePath) {
     const statuses = [...formats].map(([status, format]) => `${status}: ${format ?? 'none'}`).join(', ');
     throw new Error(`x-layerspec-code-format must be the same on the error-code of every error response; found ${statuses}`);
   }
-  return compact({ entries, others, codeFormat: [...codeFormats][0] });
+  // A caller finds an error's code and request ID before it knows which error it is, so every
+  // error answer of the API must carry them in the same place.
+  if (new Set(places.values()).size > 1) {
+    const where = [...places].map(([status, place]) => `${status}: ${place}`).join('; ');
+    throw new Error(`every error response must carry its error-code and request-id in the same place; found ${where}`);
+  }
+  if (!codeAt) throw new Error('the operation documents no error response');
+  return compact({ codeAt, requestIdAt, entries, others, codeFormat: [...codeFormats][0] });
 }
 
 /**
@@ -469,15 +481,13 @@ function readScenarios(operation, errors) {
   for (const [status, response] of Object.entries(operation.responses)) {
     for (const [name, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
       if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`example name "${name}" is used twice`);
-      const codeAt = errors.entries.find((entry) => entry.status === Number(status))?.codeAt;
+      const { codeAt } = errors;
       const code =
         Number(status) >= 400
-          ? (example['x-layerspec-error-type'] ?? (codeAt?.in === 'header' ? response.headers?.[codeAt.name]?.schema?.const : undefined))
-          : errors.entries
-              .map((entry) => entry.codeAt)
-              .filter((at) => at.in === 'body')
-              .map((at) => valueAt(example.value, at.path))
-              .find((found) => found !== undefined);
+          ? (example['x-layerspec-error-type'] ?? (codeAt.in === 'header' ? response.headers?.[codeAt.name]?.schema?.const : undefined))
+          : codeAt.in === 'body'
+            ? valueAt(example.value, codeAt.path)
+            : undefined;
       if (Number(status) >= 400 && code === undefined) throw new Error(`example "${name}" does not say which error it shows (x-layerspec-error-type)`);
       scenarios.push(
         compact({

@@ -79,10 +79,8 @@ export interface ErrorModel {
   /** The spec's `x-layerspec-concept` for the error, when it has one. */
   readonly concept?: string;
   readonly description?: string;
-  /** Where the answer names the error, its message and its request ID. */
-  readonly codeAt: Location;
+  /** Where the answer carries the error's message (AWS words it `message` or `Message` by error). */
   readonly messageAt: Location;
-  readonly requestIdAt?: Location;
   /** The answer's other headers and members (a throttling reason, `Retry-After`). */
   readonly details: readonly (Location & { readonly concept?: string })[];
 }
@@ -191,6 +189,10 @@ export interface ApiModel {
   readonly result: readonly string[];
   readonly outputs: readonly OutputModel[];
   readonly errors: {
+    /** Where every error answer of the API names its error: one place, which the reader checks. */
+    readonly codeAt: Location;
+    /** Where every error answer carries the provider's request ID, when it does. */
+    readonly requestIdAt?: Location;
     readonly entries: readonly ErrorModel[];
     /** Set when codes beyond the documented ones are accepted: their rule. */
     readonly others?: ValueRule;

@@ -110,6 +110,16 @@ it('reads the error-code format from the spec, and refuses one without a group `
   );
 });
 
+it('states once where every error answer names its code and request ID, and refuses a response that puts either elsewhere', async () => {
+  const model = await readModel('aws-lambda', { root: specWith('aws-lambda', []) });
+  expect(model.errors).toMatchObject({ codeAt: { in: 'header', name: 'x-amzn-ErrorType' }, requestIdAt: { in: 'header', name: 'x-amzn-RequestId' } });
+  expect(model.errors.entries.some((entry) => 'codeAt' in entry || 'requestIdAt' in entry)).toBe(false);
+  const withoutRequestId = specWith('aws-lambda', [[['components', 'responses', 'ServiceException', 'headers', 'x-amzn-RequestId'], { schema: { type: 'string' } }]]);
+  await expect(readModel('aws-lambda', { root: withoutRequestId })).rejects.toThrow(
+    /every error response must carry its error-code and request-id in the same place; found .*500: \{"codeAt":\{"in":"header","name":"x-amzn-ErrorType"\},"requestIdAt":null\}/,
+  );
+});
+
 it('refuses an x-layerspec-signing that lacks a fact, naming it', async () => {
   const root = specWith('aws-lambda', [[['components', 'securitySchemes', 'sigv4', 'x-layerspec-signing'], { algorithm: 'AWS4-HMAC-SHA256', service: 'lambda' }]]);
   await expect(readModel('aws-lambda', { root })).rejects.toThrow(/x-layerspec-signing of sigv4 lacks signedHeaders, dateHeader/);

@@ -176,24 +176,23 @@ describe('facts that differ between the providers', () => {
 
   it('says where each provider names an error, and where its message is', () => {
     const byCode = (model: ApiModel, code: string) => model.errors.entries.find((entry) => entry.code === code);
+    expect(lambda.errors).toMatchObject({ codeAt: { in: 'header', name: 'x-amzn-ErrorType' }, requestIdAt: { in: 'header', name: 'x-amzn-RequestId' } });
     expect(byCode(lambda, 'ResourceNotFoundException')).toMatchObject({
       status: 404,
       kind: 'not-found',
       retryable: false,
-      codeAt: { in: 'header', name: 'x-amzn-ErrorType' },
       messageAt: { in: 'body', path: ['Message'] },
     });
     expect(byCode(lambda, 'InvalidParameterValueException')).toMatchObject({ status: 400, kind: 'invalid-input', messageAt: { path: ['message'] } });
     expect(byCode(lambda, 'TooManyRequestsException')).toMatchObject({ status: 429, kind: 'throttled', retryable: true });
     expect(byCode(lambda, 'ServiceException')).toMatchObject({ status: 500, kind: 'service', retryable: true });
     expect(byCode(lambda, 'InvalidSignatureException')).toMatchObject({ status: 403, kind: 'auth', retryable: false });
+    expect(scf.errors).toMatchObject({ codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] }, requestIdAt: { in: 'body', path: ['Response', 'RequestId'] } });
     expect(byCode(scf, 'ResourceNotFound.LayerVersion')).toMatchObject({
       status: 200,
       kind: 'not-found',
       retryable: false,
-      codeAt: { in: 'body', path: ['Response', 'Error', 'Code'] },
       messageAt: { in: 'body', path: ['Response', 'Error', 'Message'] },
-      requestIdAt: { in: 'body', path: ['Response', 'RequestId'] },
     });
     expect(byCode(lambda, 'TooManyRequestsException')?.details).toEqual([
       { in: 'header', name: 'Retry-After', concept: 'retry-after' },

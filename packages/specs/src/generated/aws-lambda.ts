@@ -388,6 +388,14 @@ export const model = {
     }
   ],
   "errors": {
+    "codeAt": {
+      "in": "header",
+      "name": "x-amzn-ErrorType"
+    },
+    "requestIdAt": {
+      "in": "header",
+      "name": "x-amzn-RequestId"
+    },
     "entries": [
       {
         "code": "InvalidParameterValueException",
@@ -396,19 +404,11 @@ export const model = {
         "retryable": false,
         "concept": "invalid-parameter",
         "description": "One of the parameters in the request is not valid.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": [
           {
@@ -427,19 +427,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -450,19 +442,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -473,19 +457,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -496,19 +472,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -519,19 +487,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -542,19 +502,11 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The request was not signed, was signed with a wrong or unknown key, or was\nsigned too long ago. AWS returns these errors for every action.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": []
       },
@@ -565,19 +517,11 @@ export const model = {
         "retryable": false,
         "concept": "not-found",
         "description": "The layer or the layer version does not exist.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": [
           {
@@ -596,19 +540,11 @@ export const model = {
         "retryable": true,
         "concept": "throttled",
         "description": "The request throughput limit was exceeded.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": [
           {
@@ -646,19 +582,11 @@ export const model = {
         "retryable": true,
         "concept": "internal-error",
         "description": "The AWS Lambda service encountered an internal error.",
-        "codeAt": {
-          "in": "header",
-          "name": "x-amzn-ErrorType"
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Message"
           ]
-        },
-        "requestIdAt": {
-          "in": "header",
-          "name": "x-amzn-RequestId"
         },
         "details": [
           {

@@ -321,6 +321,21 @@ export const model = {
     }
   ],
   "errors": {
+    "codeAt": {
+      "in": "body",
+      "path": [
+        "Response",
+        "Error",
+        "Code"
+      ]
+    },
+    "requestIdAt": {
+      "in": "body",
+      "path": [
+        "Response",
+        "RequestId"
+      ]
+    },
     "entries": [
       {
         "code": "InternalError",
@@ -329,27 +344,12 @@ export const model = {
         "retryable": true,
         "concept": "internal-error",
         "description": "The error codes of the business logic of `GetLayerVersion`.",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -361,27 +361,12 @@ export const model = {
         "retryable": true,
         "concept": "internal-error",
         "description": "The error codes of the business logic of `GetLayerVersion`.",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -393,27 +378,12 @@ export const model = {
         "retryable": false,
         "concept": "not-found",
         "description": "The error codes of the business logic of `GetLayerVersion`.",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -425,27 +395,12 @@ export const model = {
         "retryable": false,
         "concept": "unauthorized",
         "description": "The error codes of the business logic of `GetLayerVersion`.",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -456,27 +411,12 @@ export const model = {
         "kind": "service",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -488,27 +428,12 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -519,27 +444,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -550,27 +460,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -582,27 +477,12 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -614,27 +494,12 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -646,27 +511,12 @@ export const model = {
         "retryable": false,
         "concept": "authentication-failed",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -677,27 +527,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -708,27 +543,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -739,27 +559,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -770,27 +575,12 @@ export const model = {
         "kind": "service",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -801,27 +591,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -833,27 +608,12 @@ export const model = {
         "retryable": false,
         "concept": "invalid-parameter",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -865,27 +625,12 @@ export const model = {
         "retryable": false,
         "concept": "invalid-parameter",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -896,27 +641,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -927,27 +657,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -958,27 +673,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -989,27 +689,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1021,27 +706,12 @@ export const model = {
         "retryable": false,
         "concept": "invalid-parameter",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1052,27 +722,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1083,27 +738,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1115,27 +755,12 @@ export const model = {
         "retryable": true,
         "concept": "throttled",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1146,27 +771,12 @@ export const model = {
         "kind": "throttled",
         "retryable": true,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1177,27 +787,12 @@ export const model = {
         "kind": "throttled",
         "retryable": true,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1208,27 +803,12 @@ export const model = {
         "kind": "throttled",
         "retryable": true,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1239,27 +819,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1270,27 +835,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1301,27 +851,12 @@ export const model = {
         "kind": "service",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1332,27 +867,12 @@ export const model = {
         "kind": "not-found",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1363,27 +883,12 @@ export const model = {
         "kind": "service",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1394,27 +899,12 @@ export const model = {
         "kind": "service",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1425,27 +915,12 @@ export const model = {
         "kind": "service",
         "retryable": true,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1456,27 +931,12 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1488,27 +948,12 @@ export const model = {
         "retryable": false,
         "concept": "invalid-parameter",
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1519,27 +964,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1550,27 +980,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
@@ -1581,27 +996,12 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
-        "codeAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "Error",
-            "Code"
-          ]
-        },
         "messageAt": {
           "in": "body",
           "path": [
             "Response",
             "Error",
             "Message"
-          ]
-        },
-        "requestIdAt": {
-          "in": "body",
-          "path": [
-            "Response",
-            "RequestId"
           ]
         },
         "details": []
