@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiModel, InputModel } from '@layerspec/specs/model';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
-import { type AdapterOptions, type Answer, type ProviderAdapter, type ReceivedRequest, type RenderOptions, type Violation, clone, jsonHeaders } from './answer.js';
+import { type Answer, type ReceivedRequest, type Violation, clone, jsonHeaders } from './answer.js';
+import type { AdapterOptions, ProviderAdapter, RenderOptions } from './provider-adapter.js';
 import { messagePath, setAt } from './model.js';
 import { pathOf, routeParameters } from './request-route.js';
 import { type LoadedSpec, type Scenario, findScenario, firstScenarioOfKind } from './spec.js';

@@ -3,17 +3,8 @@
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
 import type { ApiModel, ValueRule } from '@layerspec/specs/model';
-import {
-  type AdapterOptions,
-  type Answer,
-  type ProviderAdapter,
-  type ReceivedRequest,
-  type RenderOptions,
-  type Violation,
-  clone,
-  jsonHeaders,
-  replaceQuoted,
-} from './answer.js';
+import { type Answer, type ReceivedRequest, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
+import type { AdapterOptions, ProviderAdapter, RenderOptions } from './provider-adapter.js';
 import { pathOf } from './request-route.js';
 import { type JsonScan, MAX_JSON_DEPTH, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
