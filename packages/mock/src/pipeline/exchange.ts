@@ -4,25 +4,17 @@ import type { IncomingMessage } from 'node:http';
 import type prismHttp from '@stoplight/prism-http';
 import type { Answer, ReceivedRequest } from '../answer.js';
 import type { PreparedRequest, ProviderAdapter } from '../provider-adapter.js';
-import type { SignatureRejection, TestCredentials } from '../signatures/index.js';
-import type { LoadedSpec, Provider } from '../spec.js';
+import type { StartMockOptions } from '../server.js';
+import type { SignatureRejection } from '../signatures/index.js';
+import type { LoadedSpec } from '../spec.js';
 import type { ControlGuardOptions } from '../state/control-guard.js';
 import type { FaultEffect } from '../state/faults.js';
 import type { PendingSignatureCheck } from '../state/journal.js';
 import type { MockState } from '../state/mock-state.js';
 import type { ResponseChoice } from './choose-response.js';
 
-/** The options of a mock that its stages read (StartMockOptions, less what only startMock uses). */
-export interface PipelineOptions {
-  provider: Provider;
-  scenario?: string;
-  dynamic?: boolean;
-  seed?: string;
-  verifySignatures?: boolean;
-  credentials?: TestCredentials;
-  serveArchive?: boolean;
-  log?: (line: string) => void;
-}
+/** The options of a mock that its stages read: StartMockOptions, less what only startMock uses. */
+export type PipelineOptions = Pick<StartMockOptions, 'provider' | 'scenario' | 'dynamic' | 'seed' | 'verifySignatures' | 'credentials' | 'serveArchive' | 'log'>;
 
 type PrismInstance = ReturnType<typeof prismHttp.createInstance>;
 type PrismOperations = Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>;
