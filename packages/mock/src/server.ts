@@ -24,16 +24,13 @@ import { prismConfig, validate } from './pipeline/validate.js';
 import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 import type { TestCredentials } from './signatures/index.js';
 import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
-import { CONTROL_PREFIX } from './state/control.js';
-import { type ControlGuardOptions, isLoopback } from './state/control-guard.js';
+import { CONTROL_PREFIX, type ControlGuardOptions, isLoopback } from './state/control-guard.js';
 import { type Fault, type FaultRequest, checkFaultRequest } from './state/faults.js';
 import type { FixtureSet } from './state/fixtures.js';
 import { type Har, journalToHar } from './state/har.js';
 import type { JournalEntry } from './state/journal-entry.js';
 import { createMockState } from './state/mock-state.js';
 import { createTencentScfAdapter } from './tencent-scf.js';
-
-export { chooseResponse } from './pipeline/choose-response.js';
 
 export interface StartMockOptions {
   provider: Provider;

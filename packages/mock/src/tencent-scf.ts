@@ -24,7 +24,6 @@ function headerOf(model: ApiModel, concept: string): string {
  * before it is parsed.
  */
 export const MAX_BODY_PARAMETERS = 64;
-export const MAX_BODY_DEPTH = MAX_JSON_DEPTH;
 
 /** The spec example Tencent answers a request without an Authorization header with. */
 const MISSING_AUTHORIZATION_SCENARIO = 'missing-authentication-token';
@@ -111,9 +110,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     return { status: 200, headers: jsonHeaders(), body };
   }
 
-  /** The answer to a body past MAX_BODY_PARAMETERS or MAX_BODY_DEPTH, from one scan, unparsed. */
+  /** The answer to a body past MAX_BODY_PARAMETERS or MAX_JSON_DEPTH, from one scan, unparsed. */
   function refuseUnboundedBody(scan: JsonScan): Answer | undefined {
-    if (scan.tooDeep) return answer('invalid-parameter', `The request body is nested deeper than ${MAX_BODY_DEPTH} levels; it was not read.`);
+    if (scan.tooDeep) return answer('invalid-parameter', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels; it was not read.`);
     if (!scan.tooManyMembers) return undefined;
     const bound = `The request body holds more than ${MAX_BODY_PARAMETERS} parameters, so it was not read further.`;
     const unknown = scan.topLevelKeys.find((key) => !bodyParameters.some((parameter) => parameter.name === key));
@@ -225,7 +224,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       // An empty body is not JSON either: Tencent refuses a parameterless call sent without `{}`
       // ("for content-type=application/json, the request body is not valid JSON",
       // TencentCloud/tencentcloud-sdk-nodejs#104).
-      const scan = scanJson(request.body, { members: MAX_BODY_PARAMETERS, depth: MAX_BODY_DEPTH });
+      const scan = scanJson(request.body, { members: MAX_BODY_PARAMETERS, depth: MAX_JSON_DEPTH });
       const refused = refuseUnboundedBody(scan);
       if (refused) return { answer: refused };
       let body: unknown;

@@ -5,7 +5,7 @@ import type { Answer, ReceivedRequest } from '../answer.js';
 import { loadModel, valueAt } from '../model.js';
 import type { LoadedSpec, Provider } from '../spec.js';
 import type { JournalAnswer } from '../state/journal-entry.js';
-import { type EntryBuilder, JOURNAL_BODY_LIMIT, redactHeaders, redactTarget } from '../state/journal.js';
+import { type EntryBuilder, keptBody, redactHeaders, redactTarget } from '../state/journal.js';
 import { type Delivered, journalAnswer } from './deliver.js';
 import type { Exchange, MockParts } from './exchange.js';
 
@@ -44,29 +44,25 @@ function entryBuilder(
       method: recorded.method,
       url: `${origin}${redactTarget(spec.model, recorded.url)}`,
       headers: redactHeaders(spec.model, recorded.headers),
-      body: recorded.body,
-      ...(recorded.bodyCut ? { bodyCut: true as const } : {}),
+      ...recorded.kept,
     },
     answer,
     ...(fault ? { fault } : {}),
   });
 }
 
-/** What the journal keeps of a request: its body cut at JOURNAL_BODY_LIMIT and copied, so the received bytes can go. */
+/** What the journal keeps of a request, and the bytes it holds until the journal is read. */
 function recordedRequest(request: ReceivedRequest) {
-  const cut = request.body.length > JOURNAL_BODY_LIMIT;
-  // A slice of a string can keep the whole string alive in V8; a copy through a buffer does not.
-  const body = cut ? Buffer.from(request.body.slice(0, JOURNAL_BODY_LIMIT), 'utf16le').toString('utf16le') : request.body;
+  const kept = keptBody(request.body);
   let headerChars = 0;
   for (const [name, value] of Object.entries(request.headers)) headerChars += name.length + value.length;
   return {
     method: request.method,
     url: request.url,
     headers: request.headers,
-    body,
-    bodyCut: cut,
+    kept,
     /** Counted as UTF-16, as V8 may hold strings. */
-    bytes: 2 * (body.length + headerChars + request.url.length + request.method.length),
+    bytes: 2 * (kept.body.length + headerChars + request.url.length + request.method.length),
   };
 }
 

@@ -323,7 +323,6 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
  */
 function mergeInto(target: Record<string, unknown>, extra: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(extra)) {
-    if (PROTOTYPE_KEYS.has(key)) throw new TypeError(`${key} is a key no fixture may hold`);
     const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(current) && isPlainObject(value)) mergeInto(current, value);
     else Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });

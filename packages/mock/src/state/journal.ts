@@ -22,6 +22,15 @@ export const JOURNAL_BODY_LIMIT = 64 * 1024;
  */
 export const JOURNAL_BYTE_LIMIT = 16 * 1024 * 1024;
 
+/**
+ * What an entry keeps of a request body: all of it, or its first JOURNAL_BODY_LIMIT characters,
+ * copied, so that the whole body can go (a slice of a string may keep the whole string alive in V8).
+ */
+export function keptBody(body: string): { body: string; bodyCut?: true } {
+  if (body.length <= JOURNAL_BODY_LIMIT) return { body };
+  return { body: Buffer.from(body.slice(0, JOURNAL_BODY_LIMIT), 'utf16le').toString('utf16le'), bodyCut: true };
+}
+
 /** A signature's check now, or a way to run it when the journal is read. */
 export type PendingSignatureCheck = SignatureCheck | (() => Promise<SignatureCheck>);
 
@@ -80,9 +89,7 @@ export function createJournal(limit = JOURNAL_LIMIT, byteLimit = JOURNAL_BYTE_LI
       for (const item of now) {
         if (typeof item.signature === 'function') item.signature = await item.signature();
         if (item.build) {
-          const { request, ...rest } = item.build();
-          const cut = request.body.length > JOURNAL_BODY_LIMIT ? { ...request, body: request.body.slice(0, JOURNAL_BODY_LIMIT), bodyCut: true as const } : request;
-          item.entry = { sequence: item.sequence, ...rest, request: cut, signature: item.signature };
+          item.entry = { sequence: item.sequence, ...item.build(), signature: item.signature };
           item.build = undefined;
         }
       }
