@@ -13,6 +13,7 @@
 // the mock's status and headers, nothing added.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { CONTROL_PREFIX } from '@layerspec/mock/control-guard';
 import { isOwnOrigin } from './host-check.js';
 
 /** The path the forwarded calls live under. */
@@ -36,8 +37,6 @@ const NOT_FORWARDED = new Set([
 const NOT_RETURNED = new Set([...HOP_BY_HOP, 'set-cookie']);
 /** The most a forwarded body may hold: the mock's own limit, 10 MiB. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** The mock's control API lives below this path on the mock's own port. */
-const CONTROL_PATH = '/__layerspec/';
 /** How long a mock may take to answer before the console gets a 504. */
 const ANSWER_TIMEOUT_MS = 30_000;
 /** How long GET /mock/ waits for a mock's port to accept a connection. */
@@ -183,8 +182,8 @@ export async function answerMockRequest(request, response, mocks, ownHosts) {
   const routed = routedPath(path);
   // The console never calls the control API; a page that could would rewrite the mock's fixtures
   // and faults. Any spelling of its name is refused, not only the one the mock routes.
-  if (routed.toLowerCase().includes(CONTROL_PATH.slice(1, -1))) {
-    return answerText(response, 404, `The ${api} mock's control API is not forwarded here; it is reached on the mock's own port: ${mock.origin}${CONTROL_PATH}`);
+  if (routed.toLowerCase().includes(CONTROL_PREFIX.slice(1, -1))) {
+    return answerText(response, 404, `The ${api} mock's control API is not forwarded here; it is reached on the mock's own port: ${mock.origin}${CONTROL_PREFIX}`);
   }
   // Something on the way could resolve `..` and hand the mock a path other than the one sent.
   if (routed.split('/').some((segment) => segment === '.' || segment === '..')) {

@@ -7,6 +7,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Answer, ReceivedRequest } from '../answer.js';
 
+/** Every control endpoint lives below this path, which no provider uses. */
+export const CONTROL_PREFIX = '/__layerspec/';
 /** The header that carries the mock's control token, which a mock verifying signatures asks for. */
 export const CONTROL_TOKEN_HEADER = 'x-layerspec-control-token';
 

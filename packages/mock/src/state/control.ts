@@ -4,15 +4,11 @@
 import type { Answer, ReceivedRequest } from '../answer.js';
 import type { LoadedSpec } from '../spec.js';
 import { MAX_JSON_DEPTH, scanJson } from '../json-bounds.js';
-import { type ControlGuardOptions, refuseControlRequest } from './control-guard.js';
+import { CONTROL_PREFIX, type ControlGuardOptions, refuseControlRequest } from './control-guard.js';
 import { checkFaultRequest, type Fault } from './faults.js';
 import { FixtureError, checkFixtureData } from './fixtures.js';
 import { journalToHar } from './har.js';
 import type { MockState } from './mock-state.js';
-
-/** Every control endpoint lives below this path. */
-export const CONTROL_PREFIX = '/__layerspec/';
-export { CONTROL_TOKEN_HEADER } from './control-guard.js';
 
 /** The endpoints, as `METHOD path`: what the help answer lists. */
 export const CONTROL_ENDPOINTS = [
