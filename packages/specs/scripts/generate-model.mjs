@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // Writes the model of each API of redocly.yaml (read by read-model.mjs) as src/generated/<api>.ts,
-// its success schema as src/generated/<api>-response-schema.ts, and an index.
+// its operations' success schemas as src/generated/<api>-response-schema.ts, and an index.
 // Usage: node scripts/generate-model.mjs [--out-dir DIR] [--check]
 // With --check nothing is written: it exits 1 when a file differs from a fresh generation.
 import { dirname, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readApis } from '../../../tools/apis.mjs';
 import { writeGenerated } from '../../../tools/write-generated.mjs';
-import { readModel, readSuccessSchema } from './read-model.mjs';
+import { readModel, readSuccessSchemas } from './read-model.mjs';
 
 /** @import { ApiModel } from '../src/types.js' */
 
@@ -62,12 +62,12 @@ export default general;
     // Apart from the model, so that only clients that validate answers load it. An int64 bound
     // is written as its exact literal; JS reads it as the nearest number, which is all a
     // validator of JS numbers can compare with.
-    const schema = JSON.stringify(await readSuccessSchema(api), (_key, value) => (typeof value === 'bigint' ? `${BIGINT}${value}` : value), 2).replace(
+    const schema = JSON.stringify(await readSuccessSchemas(api), (_key, value) => (typeof value === 'bigint' ? `${BIGINT}${value}` : value), 2).replace(
       new RegExp(`"${BIGINT}(\\d+)"`, 'g'),
       '$1',
     );
-    files[`${api}-response-schema.ts`] = `${header(model.source)}/** The success answer of the operation as a JSON Schema (validation keywords only). */
-export const successSchema = ${schema} as const;
+    files[`${api}-response-schema.ts`] = `${header(model.source)}/** The success answer of each operation as a JSON Schema (validation keywords only), by operationId. */
+export const successSchemas = ${schema} as const;
 `;
   }
   /** @param {string} api */

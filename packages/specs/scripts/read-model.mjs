@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { readApi, repoRoot } from '../../../tools/apis.mjs';
 
 /** @import { Source } from '@redocly/openapi-core' */
-/** @import { ApiModel, ErrorKind, ErrorModel, InputModel, Location, OutputModel, ScenarioModel, ServerModel, SigningFieldModel, SigningModel, ValueRule } from '../src/types.js' */
+/** @import { ApiModel, ErrorKind, ErrorModel, InputModel, Location, OperationModel, OutputModel, RpcModel, ScenarioModel, ServerModel, SigningFieldModel, SigningModel, ValueRule } from '../src/types.js' */
 
 /**
  * A node of the dereferenced spec: parsed YAML, any shape OpenAPI and the x-layerspec-*
@@ -113,19 +113,66 @@ const conceptOf = (node) => merged(node)['x-layerspec-concept'];
 const METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
 
 /**
- * @param {Json} document
- * @returns {{ path: string, method: (typeof METHODS)[number], item: Json, operation: Json }}
+ * @typedef {object} SpecOperation an operation as the spec holds it
+ * @property {string} path its key in `paths`
+ * @property {(typeof METHODS)[number]} method
+ * @property {Json} item its path item
+ * @property {Json} operation
  */
-function theOperation(document) {
+
+/**
+ * Every operation of the spec, in the spec's order.
+ * @param {Json} document
+ * @returns {SpecOperation[]}
+ */
+function operationsOf(document) {
+  /** @type {SpecOperation[]} */
   const found = [];
-  for (const [path, item] of Object.entries(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       if (item[method]) found.push({ path, method, item, operation: item[method] });
     }
   }
-  const [only, ...more] = found;
-  if (!only || more.length > 0) throw new Error(`the model describes one operation per spec; found ${found.length}`);
-  return only;
+  if (found.length === 0) throw new Error('the spec describes no operation');
+  for (const { path, method, operation } of found) {
+    if (typeof operation.operationId !== 'string') throw new Error(`${method.toUpperCase()} ${path}: every operation needs an operationId, its name in the model`);
+  }
+  return found;
+}
+
+/**
+ * The spec's `x-layerspec-rpc`: how an API whose actions share one path names each action.
+ * @param {Json} document
+ * @returns {RpcModel | undefined}
+ */
+function readRpc(document) {
+  const rpc = document['x-layerspec-rpc'];
+  if (rpc === undefined) return undefined;
+  if (typeof rpc?.actionHeader !== 'string') throw new Error('x-layerspec-rpc needs actionHeader, the header that names the action');
+  return compact({ actionHeader: rpc.actionHeader, description: rpc.description?.trim() });
+}
+
+/**
+ * The route an operation travels on. A REST operation travels on its own path. An RPC action's
+ * key in `paths` is a pseudo-path, the shared path and `#` and the action: the fragment keeps
+ * OpenAPI's paths apart and is never sent, so any generated client reaches the shared path.
+ * @param {SpecOperation} found
+ * @param {RpcModel | undefined} rpc
+ * @param {InputModel[]} inputs
+ * @returns {Pick<OperationModel, 'path' | 'specPath' | 'action'>}
+ */
+function wireRoute({ path, method }, rpc, inputs) {
+  const hash = path.indexOf('#');
+  if (!rpc) {
+    if (hash >= 0) throw new Error(`${path}: only an RPC API (x-layerspec-rpc) keys its operations by a pseudo-path with #`);
+    return { path, specPath: path };
+  }
+  const name = inputs.find((input) => input.in === 'header' && input.name.toLowerCase() === rpc.actionHeader.toLowerCase())?.constant;
+  if (name === undefined) throw new Error(`${method.toUpperCase()} ${path}: an RPC action needs the ${rpc.actionHeader} header parameter with its one value`);
+  if (hash < 0 || path.slice(hash + 1) !== name) {
+    throw new Error(`${method.toUpperCase()} ${path}: an RPC action's path must be the shared path, # and its action, here ${path.slice(0, Math.max(hash, 0)) || '/'}#${name}`);
+  }
+  return { path: path.slice(0, hash), specPath: path, action: { header: rpc.actionHeader, name } };
 }
 
 /**
@@ -441,8 +488,37 @@ function readErrors(operation, errorBranch, envelopePath) {
     const where = [...places].map(([status, place]) => `${status}: ${place}`).join('; ');
     throw new Error(`every error response must carry its error-code and request-id in the same place; found ${where}`);
   }
-  if (!codeAt) throw new Error('the operation documents no error response');
+  if (!codeAt) throw new Error(`${operation.operationId}: the operation documents no error response`);
   return compact({ codeAt, requestIdAt, entries, others, codeFormat: [...codeFormats][0] });
+}
+
+/**
+ * The errors of every operation as the API's one table: the same place for the code and request
+ * ID in every answer, one code format, and each code meaning the same error wherever it is listed.
+ * @param {{ id: string, errors: ApiModel['errors'] }[]} read each operation's errors
+ * @returns {ApiModel['errors']}
+ */
+function combineErrors(read) {
+  const [first] = read;
+  if (!first) throw new Error('the spec describes no operation');
+  /** @type {Map<string, ErrorModel>} */
+  const entries = new Map();
+  for (const { id, errors } of read) {
+    const place = (/** @type {ApiModel['errors']} */ e) => JSON.stringify({ codeAt: e.codeAt, requestIdAt: e.requestIdAt ?? null });
+    if (place(errors) !== place(first.errors)) {
+      throw new Error(`every error response must carry its error-code and request-id in the same place; ${id} has ${place(errors)}, ${first.id} ${place(first.errors)}`);
+    }
+    if (errors.codeFormat !== first.errors.codeFormat) throw new Error(`x-layerspec-code-format must be the same in every operation; ${id} differs from ${first.id}`);
+    if (JSON.stringify(errors.others) !== JSON.stringify(first.errors.others)) throw new Error(`the codes accepted beyond the listed ones must be the same in every operation; ${id} differs from ${first.id}`);
+    for (const entry of errors.entries) {
+      const known = entries.get(entry.code);
+      if (!known) entries.set(entry.code, entry);
+      else if (known.status !== entry.status || known.kind !== entry.kind || known.retryable !== entry.retryable || JSON.stringify(known.messageAt) !== JSON.stringify(entry.messageAt)) {
+        throw new Error(`error ${entry.code} must mean the same in every operation; ${id} gives it another status, kind, retryable or message place`);
+      }
+    }
+  }
+  return compact({ ...first.errors, entries: [...entries.values()] });
 }
 
 /**
@@ -480,7 +556,7 @@ function readScenarios(operation, errors) {
   const scenarios = [];
   for (const [status, response] of Object.entries(operation.responses)) {
     for (const [name, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
-      if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`example name "${name}" is used twice`);
+      if (scenarios.some((scenario) => scenario.name === name)) throw new Error(`${operation.operationId}: example name "${name}" is used twice`);
       const { codeAt } = errors;
       const code =
         Number(status) >= 400
@@ -521,12 +597,13 @@ const SIGNING_FACTS = /** @type {const} */ ([
 
 /**
  * @param {Json} document
- * @param {Json} operation
+ * @param {SpecOperation[]} operations
  * @returns {SigningModel}
  */
-function readSigning(document, operation) {
-  const requirement = (operation.security ?? document.security)?.[0];
-  const [scheme] = Object.keys(requirement ?? {});
+function readSigning(document, operations) {
+  const schemes = new Set(operations.map(({ operation }) => Object.keys((operation.security ?? document.security)?.[0] ?? {})[0]));
+  if (schemes.size > 1) throw new Error(`every operation must name the same security scheme; found ${[...schemes].join(', ')}`);
+  const [scheme] = schemes;
   const securityScheme = scheme === undefined ? undefined : document.components?.securitySchemes?.[scheme];
   if (scheme === undefined || !securityScheme) throw new Error('the operation names no security scheme');
   /** @type {Pick<SigningModel, SigningFact>} the spec's facts, each checked present below */
@@ -579,17 +656,47 @@ function readServers(document) {
  */
 export async function readModel(apiName, { root = readApi(apiName).root } = {}) {
   const document = await loadDereferenced(root);
-  const { path, method, item, operation } = theOperation(document);
+  const found = operationsOf(document);
   const provider = document.info['x-layerspec-provider'] ?? {};
   for (const key of ['name', 'label', 'protocolId']) {
     if (typeof provider[key] !== 'string') throw new Error(`info.x-layerspec-provider needs ${key}`);
   }
   const mockPort = document['x-layerspec-mock']?.port;
   if (!Number.isInteger(mockPort)) throw new Error('x-layerspec-mock needs port, an integer');
-  const ok = operation.responses['200'];
-  const result = successResult(ok.content['application/json'].schema);
-  const errors = readErrors(operation, result.errorBranch, result.path);
-  const requestBody = operation.requestBody?.content;
+  const rpc = readRpc(document);
+  /** @type {Record<string, OperationModel>} */
+  const operations = {};
+  /** @type {{ id: string, errors: ApiModel['errors'] }[]} */
+  const errorsRead = [];
+  for (const spec of found) {
+    const { method, item, operation } = spec;
+    const id = operation.operationId;
+    if (Object.hasOwn(operations, id)) throw new Error(`operationId ${id} is used twice`);
+    const ok = operation.responses['200'];
+    if (!ok?.content?.['application/json']?.schema) throw new Error(`${id}: the model needs a 200 response with a JSON body`);
+    const result = successResult(ok.content['application/json'].schema);
+    const errors = readErrors(operation, result.errorBranch, result.path);
+    errorsRead.push({ id, errors });
+    const inputs = readInputs(item, operation);
+    const requestBody = operation.requestBody?.content;
+    operations[id] = compact({
+      id,
+      // toUpperCase keeps the letters of the method, so its type is the upper-case literal.
+      method: /** @type {Uppercase<typeof method>} */ (method.toUpperCase()),
+      ...wireRoute(spec, rpc, inputs),
+      summary: operation.summary,
+      tags: operation.tags,
+      requestMediaType: requestBody ? Object.keys(requestBody)[0] : undefined,
+      requestExamples: requestBody
+        ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))
+        : undefined,
+      inputs,
+      result: result.path,
+      outputs: readOutputs(ok, result),
+      errorCodes: errors.entries.map((entry) => entry.code),
+      scenarios: readScenarios(operation, errors),
+    });
+  }
   return compact({
     api: apiName,
     source: relative(repoRoot, root),
@@ -598,25 +705,11 @@ export async function readModel(apiName, { root = readApi(apiName).root } = {}) 
     version: document.info.version,
     provider: compact({ name: provider.name, label: provider.label, signing: provider.signing }),
     protocol: { id: provider.protocolId, description: provider.protocol },
-    operation: compact({
-      id: operation.operationId,
-      // toUpperCase keeps the letters of the method, so its type is the upper-case literal.
-      method: /** @type {Uppercase<typeof method>} */ (method.toUpperCase()),
-      path,
-      summary: operation.summary,
-      tags: operation.tags,
-      requestMediaType: requestBody ? Object.keys(requestBody)[0] : undefined,
-      requestExamples: requestBody
-        ? Object.fromEntries(Object.entries(Object.values(requestBody)[0].examples ?? {}).map(([name, example]) => [name, example.value]))
-        : undefined,
-    }),
+    rpc,
+    operations,
     servers: readServers(document),
-    signing: readSigning(document, operation),
-    inputs: readInputs(item, operation),
-    result: result.path,
-    outputs: readOutputs(ok, result),
-    errors,
-    scenarios: readScenarios(operation, errors),
+    signing: readSigning(document, found),
+    errors: combineErrors(errorsRead),
     mock: { defaultPort: mockPort },
   });
 }
@@ -667,12 +760,13 @@ function validationSchema(schema, ancestors = new Set()) {
 }
 
 /**
- * The 200 answer's schema for response validation, as a JSON Schema of validation keywords.
+ * Each operation's 200 answer schema for response validation, as a JSON Schema of validation
+ * keywords, by operationId.
  * @param {string} apiName
  * @param {{ root?: string }} [options]
- * @returns {Promise<unknown>}
+ * @returns {Promise<Record<string, unknown>>}
  */
-export async function readSuccessSchema(apiName, { root = readApi(apiName).root } = {}) {
-  const { operation } = theOperation(await loadDereferenced(root));
-  return validationSchema(operation.responses['200'].content['application/json'].schema);
+export async function readSuccessSchemas(apiName, { root = readApi(apiName).root } = {}) {
+  const found = operationsOf(await loadDereferenced(root));
+  return Object.fromEntries(found.map(({ operation }) => [operation.operationId, validationSchema(operation.responses['200'].content['application/json'].schema)]));
 }

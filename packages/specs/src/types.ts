@@ -86,7 +86,7 @@ export interface ErrorModel {
 }
 
 export interface ScenarioModel {
-  /** The example name; unique across the operation's responses. */
+  /** The example name; unique across the operation's responses (the same name may show the same case in another operation). */
   readonly name: string;
   readonly status: number;
   readonly outcome: 'success' | 'error';
@@ -147,6 +147,41 @@ export interface SigningModel {
   readonly fields?: readonly SigningFieldModel[];
 }
 
+/** How an RPC-style API names its actions (`x-layerspec-rpc`): every action travels to one path, named by a header. */
+export interface RpcModel {
+  /** The header that names the action, e.g. `X-TC-Action`. */
+  readonly actionHeader: string;
+  readonly description?: string;
+}
+
+/** One operation of an API, keyed by its `operationId` in `ApiModel.operations`. */
+export interface OperationModel {
+  /** The spec's `operationId`: the operation's name in every package (methods, scenarios, faults). */
+  readonly id: string;
+  /** The method on the wire. */
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
+  /** The path on the wire, with `{parameter}` placeholders (`/` for every action of an RPC API). */
+  readonly path: string;
+  /** The operation's key in the spec's `paths`: the wire path, or an RPC action's pseudo-path `/#<Action>`. */
+  readonly specPath: string;
+  /** For an RPC API: the header that names the action, and this operation's action. */
+  readonly action?: { readonly header: string; readonly name: string };
+  readonly summary: string;
+  /** The operation's tags; the first names its group in rendered docs. */
+  readonly tags?: readonly string[];
+  /** The request body's media type, when there is a body. */
+  readonly requestMediaType?: string;
+  /** Named examples of the request body. */
+  readonly requestExamples?: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly InputModel[];
+  /** Where the success result sits in the body: `[]`, or `['Response']` inside an envelope. */
+  readonly result: readonly string[];
+  readonly outputs: readonly OutputModel[];
+  /** The codes of the errors the operation documents; each code's entry is in `ApiModel.errors.entries`. */
+  readonly errorCodes: readonly string[];
+  readonly scenarios: readonly ScenarioModel[];
+}
+
 export interface ApiModel {
   /** The API's name in redocly.yaml, e.g. `aws-lambda`. */
   readonly api: string;
@@ -170,29 +205,18 @@ export interface ApiModel {
     readonly id: string;
     readonly description: string;
   };
-  readonly operation: {
-    readonly id: string;
-    readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
-    readonly path: string;
-    readonly summary: string;
-    /** The operation's tags; the first names its group in rendered docs. */
-    readonly tags?: readonly string[];
-    /** The request body's media type, when there is a body. */
-    readonly requestMediaType?: string;
-    /** Named examples of the request body. */
-    readonly requestExamples?: Readonly<Record<string, unknown>>;
-  };
+  /** Set for an RPC-style API, whose actions share one path (`x-layerspec-rpc`). */
+  readonly rpc?: RpcModel;
+  /** Every operation of the API, by its `operationId`, in the spec's order. */
+  readonly operations: Readonly<Record<string, OperationModel>>;
   readonly servers: readonly ServerModel[];
   readonly signing: SigningModel;
-  readonly inputs: readonly InputModel[];
-  /** Where the success result sits in the body: `[]`, or `['Response']` inside an envelope. */
-  readonly result: readonly string[];
-  readonly outputs: readonly OutputModel[];
   readonly errors: {
     /** Where every error answer of the API names its error: one place, which the reader checks. */
     readonly codeAt: Location;
     /** Where every error answer carries the provider's request ID, when it does. */
     readonly requestIdAt?: Location;
+    /** Every error any operation documents, once by code (the same code means the same error in every operation). */
     readonly entries: readonly ErrorModel[];
     /** Set when codes beyond the documented ones are accepted: their rule. */
     readonly others?: ValueRule;
@@ -203,7 +227,6 @@ export interface ApiModel {
      */
     readonly codeFormat?: string;
   };
-  readonly scenarios: readonly ScenarioModel[];
   readonly mock: {
     /** The port the mock of this API listens on by default. */
     readonly defaultPort: number;

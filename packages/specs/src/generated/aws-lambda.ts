@@ -18,14 +18,579 @@ export const model = {
     "id": "rest-json",
     "description": "REST with JSON bodies (rest-json)"
   },
-  "operation": {
-    "id": "GetLayerVersion",
-    "method": "GET",
-    "path": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
-    "summary": "Get a layer version",
-    "tags": [
-      "Layers"
-    ]
+  "operations": {
+    "GetLayerVersion": {
+      "id": "GetLayerVersion",
+      "method": "GET",
+      "path": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
+      "specPath": "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}",
+      "summary": "Get a layer version",
+      "tags": [
+        "Layers"
+      ],
+      "inputs": [
+        {
+          "name": "LayerName",
+          "in": "path",
+          "required": true,
+          "type": "string",
+          "pattern": "^(?:(?:arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+)$",
+          "minLength": 1,
+          "maxLength": 140,
+          "providerPattern": "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
+          "concept": "layer-name",
+          "description": "The name or Amazon Resource Name (ARN) of the layer. An ARN is sent\npercent-encoded as one path segment, so `:` travels as `%3A`.",
+          "examples": {
+            "name": "my-layer",
+            "arn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer"
+          }
+        },
+        {
+          "name": "VersionNumber",
+          "in": "path",
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "1",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number of the layer. Lambda numbers the versions of a layer from 1.",
+          "examples": {
+            "example": 1
+          }
+        }
+      ],
+      "result": [],
+      "outputs": [
+        {
+          "name": "x-amzn-RequestId",
+          "in": "header",
+          "path": [],
+          "required": false,
+          "type": "string",
+          "concept": "request-id",
+          "description": "The unique identifier that AWS gives the request; quote it when you contact AWS Support.",
+          "example": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+        },
+        {
+          "name": "Content",
+          "in": "body",
+          "path": [
+            "Content"
+          ],
+          "required": false,
+          "type": "object",
+          "description": "Details about a version of a layer and where to download it."
+        },
+        {
+          "name": "Content.Location",
+          "in": "body",
+          "path": [
+            "Content",
+            "Location"
+          ],
+          "required": false,
+          "type": "string",
+          "format": "uri",
+          "concept": "download-location",
+          "description": "A link to the layer archive in Amazon S3 that is valid for 10 minutes."
+        },
+        {
+          "name": "Content.CodeSha256",
+          "in": "body",
+          "path": [
+            "Content",
+            "CodeSha256"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^[A-Za-z0-9+/]{43}=$",
+          "concept": "archive-sha256",
+          "description": "The SHA-256 hash of the layer archive, base64-encoded (44 characters).",
+          "encoding": {
+            "digest": "sha256",
+            "as": "base64"
+          }
+        },
+        {
+          "name": "Content.CodeSize",
+          "in": "body",
+          "path": [
+            "Content",
+            "CodeSize"
+          ],
+          "required": false,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "concept": "archive-size",
+          "description": "The size of the layer archive in bytes."
+        },
+        {
+          "name": "Content.SigningProfileVersionArn",
+          "in": "body",
+          "path": [
+            "Content",
+            "SigningProfileVersionArn"
+          ],
+          "required": false,
+          "type": "string",
+          "concept": "signing-profile",
+          "description": "The ARN of the signing profile version that signed the layer archive."
+        },
+        {
+          "name": "Content.SigningJobArn",
+          "in": "body",
+          "path": [
+            "Content",
+            "SigningJobArn"
+          ],
+          "required": false,
+          "type": "string",
+          "concept": "signing-job",
+          "description": "The ARN of the signing job that signed the layer archive."
+        },
+        {
+          "name": "LayerArn",
+          "in": "body",
+          "path": [
+            "LayerArn"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+$",
+          "minLength": 1,
+          "maxLength": 140,
+          "concept": "layer-arn",
+          "description": "The ARN of the layer."
+        },
+        {
+          "name": "LayerVersionArn",
+          "in": "body",
+          "path": [
+            "LayerVersionArn"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$",
+          "minLength": 1,
+          "maxLength": 140,
+          "concept": "layer-version-arn",
+          "description": "The ARN of the layer version."
+        },
+        {
+          "name": "Description",
+          "in": "body",
+          "path": [
+            "Description"
+          ],
+          "required": false,
+          "type": "string",
+          "minLength": 0,
+          "maxLength": 256,
+          "concept": "description",
+          "description": "The description of the version."
+        },
+        {
+          "name": "CreatedDate",
+          "in": "body",
+          "path": [
+            "CreatedDate"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}\\+0000$",
+          "concept": "created-at",
+          "description": "The date that the layer version was created, in ISO 8601 format\n(YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:\nin UTC, with milliseconds, and an offset without a colon, so the value\nis not an RFC 3339 `date-time`. The pattern takes only days that exist\n(month lengths and leap years included) from 2000 to 2099, and times\nfrom 00:00:00 to 23:59:59, so that data generated from it (a mock's\ndynamic mode) is a real date too.",
+          "date": {
+            "shape": "YYYY-MM-DDThh:mm:ss.sss+0000",
+            "utcOffset": "+00:00"
+          }
+        },
+        {
+          "name": "Version",
+          "in": "body",
+          "path": [
+            "Version"
+          ],
+          "required": false,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "1",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number."
+        },
+        {
+          "name": "CompatibleRuntimes",
+          "in": "body",
+          "path": [
+            "CompatibleRuntimes"
+          ],
+          "required": false,
+          "type": "array",
+          "maxItems": 15,
+          "items": {
+            "type": "string",
+            "enum": [
+              "nodejs",
+              "nodejs4.3",
+              "nodejs6.10",
+              "nodejs8.10",
+              "nodejs10.x",
+              "nodejs12.x",
+              "nodejs14.x",
+              "nodejs16.x",
+              "java8",
+              "java8.al2",
+              "java11",
+              "python2.7",
+              "python3.6",
+              "python3.7",
+              "python3.8",
+              "python3.9",
+              "dotnetcore1.0",
+              "dotnetcore2.0",
+              "dotnetcore2.1",
+              "dotnetcore3.1",
+              "dotnet6",
+              "nodejs4.3-edge",
+              "go1.x",
+              "ruby2.5",
+              "ruby2.7",
+              "provided",
+              "provided.al2",
+              "nodejs18.x",
+              "python3.10",
+              "java17",
+              "ruby3.2",
+              "python3.11",
+              "nodejs20.x",
+              "provided.al2023",
+              "python3.12",
+              "java21",
+              "dotnet8",
+              "dotnet10",
+              "java25",
+              "nodejs22.x",
+              "nodejs24.x",
+              "python3.13",
+              "python3.14",
+              "ruby3.3",
+              "ruby3.4",
+              "ruby4.0"
+            ],
+            "others": {
+              "type": "string",
+              "pattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
+              "maxLength": 64
+            }
+          },
+          "concept": "compatible-runtimes",
+          "description": "The layer's compatible runtimes. The list includes deprecated runtimes."
+        },
+        {
+          "name": "LicenseInfo",
+          "in": "body",
+          "path": [
+            "LicenseInfo"
+          ],
+          "required": false,
+          "type": "string",
+          "maxLength": 512,
+          "concept": "license",
+          "description": "The layer's software license."
+        },
+        {
+          "name": "CompatibleArchitectures",
+          "in": "body",
+          "path": [
+            "CompatibleArchitectures"
+          ],
+          "required": false,
+          "type": "array",
+          "maxItems": 2,
+          "items": {
+            "type": "string",
+            "enum": [
+              "x86_64",
+              "arm64"
+            ]
+          },
+          "concept": "compatible-architectures",
+          "description": "A list of compatible instruction set architectures."
+        }
+      ],
+      "errorCodes": [
+        "InvalidParameterValueException",
+        "MissingAuthenticationTokenException",
+        "InvalidSignatureException",
+        "UnrecognizedClientException",
+        "IncompleteSignatureException",
+        "ExpiredTokenException",
+        "AccessDeniedException",
+        "ResourceNotFoundException",
+        "TooManyRequestsException",
+        "ServiceException"
+      ],
+      "scenarios": [
+        {
+          "name": "python-layer",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A Python layer (the provider's own example)",
+          "description": "The answer shown for `aws lambda get-layer-version --layer-name my-layer --version-number 1` in the AWS CLI reference.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Content": {
+              "Location": "https://awslambda-us-west-2-layers.s3.us-west-2.amazonaws.com/snapshots/123456789012/my-layer-4aaa2fbb-ff77-4b0a-ad92-5b78a716a96a?versionId=27iWyA73cCAYqyH",
+              "CodeSha256": "fz+qd5aUv54eySvF6iHsJHHdBfEx4K64hNJrO9tKsEM=",
+              "CodeSize": 169
+            },
+            "LayerArn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer",
+            "LayerVersionArn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer:1",
+            "Description": "My Python layer",
+            "CreatedDate": "2018-11-14T23:03:52.894+0000",
+            "Version": 1,
+            "LicenseInfo": "MIT",
+            "CompatibleRuntimes": [
+              "python3.6",
+              "python3.7"
+            ]
+          }
+        },
+        {
+          "name": "arm64-layer",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A Node.js layer for both architectures",
+          "description": "A layer built for `arm64` and `x86_64` instruction sets.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Content": {
+              "Location": "https://awslambda-eu-central-1-layers.s3.eu-central-1.amazonaws.com/snapshots/123456789012/node-utils-0d5a9a46-3b5c-4f1e-8f0e-2f1c5e9a7b11?versionId=Yq3nW0zQx1",
+              "CodeSha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+              "CodeSize": 2048
+            },
+            "LayerArn": "arn:aws:lambda:eu-central-1:123456789012:layer:node-utils",
+            "LayerVersionArn": "arn:aws:lambda:eu-central-1:123456789012:layer:node-utils:7",
+            "Description": "Shared utilities for Node.js functions",
+            "CreatedDate": "2024-03-02T08:15:00.000+0000",
+            "Version": 7,
+            "LicenseInfo": "Apache-2.0",
+            "CompatibleRuntimes": [
+              "nodejs18.x",
+              "nodejs20.x"
+            ],
+            "CompatibleArchitectures": [
+              "arm64",
+              "x86_64"
+            ]
+          }
+        },
+        {
+          "name": "signed-layer",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer signed with AWS Signer",
+          "description": "A layer whose archive was signed by an AWS Signer signing job.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Content": {
+              "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/signed-layer-9c7e1b2a-4d3f-4e5a-b6c7-d8e9f0a1b2c3?versionId=p1Xc9LmN",
+              "CodeSha256": "2jmj7l5rSw0yVb/vlWAYkK/YBwk8xYl4Q3Z9kX2hE0A=",
+              "CodeSize": 4096,
+              "SigningProfileVersionArn": "arn:aws:signer:us-east-1:123456789012:/signing-profiles/LayerProfile/Abc123Def4",
+              "SigningJobArn": "arn:aws:signer:us-east-1:123456789012:/signing-jobs/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+            },
+            "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:signed-layer",
+            "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:signed-layer:3",
+            "Description": "A layer whose code is signed",
+            "CreatedDate": "2023-09-21T17:42:10.512+0000",
+            "Version": 3,
+            "LicenseInfo": "",
+            "CompatibleRuntimes": [
+              "python3.11",
+              "python3.12"
+            ],
+            "CompatibleArchitectures": [
+              "x86_64"
+            ]
+          }
+        },
+        {
+          "name": "newer-runtime-layer",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer for a runtime newer than the documented list",
+          "description": "A real answer may name a runtime that this document does not list yet; it is still valid.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Content": {
+              "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/edge-layer-1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9?versionId=Zz9yXw",
+              "CodeSha256": "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=",
+              "CodeSize": 512
+            },
+            "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:edge-layer",
+            "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:edge-layer:12",
+            "Description": "Built for the newest runtimes",
+            "CreatedDate": "2026-01-15T10:00:00.000+0000",
+            "Version": 12,
+            "CompatibleRuntimes": [
+              "nodejs26.x",
+              "python3.15"
+            ],
+            "CompatibleArchitectures": [
+              "arm64"
+            ]
+          }
+        },
+        {
+          "name": "invalid-parameter-value",
+          "status": 400,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValueException",
+          "summary": "A parameter is not valid",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidParameterValueException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "User",
+            "message": "1 validation error detected: Value 'my layer' at 'layerName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"
+          }
+        },
+        {
+          "name": "version-below-one",
+          "status": 400,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValueException",
+          "summary": "The version number is below 1",
+          "description": "Lambda checks a version number below 1 itself rather than by the model's bounds, so its\nanswer names no member and carries no validation count (as recorded against AWS in\nLocalStack's parity snapshots).",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidParameterValueException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "User",
+            "message": "Layer Version Cannot be less than 1"
+          }
+        },
+        {
+          "name": "missing-authentication-token",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "MissingAuthenticationTokenException",
+          "summary": "The request was not signed",
+          "headers": {
+            "x-amzn-ErrorType": "MissingAuthenticationTokenException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "Missing Authentication Token"
+          }
+        },
+        {
+          "name": "invalid-signature",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "InvalidSignatureException",
+          "summary": "The signature does not match",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidSignatureException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
+          }
+        },
+        {
+          "name": "unrecognized-client",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "UnrecognizedClientException",
+          "summary": "The access key is unknown",
+          "headers": {
+            "x-amzn-ErrorType": "UnrecognizedClientException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "The security token included in the request is invalid."
+          }
+        },
+        {
+          "name": "signature-expired",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "InvalidSignatureException",
+          "summary": "The signature is too old",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidSignatureException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "Signature expired; the request date is more than 5 minutes away from the current time."
+          }
+        },
+        {
+          "name": "resource-not-found",
+          "status": 404,
+          "outcome": "error",
+          "errorCode": "ResourceNotFoundException",
+          "summary": "The layer version does not exist",
+          "description": "Lambda answers a layer name or a version it does not hold with this message, whichever\nof the two is missing (as recorded against AWS in LocalStack's parity snapshots).",
+          "headers": {
+            "x-amzn-ErrorType": "ResourceNotFoundException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "User",
+            "Message": "The resource you requested does not exist."
+          }
+        },
+        {
+          "name": "too-many-requests",
+          "status": 429,
+          "outcome": "error",
+          "errorCode": "TooManyRequestsException",
+          "summary": "The request rate limit was exceeded",
+          "headers": {
+            "x-amzn-ErrorType": "TooManyRequestsException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a",
+            "Retry-After": "1"
+          },
+          "value": {
+            "Type": "User",
+            "message": "Rate exceeded",
+            "Reason": "CallerRateLimitExceeded",
+            "retryAfterSeconds": "1"
+          }
+        },
+        {
+          "name": "internal-error",
+          "status": 500,
+          "outcome": "error",
+          "errorCode": "ServiceException",
+          "summary": "An internal error in AWS Lambda",
+          "headers": {
+            "x-amzn-ErrorType": "ServiceException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "Service",
+            "Message": "An internal error occurred. Try the request again."
+          }
+        }
+      ]
+    }
   },
   "servers": [
     {
@@ -94,299 +659,6 @@ export const model = {
       }
     ]
   },
-  "inputs": [
-    {
-      "name": "LayerName",
-      "in": "path",
-      "required": true,
-      "type": "string",
-      "pattern": "^(?:(?:arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+)$",
-      "minLength": 1,
-      "maxLength": 140,
-      "providerPattern": "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
-      "concept": "layer-name",
-      "description": "The name or Amazon Resource Name (ARN) of the layer. An ARN is sent\npercent-encoded as one path segment, so `:` travels as `%3A`.",
-      "examples": {
-        "name": "my-layer",
-        "arn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer"
-      }
-    },
-    {
-      "name": "VersionNumber",
-      "in": "path",
-      "required": true,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "1",
-      "maximum": "9223372036854775807",
-      "concept": "layer-version",
-      "description": "The version number of the layer. Lambda numbers the versions of a layer from 1.",
-      "examples": {
-        "example": 1
-      }
-    }
-  ],
-  "result": [],
-  "outputs": [
-    {
-      "name": "x-amzn-RequestId",
-      "in": "header",
-      "path": [],
-      "required": false,
-      "type": "string",
-      "concept": "request-id",
-      "description": "The unique identifier that AWS gives the request; quote it when you contact AWS Support.",
-      "example": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-    },
-    {
-      "name": "Content",
-      "in": "body",
-      "path": [
-        "Content"
-      ],
-      "required": false,
-      "type": "object",
-      "description": "Details about a version of a layer and where to download it."
-    },
-    {
-      "name": "Content.Location",
-      "in": "body",
-      "path": [
-        "Content",
-        "Location"
-      ],
-      "required": false,
-      "type": "string",
-      "format": "uri",
-      "concept": "download-location",
-      "description": "A link to the layer archive in Amazon S3 that is valid for 10 minutes."
-    },
-    {
-      "name": "Content.CodeSha256",
-      "in": "body",
-      "path": [
-        "Content",
-        "CodeSha256"
-      ],
-      "required": false,
-      "type": "string",
-      "pattern": "^[A-Za-z0-9+/]{43}=$",
-      "concept": "archive-sha256",
-      "description": "The SHA-256 hash of the layer archive, base64-encoded (44 characters).",
-      "encoding": {
-        "digest": "sha256",
-        "as": "base64"
-      }
-    },
-    {
-      "name": "Content.CodeSize",
-      "in": "body",
-      "path": [
-        "Content",
-        "CodeSize"
-      ],
-      "required": false,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "0",
-      "concept": "archive-size",
-      "description": "The size of the layer archive in bytes."
-    },
-    {
-      "name": "Content.SigningProfileVersionArn",
-      "in": "body",
-      "path": [
-        "Content",
-        "SigningProfileVersionArn"
-      ],
-      "required": false,
-      "type": "string",
-      "concept": "signing-profile",
-      "description": "The ARN of the signing profile version that signed the layer archive."
-    },
-    {
-      "name": "Content.SigningJobArn",
-      "in": "body",
-      "path": [
-        "Content",
-        "SigningJobArn"
-      ],
-      "required": false,
-      "type": "string",
-      "concept": "signing-job",
-      "description": "The ARN of the signing job that signed the layer archive."
-    },
-    {
-      "name": "LayerArn",
-      "in": "body",
-      "path": [
-        "LayerArn"
-      ],
-      "required": false,
-      "type": "string",
-      "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+$",
-      "minLength": 1,
-      "maxLength": 140,
-      "concept": "layer-arn",
-      "description": "The ARN of the layer."
-    },
-    {
-      "name": "LayerVersionArn",
-      "in": "body",
-      "path": [
-        "LayerVersionArn"
-      ],
-      "required": false,
-      "type": "string",
-      "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$",
-      "minLength": 1,
-      "maxLength": 140,
-      "concept": "layer-version-arn",
-      "description": "The ARN of the layer version."
-    },
-    {
-      "name": "Description",
-      "in": "body",
-      "path": [
-        "Description"
-      ],
-      "required": false,
-      "type": "string",
-      "minLength": 0,
-      "maxLength": 256,
-      "concept": "description",
-      "description": "The description of the version."
-    },
-    {
-      "name": "CreatedDate",
-      "in": "body",
-      "path": [
-        "CreatedDate"
-      ],
-      "required": false,
-      "type": "string",
-      "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}\\+0000$",
-      "concept": "created-at",
-      "description": "The date that the layer version was created, in ISO 8601 format\n(YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:\nin UTC, with milliseconds, and an offset without a colon, so the value\nis not an RFC 3339 `date-time`. The pattern takes only days that exist\n(month lengths and leap years included) from 2000 to 2099, and times\nfrom 00:00:00 to 23:59:59, so that data generated from it (a mock's\ndynamic mode) is a real date too.",
-      "date": {
-        "shape": "YYYY-MM-DDThh:mm:ss.sss+0000",
-        "utcOffset": "+00:00"
-      }
-    },
-    {
-      "name": "Version",
-      "in": "body",
-      "path": [
-        "Version"
-      ],
-      "required": false,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "1",
-      "maximum": "9223372036854775807",
-      "concept": "layer-version",
-      "description": "The version number."
-    },
-    {
-      "name": "CompatibleRuntimes",
-      "in": "body",
-      "path": [
-        "CompatibleRuntimes"
-      ],
-      "required": false,
-      "type": "array",
-      "maxItems": 15,
-      "items": {
-        "type": "string",
-        "enum": [
-          "nodejs",
-          "nodejs4.3",
-          "nodejs6.10",
-          "nodejs8.10",
-          "nodejs10.x",
-          "nodejs12.x",
-          "nodejs14.x",
-          "nodejs16.x",
-          "java8",
-          "java8.al2",
-          "java11",
-          "python2.7",
-          "python3.6",
-          "python3.7",
-          "python3.8",
-          "python3.9",
-          "dotnetcore1.0",
-          "dotnetcore2.0",
-          "dotnetcore2.1",
-          "dotnetcore3.1",
-          "dotnet6",
-          "nodejs4.3-edge",
-          "go1.x",
-          "ruby2.5",
-          "ruby2.7",
-          "provided",
-          "provided.al2",
-          "nodejs18.x",
-          "python3.10",
-          "java17",
-          "ruby3.2",
-          "python3.11",
-          "nodejs20.x",
-          "provided.al2023",
-          "python3.12",
-          "java21",
-          "dotnet8",
-          "dotnet10",
-          "java25",
-          "nodejs22.x",
-          "nodejs24.x",
-          "python3.13",
-          "python3.14",
-          "ruby3.3",
-          "ruby3.4",
-          "ruby4.0"
-        ],
-        "others": {
-          "type": "string",
-          "pattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
-          "maxLength": 64
-        }
-      },
-      "concept": "compatible-runtimes",
-      "description": "The layer's compatible runtimes. The list includes deprecated runtimes."
-    },
-    {
-      "name": "LicenseInfo",
-      "in": "body",
-      "path": [
-        "LicenseInfo"
-      ],
-      "required": false,
-      "type": "string",
-      "maxLength": 512,
-      "concept": "license",
-      "description": "The layer's software license."
-    },
-    {
-      "name": "CompatibleArchitectures",
-      "in": "body",
-      "path": [
-        "CompatibleArchitectures"
-      ],
-      "required": false,
-      "type": "array",
-      "maxItems": 2,
-      "items": {
-        "type": "string",
-        "enum": [
-          "x86_64",
-          "arm64"
-        ]
-      },
-      "concept": "compatible-architectures",
-      "description": "A list of compatible instruction set architectures."
-    }
-  ],
   "errors": {
     "codeAt": {
       "in": "header",
@@ -601,263 +873,6 @@ export const model = {
     ],
     "codeFormat": "^(?:[^:#]*#)?(?<code>[^:]+)"
   },
-  "scenarios": [
-    {
-      "name": "python-layer",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A Python layer (the provider's own example)",
-      "description": "The answer shown for `aws lambda get-layer-version --layer-name my-layer --version-number 1` in the AWS CLI reference.",
-      "headers": {
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Content": {
-          "Location": "https://awslambda-us-west-2-layers.s3.us-west-2.amazonaws.com/snapshots/123456789012/my-layer-4aaa2fbb-ff77-4b0a-ad92-5b78a716a96a?versionId=27iWyA73cCAYqyH",
-          "CodeSha256": "fz+qd5aUv54eySvF6iHsJHHdBfEx4K64hNJrO9tKsEM=",
-          "CodeSize": 169
-        },
-        "LayerArn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer",
-        "LayerVersionArn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer:1",
-        "Description": "My Python layer",
-        "CreatedDate": "2018-11-14T23:03:52.894+0000",
-        "Version": 1,
-        "LicenseInfo": "MIT",
-        "CompatibleRuntimes": [
-          "python3.6",
-          "python3.7"
-        ]
-      }
-    },
-    {
-      "name": "arm64-layer",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A Node.js layer for both architectures",
-      "description": "A layer built for `arm64` and `x86_64` instruction sets.",
-      "headers": {
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Content": {
-          "Location": "https://awslambda-eu-central-1-layers.s3.eu-central-1.amazonaws.com/snapshots/123456789012/node-utils-0d5a9a46-3b5c-4f1e-8f0e-2f1c5e9a7b11?versionId=Yq3nW0zQx1",
-          "CodeSha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
-          "CodeSize": 2048
-        },
-        "LayerArn": "arn:aws:lambda:eu-central-1:123456789012:layer:node-utils",
-        "LayerVersionArn": "arn:aws:lambda:eu-central-1:123456789012:layer:node-utils:7",
-        "Description": "Shared utilities for Node.js functions",
-        "CreatedDate": "2024-03-02T08:15:00.000+0000",
-        "Version": 7,
-        "LicenseInfo": "Apache-2.0",
-        "CompatibleRuntimes": [
-          "nodejs18.x",
-          "nodejs20.x"
-        ],
-        "CompatibleArchitectures": [
-          "arm64",
-          "x86_64"
-        ]
-      }
-    },
-    {
-      "name": "signed-layer",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer signed with AWS Signer",
-      "description": "A layer whose archive was signed by an AWS Signer signing job.",
-      "headers": {
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Content": {
-          "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/signed-layer-9c7e1b2a-4d3f-4e5a-b6c7-d8e9f0a1b2c3?versionId=p1Xc9LmN",
-          "CodeSha256": "2jmj7l5rSw0yVb/vlWAYkK/YBwk8xYl4Q3Z9kX2hE0A=",
-          "CodeSize": 4096,
-          "SigningProfileVersionArn": "arn:aws:signer:us-east-1:123456789012:/signing-profiles/LayerProfile/Abc123Def4",
-          "SigningJobArn": "arn:aws:signer:us-east-1:123456789012:/signing-jobs/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
-        },
-        "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:signed-layer",
-        "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:signed-layer:3",
-        "Description": "A layer whose code is signed",
-        "CreatedDate": "2023-09-21T17:42:10.512+0000",
-        "Version": 3,
-        "LicenseInfo": "",
-        "CompatibleRuntimes": [
-          "python3.11",
-          "python3.12"
-        ],
-        "CompatibleArchitectures": [
-          "x86_64"
-        ]
-      }
-    },
-    {
-      "name": "newer-runtime-layer",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer for a runtime newer than the documented list",
-      "description": "A real answer may name a runtime that this document does not list yet; it is still valid.",
-      "headers": {
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Content": {
-          "Location": "https://awslambda-us-east-1-layers.s3.us-east-1.amazonaws.com/snapshots/123456789012/edge-layer-1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9?versionId=Zz9yXw",
-          "CodeSha256": "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=",
-          "CodeSize": 512
-        },
-        "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:edge-layer",
-        "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:edge-layer:12",
-        "Description": "Built for the newest runtimes",
-        "CreatedDate": "2026-01-15T10:00:00.000+0000",
-        "Version": 12,
-        "CompatibleRuntimes": [
-          "nodejs26.x",
-          "python3.15"
-        ],
-        "CompatibleArchitectures": [
-          "arm64"
-        ]
-      }
-    },
-    {
-      "name": "invalid-parameter-value",
-      "status": 400,
-      "outcome": "error",
-      "errorCode": "InvalidParameterValueException",
-      "summary": "A parameter is not valid",
-      "headers": {
-        "x-amzn-ErrorType": "InvalidParameterValueException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Type": "User",
-        "message": "1 validation error detected: Value 'my layer' at 'layerName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"
-      }
-    },
-    {
-      "name": "version-below-one",
-      "status": 400,
-      "outcome": "error",
-      "errorCode": "InvalidParameterValueException",
-      "summary": "The version number is below 1",
-      "description": "Lambda checks a version number below 1 itself rather than by the model's bounds, so its\nanswer names no member and carries no validation count (as recorded against AWS in\nLocalStack's parity snapshots).",
-      "headers": {
-        "x-amzn-ErrorType": "InvalidParameterValueException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Type": "User",
-        "message": "Layer Version Cannot be less than 1"
-      }
-    },
-    {
-      "name": "missing-authentication-token",
-      "status": 403,
-      "outcome": "error",
-      "errorCode": "MissingAuthenticationTokenException",
-      "summary": "The request was not signed",
-      "headers": {
-        "x-amzn-ErrorType": "MissingAuthenticationTokenException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "message": "Missing Authentication Token"
-      }
-    },
-    {
-      "name": "invalid-signature",
-      "status": 403,
-      "outcome": "error",
-      "errorCode": "InvalidSignatureException",
-      "summary": "The signature does not match",
-      "headers": {
-        "x-amzn-ErrorType": "InvalidSignatureException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "message": "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
-      }
-    },
-    {
-      "name": "unrecognized-client",
-      "status": 403,
-      "outcome": "error",
-      "errorCode": "UnrecognizedClientException",
-      "summary": "The access key is unknown",
-      "headers": {
-        "x-amzn-ErrorType": "UnrecognizedClientException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "message": "The security token included in the request is invalid."
-      }
-    },
-    {
-      "name": "signature-expired",
-      "status": 403,
-      "outcome": "error",
-      "errorCode": "InvalidSignatureException",
-      "summary": "The signature is too old",
-      "headers": {
-        "x-amzn-ErrorType": "InvalidSignatureException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "message": "Signature expired; the request date is more than 5 minutes away from the current time."
-      }
-    },
-    {
-      "name": "resource-not-found",
-      "status": 404,
-      "outcome": "error",
-      "errorCode": "ResourceNotFoundException",
-      "summary": "The layer version does not exist",
-      "description": "Lambda answers a layer name or a version it does not hold with this message, whichever\nof the two is missing (as recorded against AWS in LocalStack's parity snapshots).",
-      "headers": {
-        "x-amzn-ErrorType": "ResourceNotFoundException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Type": "User",
-        "Message": "The resource you requested does not exist."
-      }
-    },
-    {
-      "name": "too-many-requests",
-      "status": 429,
-      "outcome": "error",
-      "errorCode": "TooManyRequestsException",
-      "summary": "The request rate limit was exceeded",
-      "headers": {
-        "x-amzn-ErrorType": "TooManyRequestsException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a",
-        "Retry-After": "1"
-      },
-      "value": {
-        "Type": "User",
-        "message": "Rate exceeded",
-        "Reason": "CallerRateLimitExceeded",
-        "retryAfterSeconds": "1"
-      }
-    },
-    {
-      "name": "internal-error",
-      "status": 500,
-      "outcome": "error",
-      "errorCode": "ServiceException",
-      "summary": "An internal error in AWS Lambda",
-      "headers": {
-        "x-amzn-ErrorType": "ServiceException",
-        "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
-      },
-      "value": {
-        "Type": "Service",
-        "Message": "An internal error occurred. Try the request again."
-      }
-    }
-  ],
   "mock": {
     "defaultPort": 4010
   }

@@ -18,24 +18,702 @@ export const model = {
     "id": "tencent-api3",
     "description": "Tencent Cloud API 3.0 (POST with a JSON body)"
   },
-  "operation": {
-    "id": "GetLayerVersion",
-    "method": "POST",
-    "path": "/",
-    "summary": "Get a layer version",
-    "tags": [
-      "Layers"
-    ],
-    "requestMediaType": "application/json",
-    "requestExamples": {
-      "provider-example": {
-        "LayerName": "abc",
-        "LayerVersion": 0
+  "rpc": {
+    "actionHeader": "X-TC-Action",
+    "description": "Every action is a `POST /` with a JSON body, named by the `X-TC-Action` header and versioned by\n`X-TC-Version`. An action's path in this document is `/#` and the action's name; the fragment\nkeeps the actions apart and is never sent."
+  },
+  "operations": {
+    "GetLayerVersion": {
+      "id": "GetLayerVersion",
+      "method": "POST",
+      "path": "/",
+      "specPath": "/#GetLayerVersion",
+      "action": {
+        "header": "X-TC-Action",
+        "name": "GetLayerVersion"
       },
-      "layer3-version1": {
-        "LayerName": "layer3",
-        "LayerVersion": 1
-      }
+      "summary": "Get a layer version",
+      "tags": [
+        "Layers"
+      ],
+      "requestMediaType": "application/json",
+      "requestExamples": {
+        "provider-example": {
+          "LayerName": "abc",
+          "LayerVersion": 0
+        },
+        "layer3-version1": {
+          "LayerName": "layer3",
+          "LayerVersion": 1
+        }
+      },
+      "inputs": [
+        {
+          "name": "X-TC-Action",
+          "in": "header",
+          "required": true,
+          "type": "string",
+          "enum": [
+            "GetLayerVersion"
+          ],
+          "constant": "GetLayerVersion",
+          "concept": "action",
+          "description": "The name of the API 3.0 action, which is always `GetLayerVersion` for this operation.",
+          "examples": {
+            "example": "GetLayerVersion"
+          }
+        },
+        {
+          "name": "X-TC-Version",
+          "in": "header",
+          "required": true,
+          "type": "string",
+          "enum": [
+            "2018-04-16"
+          ],
+          "constant": "2018-04-16",
+          "concept": "api-version",
+          "description": "The version of the SCF API, which is always `2018-04-16`.",
+          "examples": {
+            "example": "2018-04-16"
+          }
+        },
+        {
+          "name": "X-TC-Timestamp",
+          "in": "header",
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "concept": "request-time",
+          "description": "The current time as a Unix timestamp in seconds, which is also used for the signature.",
+          "examples": {
+            "example": 1551113065
+          }
+        },
+        {
+          "name": "X-TC-Region",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "pattern": "^[a-z]{2,}(?:-[a-z]+)+(?:-[0-9]+)?$",
+          "concept": "region",
+          "description": "The region of the layer. This action does not require it.",
+          "examples": {
+            "example": "ap-guangzhou"
+          }
+        },
+        {
+          "name": "X-TC-Token",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "concept": "security-token",
+          "description": "The security token of temporary credentials; omit it for permanent keys.",
+          "examples": {
+            "example": "da1e9d2ee9dda83506832d5ecb903b790132dfe340"
+          }
+        },
+        {
+          "name": "X-TC-Language",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "enum": [
+            "zh-CN",
+            "en-US"
+          ],
+          "concept": "language",
+          "description": "The language of error messages, `zh-CN` (the default) or `en-US`.",
+          "examples": {
+            "example": "en-US"
+          }
+        },
+        {
+          "name": "LayerName",
+          "in": "body",
+          "required": true,
+          "type": "string",
+          "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
+          "minLength": 1,
+          "maxLength": 64,
+          "concept": "layer-name",
+          "description": "The layer name. Tencent names layers with 1 to 64 letters, digits, `-` and\n`_`, starting with a letter and ending with a letter or digit."
+        },
+        {
+          "name": "LayerVersion",
+          "in": "body",
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number of the layer, a 64-bit integer."
+        }
+      ],
+      "result": [
+        "Response"
+      ],
+      "outputs": [
+        {
+          "name": "CompatibleRuntimes",
+          "in": "body",
+          "path": [
+            "CompatibleRuntimes"
+          ],
+          "required": true,
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "concept": "compatible-runtimes",
+          "description": "The runtimes that the layer version is compatible with, such as `Nodejs16.13` or `Python3.9`."
+        },
+        {
+          "name": "CodeSha256",
+          "in": "body",
+          "path": [
+            "CodeSha256"
+          ],
+          "required": true,
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$",
+          "concept": "archive-sha256",
+          "description": "The SHA-256 hash of the layer version's archive, as 64 lower-case hexadecimal characters.",
+          "encoding": {
+            "digest": "sha256",
+            "as": "hex"
+          }
+        },
+        {
+          "name": "Location",
+          "in": "body",
+          "path": [
+            "Location"
+          ],
+          "required": true,
+          "type": "string",
+          "format": "uri",
+          "concept": "download-location",
+          "description": "The download address of the layer version's archive."
+        },
+        {
+          "name": "AddTime",
+          "in": "body",
+          "path": [
+            "AddTime"
+          ],
+          "required": true,
+          "type": "string",
+          "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$",
+          "concept": "created-at",
+          "description": "The time the version was created, as `YYYY-MM-DD hh:mm:ss` in China\nStandard Time (UTC+8) with no zone, so it is not an RFC 3339 `date-time`.\nThe pattern takes only days that exist (month lengths and leap years\nincluded) from 2000 to 2099, and times from 00:00:00 to 23:59:59, so\nthat data generated from it (a mock's dynamic mode) is a real date too.",
+          "date": {
+            "shape": "YYYY-MM-DD hh:mm:ss",
+            "utcOffset": "+08:00"
+          }
+        },
+        {
+          "name": "Description",
+          "in": "body",
+          "path": [
+            "Description"
+          ],
+          "required": true,
+          "type": "string",
+          "concept": "description",
+          "description": "The description of the version."
+        },
+        {
+          "name": "LicenseInfo",
+          "in": "body",
+          "path": [
+            "LicenseInfo"
+          ],
+          "required": true,
+          "type": "string",
+          "concept": "license",
+          "description": "The license information of the layer."
+        },
+        {
+          "name": "LayerVersion",
+          "in": "body",
+          "path": [
+            "LayerVersion"
+          ],
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number."
+        },
+        {
+          "name": "LayerName",
+          "in": "body",
+          "path": [
+            "LayerName"
+          ],
+          "required": true,
+          "type": "string",
+          "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
+          "minLength": 1,
+          "maxLength": 64,
+          "concept": "layer-name",
+          "description": "The layer name."
+        },
+        {
+          "name": "Status",
+          "in": "body",
+          "path": [
+            "Status"
+          ],
+          "required": true,
+          "type": "string",
+          "enum": [
+            "Active",
+            "Publishing",
+            "PublishFailed",
+            "Deleting",
+            "DeleteFailed",
+            "Deleted"
+          ],
+          "concept": "status",
+          "description": "The current status of the layer version."
+        },
+        {
+          "name": "RequestId",
+          "in": "body",
+          "path": [
+            "RequestId"
+          ],
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "concept": "request-id",
+          "description": "The unique request ID, returned for every request. It is needed to locate a problem."
+        }
+      ],
+      "errorCodes": [
+        "InternalError",
+        "InternalError.System",
+        "ResourceNotFound.LayerVersion",
+        "UnauthorizedOperation.CAM",
+        "ActionOffline",
+        "AuthFailure.InvalidAuthorization",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.MFAFailure",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.UnauthorizedOperation",
+        "DryRunOperation",
+        "FailedOperation",
+        "InvalidAction",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "LimitExceeded",
+        "MissingParameter",
+        "NoSuchProduct",
+        "NoSuchVersion",
+        "RequestLimitExceeded",
+        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+        "RequestLimitExceeded.IPLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResourceInUse",
+        "ResourceInsufficient",
+        "ResourceNotFound",
+        "ResourceUnavailable",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+        "UnauthorizedOperation",
+        "UnknownParameter",
+        "UnsupportedOperation",
+        "UnsupportedProtocol",
+        "UnsupportedRegion"
+      ],
+      "scenarios": [
+        {
+          "name": "layer-active",
+          "status": 200,
+          "outcome": "success",
+          "summary": "An active layer version (the provider's own example)",
+          "value": {
+            "Response": {
+              "Status": "Active",
+              "LayerVersion": 1,
+              "CodeSha256": "c7c8bda601817ce4faab4c4fb3e73b9a32040e0e9f31f7a649d84d4bdde9e4a5",
+              "Description": "desc",
+              "LicenseInfo": "",
+              "AddTime": "2019-11-26 16:15:33",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-mumbai.myqcloud.com/1253970226/layer3/1/1253970226_layer3_1.zip?sign=q-sign-algorithm%3Dsha1%26q-ak%3DAKIDqbBtfGe4eSSK8CExGjmC0e8Qcnswv6yj%26q-sign-time%3D1582083327%3B1582093387%26q-key-time%3D1582083327%3B1582093387%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D255d3e5aaa6c7224396b39f857e134a0dfb27c89&response-content-type=application/octet-stream",
+              "CompatibleRuntimes": [
+                "Nodejs8.9",
+                "Nodejs6.10"
+              ],
+              "LayerName": "layer3",
+              "RequestId": "6c7578ed-b816-4e50-930a-54e855452b8b"
+            }
+          }
+        },
+        {
+          "name": "layer-publishing",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer version that is still being published",
+          "value": {
+            "Response": {
+              "Status": "Publishing",
+              "LayerVersion": 2,
+              "CodeSha256": "0d5a9a463b5c4f1e8f0e2f1c5e9a7b110d5a9a463b5c4f1e8f0e2f1c5e9a7b11",
+              "Description": "Shared utilities",
+              "LicenseInfo": "MIT",
+              "AddTime": "2024-03-02 16:15:00",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/2/1253970226_utils_2.zip",
+              "CompatibleRuntimes": [
+                "Nodejs16.13"
+              ],
+              "LayerName": "utils",
+              "RequestId": "0f1e2d3c-4b5a-4697-8877-665544332211"
+            }
+          }
+        },
+        {
+          "name": "layer-publish-failed",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer version whose publication failed",
+          "value": {
+            "Response": {
+              "Status": "PublishFailed",
+              "LayerVersion": 3,
+              "CodeSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              "Description": "",
+              "LicenseInfo": "",
+              "AddTime": "2024-03-03 09:00:01",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/3/1253970226_utils_3.zip",
+              "CompatibleRuntimes": [
+                "Python3.9"
+              ],
+              "LayerName": "utils",
+              "RequestId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+            }
+          }
+        },
+        {
+          "name": "layer-deleting",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer version that is being deleted",
+          "value": {
+            "Response": {
+              "Status": "Deleting",
+              "LayerVersion": 4,
+              "CodeSha256": "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+              "Description": "Old build",
+              "LicenseInfo": "Apache-2.0",
+              "AddTime": "2023-01-10 12:00:00",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/4/1253970226_utils_4.zip",
+              "CompatibleRuntimes": [
+                "Go1"
+              ],
+              "LayerName": "utils",
+              "RequestId": "2b3c4d5e-6f70-4819-9a0b-1c2d3e4f5a6b"
+            }
+          }
+        },
+        {
+          "name": "layer-delete-failed",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer version whose deletion failed",
+          "value": {
+            "Response": {
+              "Status": "DeleteFailed",
+              "LayerVersion": 5,
+              "CodeSha256": "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13",
+              "Description": "Old build",
+              "LicenseInfo": "Apache-2.0",
+              "AddTime": "2023-01-11 12:00:00",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/5/1253970226_utils_5.zip",
+              "CompatibleRuntimes": [
+                "Php7"
+              ],
+              "LayerName": "utils",
+              "RequestId": "3c4d5e6f-7081-492a-ab1c-2d3e4f5a6b7c"
+            }
+          }
+        },
+        {
+          "name": "layer-deleted",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer version that was deleted",
+          "value": {
+            "Response": {
+              "Status": "Deleted",
+              "LayerVersion": 6,
+              "CodeSha256": "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3",
+              "Description": "Removed build",
+              "LicenseInfo": "",
+              "AddTime": "2022-12-31 23:59:59",
+              "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/6/1253970226_utils_6.zip",
+              "CompatibleRuntimes": [
+                "Nodejs12.16"
+              ],
+              "LayerName": "utils",
+              "RequestId": "4d5e6f70-8192-4a3b-bc2d-3e4f5a6b7c8d"
+            }
+          }
+        },
+        {
+          "name": "resource-not-found",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "ResourceNotFound.LayerVersion",
+          "summary": "The layer version does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "ResourceNotFound.LayerVersion",
+                "Message": "The layer version does not exist."
+              },
+              "RequestId": "5e6f7081-92a3-4b4c-8d3e-4f5a6b7c8d9e"
+            }
+          }
+        },
+        {
+          "name": "internal-error",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InternalError",
+          "summary": "An internal error",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InternalError",
+                "Message": "Internal error."
+              },
+              "RequestId": "6f708192-a3b4-4c5d-9e4f-5a6b7c8d9e0f"
+            }
+          }
+        },
+        {
+          "name": "internal-error-system",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InternalError.System",
+          "summary": "An internal system error",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InternalError.System",
+                "Message": "Internal system error."
+              },
+              "RequestId": "708192a3-b4c5-4d6e-af50-6b7c8d9e0f1a"
+            }
+          }
+        },
+        {
+          "name": "unauthorized-operation-cam",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "UnauthorizedOperation.CAM",
+          "summary": "CAM authentication failed",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "UnauthorizedOperation.CAM",
+                "Message": "CAM authentication failed."
+              },
+              "RequestId": "8192a3b4-c5d6-4e7f-8061-7c8d9e0f1a2b"
+            }
+          }
+        },
+        {
+          "name": "too-many-requests",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "RequestLimitExceeded",
+          "summary": "More than 20 requests a second",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "RequestLimitExceeded",
+                "Message": "Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls."
+              },
+              "RequestId": "92a3b4c5-d6e7-4f80-9172-8d9e0f1a2b3c"
+            }
+          }
+        },
+        {
+          "name": "invalid-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidParameter",
+          "summary": "A parameter has the wrong type",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidParameter",
+                "Message": "The type of parameter `LayerVersion` must be Integer."
+              },
+              "RequestId": "a3b4c5d6-e7f8-4091-a283-9e0f1a2b3c4d"
+            }
+          }
+        },
+        {
+          "name": "invalid-parameter-value",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValue",
+          "summary": "A parameter has a value that is not allowed",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidParameterValue",
+                "Message": "The value of parameter `LayerName` does not match the rule; it must start with a letter and hold only letters, digits, `-` and `_`."
+              },
+              "RequestId": "b4c5d6e7-f809-41a2-b394-0f1a2b3c4d5e"
+            }
+          }
+        },
+        {
+          "name": "missing-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "MissingParameter",
+          "summary": "A required parameter is missing",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "MissingParameter",
+                "Message": "The request is missing a required parameter `LayerVersion`."
+              },
+              "RequestId": "c5d6e7f8-091a-42b3-84a5-1a2b3c4d5e6f"
+            }
+          }
+        },
+        {
+          "name": "unknown-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "UnknownParameter",
+          "summary": "The body holds a parameter that the action does not define",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "UnknownParameter",
+                "Message": "The parameter `Extra` is not recognized."
+              },
+              "RequestId": "d6e7f809-1a2b-43c4-95b6-2b3c4d5e6f70"
+            }
+          }
+        },
+        {
+          "name": "invalid-action",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidAction",
+          "summary": "The action does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidAction",
+                "Message": "The requested action `GetLayerVersions` does not exist."
+              },
+              "RequestId": "e7f8091a-2b3c-44d5-a6c7-3c4d5e6f7081"
+            }
+          }
+        },
+        {
+          "name": "no-such-version",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "NoSuchVersion",
+          "summary": "The API version does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "NoSuchVersion",
+                "Message": "The requested version `2017-01-01` of action `GetLayerVersion` does not exist."
+              },
+              "RequestId": "f8091a2b-3c4d-45e6-b7d8-4d5e6f708192"
+            }
+          }
+        },
+        {
+          "name": "missing-authentication-token",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.InvalidAuthorization",
+          "summary": "The request carries no valid Authorization header",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.InvalidAuthorization",
+                "Message": "The Authorization header is missing or is not a TC3-HMAC-SHA256 signature."
+              },
+              "RequestId": "091a2b3c-4d5e-46f7-88e9-5e6f708192a3"
+            }
+          }
+        },
+        {
+          "name": "invalid-signature",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SignatureFailure",
+          "summary": "The signature does not match",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SignatureFailure",
+                "Message": "The provided credentials could not be validated. Please check your signature is correct."
+              },
+              "RequestId": "1a2b3c4d-5e6f-4708-99fa-6f708192a3b4"
+            }
+          }
+        },
+        {
+          "name": "signature-expired",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SignatureExpire",
+          "summary": "The timestamp is more than five minutes off",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SignatureExpire",
+                "Message": "Signature expired. Timestamp and server time are more than five minutes apart."
+              },
+              "RequestId": "2b3c4d5e-6f70-4819-8a0b-708192a3b4c5"
+            }
+          }
+        },
+        {
+          "name": "unrecognized-client",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SecretIdNotFound",
+          "summary": "The SecretId is unknown",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SecretIdNotFound",
+                "Message": "The SecretId is not found, please ensure that your SecretId is correct."
+              },
+              "RequestId": "3c4d5e6f-7081-492a-9b1c-8192a3b4c5d6"
+            }
+          }
+        }
+      ]
     }
   },
   "servers": [
@@ -71,255 +749,6 @@ export const model = {
     "pathEncodedTwice": false,
     "description": "TC3-HMAC-SHA256 signature of API 3.0. The header looks like\n`TC3-HMAC-SHA256 Credential=<SecretId>/<UTC date>/scf/tc3_request,\nSignedHeaders=content-type;host, Signature=<hex>`, where the date is the\nUTC day of `X-TC-Timestamp` as `YYYY-MM-DD`. A timestamp more than five\nminutes away from the server's clock is answered with\n`AuthFailure.SignatureExpire`."
   },
-  "inputs": [
-    {
-      "name": "X-TC-Action",
-      "in": "header",
-      "required": true,
-      "type": "string",
-      "enum": [
-        "GetLayerVersion"
-      ],
-      "constant": "GetLayerVersion",
-      "concept": "action",
-      "description": "The name of the API 3.0 action, which is always `GetLayerVersion` for this operation.",
-      "examples": {
-        "example": "GetLayerVersion"
-      }
-    },
-    {
-      "name": "X-TC-Version",
-      "in": "header",
-      "required": true,
-      "type": "string",
-      "enum": [
-        "2018-04-16"
-      ],
-      "constant": "2018-04-16",
-      "concept": "api-version",
-      "description": "The version of the SCF API, which is always `2018-04-16`.",
-      "examples": {
-        "example": "2018-04-16"
-      }
-    },
-    {
-      "name": "X-TC-Timestamp",
-      "in": "header",
-      "required": true,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "0",
-      "concept": "request-time",
-      "description": "The current time as a Unix timestamp in seconds, which is also used for the signature.",
-      "examples": {
-        "example": 1551113065
-      }
-    },
-    {
-      "name": "X-TC-Region",
-      "in": "header",
-      "required": false,
-      "type": "string",
-      "pattern": "^[a-z]{2,}(?:-[a-z]+)+(?:-[0-9]+)?$",
-      "concept": "region",
-      "description": "The region of the layer. This action does not require it.",
-      "examples": {
-        "example": "ap-guangzhou"
-      }
-    },
-    {
-      "name": "X-TC-Token",
-      "in": "header",
-      "required": false,
-      "type": "string",
-      "concept": "security-token",
-      "description": "The security token of temporary credentials; omit it for permanent keys.",
-      "examples": {
-        "example": "da1e9d2ee9dda83506832d5ecb903b790132dfe340"
-      }
-    },
-    {
-      "name": "X-TC-Language",
-      "in": "header",
-      "required": false,
-      "type": "string",
-      "enum": [
-        "zh-CN",
-        "en-US"
-      ],
-      "concept": "language",
-      "description": "The language of error messages, `zh-CN` (the default) or `en-US`.",
-      "examples": {
-        "example": "en-US"
-      }
-    },
-    {
-      "name": "LayerName",
-      "in": "body",
-      "required": true,
-      "type": "string",
-      "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
-      "minLength": 1,
-      "maxLength": 64,
-      "concept": "layer-name",
-      "description": "The layer name. Tencent names layers with 1 to 64 letters, digits, `-` and\n`_`, starting with a letter and ending with a letter or digit."
-    },
-    {
-      "name": "LayerVersion",
-      "in": "body",
-      "required": true,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "0",
-      "maximum": "9223372036854775807",
-      "concept": "layer-version",
-      "description": "The version number of the layer, a 64-bit integer."
-    }
-  ],
-  "result": [
-    "Response"
-  ],
-  "outputs": [
-    {
-      "name": "CompatibleRuntimes",
-      "in": "body",
-      "path": [
-        "CompatibleRuntimes"
-      ],
-      "required": true,
-      "type": "array",
-      "items": {
-        "type": "string"
-      },
-      "concept": "compatible-runtimes",
-      "description": "The runtimes that the layer version is compatible with, such as `Nodejs16.13` or `Python3.9`."
-    },
-    {
-      "name": "CodeSha256",
-      "in": "body",
-      "path": [
-        "CodeSha256"
-      ],
-      "required": true,
-      "type": "string",
-      "pattern": "^[0-9a-f]{64}$",
-      "concept": "archive-sha256",
-      "description": "The SHA-256 hash of the layer version's archive, as 64 lower-case hexadecimal characters.",
-      "encoding": {
-        "digest": "sha256",
-        "as": "hex"
-      }
-    },
-    {
-      "name": "Location",
-      "in": "body",
-      "path": [
-        "Location"
-      ],
-      "required": true,
-      "type": "string",
-      "format": "uri",
-      "concept": "download-location",
-      "description": "The download address of the layer version's archive."
-    },
-    {
-      "name": "AddTime",
-      "in": "body",
-      "path": [
-        "AddTime"
-      ],
-      "required": true,
-      "type": "string",
-      "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$",
-      "concept": "created-at",
-      "description": "The time the version was created, as `YYYY-MM-DD hh:mm:ss` in China\nStandard Time (UTC+8) with no zone, so it is not an RFC 3339 `date-time`.\nThe pattern takes only days that exist (month lengths and leap years\nincluded) from 2000 to 2099, and times from 00:00:00 to 23:59:59, so\nthat data generated from it (a mock's dynamic mode) is a real date too.",
-      "date": {
-        "shape": "YYYY-MM-DD hh:mm:ss",
-        "utcOffset": "+08:00"
-      }
-    },
-    {
-      "name": "Description",
-      "in": "body",
-      "path": [
-        "Description"
-      ],
-      "required": true,
-      "type": "string",
-      "concept": "description",
-      "description": "The description of the version."
-    },
-    {
-      "name": "LicenseInfo",
-      "in": "body",
-      "path": [
-        "LicenseInfo"
-      ],
-      "required": true,
-      "type": "string",
-      "concept": "license",
-      "description": "The license information of the layer."
-    },
-    {
-      "name": "LayerVersion",
-      "in": "body",
-      "path": [
-        "LayerVersion"
-      ],
-      "required": true,
-      "type": "integer",
-      "format": "int64",
-      "minimum": "0",
-      "maximum": "9223372036854775807",
-      "concept": "layer-version",
-      "description": "The version number."
-    },
-    {
-      "name": "LayerName",
-      "in": "body",
-      "path": [
-        "LayerName"
-      ],
-      "required": true,
-      "type": "string",
-      "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
-      "minLength": 1,
-      "maxLength": 64,
-      "concept": "layer-name",
-      "description": "The layer name."
-    },
-    {
-      "name": "Status",
-      "in": "body",
-      "path": [
-        "Status"
-      ],
-      "required": true,
-      "type": "string",
-      "enum": [
-        "Active",
-        "Publishing",
-        "PublishFailed",
-        "Deleting",
-        "DeleteFailed",
-        "Deleted"
-      ],
-      "concept": "status",
-      "description": "The current status of the layer version."
-    },
-    {
-      "name": "RequestId",
-      "in": "body",
-      "path": [
-        "RequestId"
-      ],
-      "required": true,
-      "type": "string",
-      "minLength": 1,
-      "concept": "request-id",
-      "description": "The unique request ID, returned for every request. It is needed to locate a problem."
-    }
-  ],
   "errors": {
     "codeAt": {
       "in": "body",
@@ -1012,381 +1441,6 @@ export const model = {
       "pattern": "^[A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*$"
     }
   },
-  "scenarios": [
-    {
-      "name": "layer-active",
-      "status": 200,
-      "outcome": "success",
-      "summary": "An active layer version (the provider's own example)",
-      "value": {
-        "Response": {
-          "Status": "Active",
-          "LayerVersion": 1,
-          "CodeSha256": "c7c8bda601817ce4faab4c4fb3e73b9a32040e0e9f31f7a649d84d4bdde9e4a5",
-          "Description": "desc",
-          "LicenseInfo": "",
-          "AddTime": "2019-11-26 16:15:33",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-mumbai.myqcloud.com/1253970226/layer3/1/1253970226_layer3_1.zip?sign=q-sign-algorithm%3Dsha1%26q-ak%3DAKIDqbBtfGe4eSSK8CExGjmC0e8Qcnswv6yj%26q-sign-time%3D1582083327%3B1582093387%26q-key-time%3D1582083327%3B1582093387%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D255d3e5aaa6c7224396b39f857e134a0dfb27c89&response-content-type=application/octet-stream",
-          "CompatibleRuntimes": [
-            "Nodejs8.9",
-            "Nodejs6.10"
-          ],
-          "LayerName": "layer3",
-          "RequestId": "6c7578ed-b816-4e50-930a-54e855452b8b"
-        }
-      }
-    },
-    {
-      "name": "layer-publishing",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer version that is still being published",
-      "value": {
-        "Response": {
-          "Status": "Publishing",
-          "LayerVersion": 2,
-          "CodeSha256": "0d5a9a463b5c4f1e8f0e2f1c5e9a7b110d5a9a463b5c4f1e8f0e2f1c5e9a7b11",
-          "Description": "Shared utilities",
-          "LicenseInfo": "MIT",
-          "AddTime": "2024-03-02 16:15:00",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/2/1253970226_utils_2.zip",
-          "CompatibleRuntimes": [
-            "Nodejs16.13"
-          ],
-          "LayerName": "utils",
-          "RequestId": "0f1e2d3c-4b5a-4697-8877-665544332211"
-        }
-      }
-    },
-    {
-      "name": "layer-publish-failed",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer version whose publication failed",
-      "value": {
-        "Response": {
-          "Status": "PublishFailed",
-          "LayerVersion": 3,
-          "CodeSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-          "Description": "",
-          "LicenseInfo": "",
-          "AddTime": "2024-03-03 09:00:01",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/3/1253970226_utils_3.zip",
-          "CompatibleRuntimes": [
-            "Python3.9"
-          ],
-          "LayerName": "utils",
-          "RequestId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
-        }
-      }
-    },
-    {
-      "name": "layer-deleting",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer version that is being deleted",
-      "value": {
-        "Response": {
-          "Status": "Deleting",
-          "LayerVersion": 4,
-          "CodeSha256": "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
-          "Description": "Old build",
-          "LicenseInfo": "Apache-2.0",
-          "AddTime": "2023-01-10 12:00:00",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/4/1253970226_utils_4.zip",
-          "CompatibleRuntimes": [
-            "Go1"
-          ],
-          "LayerName": "utils",
-          "RequestId": "2b3c4d5e-6f70-4819-9a0b-1c2d3e4f5a6b"
-        }
-      }
-    },
-    {
-      "name": "layer-delete-failed",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer version whose deletion failed",
-      "value": {
-        "Response": {
-          "Status": "DeleteFailed",
-          "LayerVersion": 5,
-          "CodeSha256": "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13",
-          "Description": "Old build",
-          "LicenseInfo": "Apache-2.0",
-          "AddTime": "2023-01-11 12:00:00",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/5/1253970226_utils_5.zip",
-          "CompatibleRuntimes": [
-            "Php7"
-          ],
-          "LayerName": "utils",
-          "RequestId": "3c4d5e6f-7081-492a-ab1c-2d3e4f5a6b7c"
-        }
-      }
-    },
-    {
-      "name": "layer-deleted",
-      "status": 200,
-      "outcome": "success",
-      "summary": "A layer version that was deleted",
-      "value": {
-        "Response": {
-          "Status": "Deleted",
-          "LayerVersion": 6,
-          "CodeSha256": "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3",
-          "Description": "Removed build",
-          "LicenseInfo": "",
-          "AddTime": "2022-12-31 23:59:59",
-          "Location": "https://lambdalayerin-1253665819.cos.ap-guangzhou.myqcloud.com/1253970226/utils/6/1253970226_utils_6.zip",
-          "CompatibleRuntimes": [
-            "Nodejs12.16"
-          ],
-          "LayerName": "utils",
-          "RequestId": "4d5e6f70-8192-4a3b-bc2d-3e4f5a6b7c8d"
-        }
-      }
-    },
-    {
-      "name": "resource-not-found",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "ResourceNotFound.LayerVersion",
-      "summary": "The layer version does not exist",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "ResourceNotFound.LayerVersion",
-            "Message": "The layer version does not exist."
-          },
-          "RequestId": "5e6f7081-92a3-4b4c-8d3e-4f5a6b7c8d9e"
-        }
-      }
-    },
-    {
-      "name": "internal-error",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "InternalError",
-      "summary": "An internal error",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "InternalError",
-            "Message": "Internal error."
-          },
-          "RequestId": "6f708192-a3b4-4c5d-9e4f-5a6b7c8d9e0f"
-        }
-      }
-    },
-    {
-      "name": "internal-error-system",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "InternalError.System",
-      "summary": "An internal system error",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "InternalError.System",
-            "Message": "Internal system error."
-          },
-          "RequestId": "708192a3-b4c5-4d6e-af50-6b7c8d9e0f1a"
-        }
-      }
-    },
-    {
-      "name": "unauthorized-operation-cam",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "UnauthorizedOperation.CAM",
-      "summary": "CAM authentication failed",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "UnauthorizedOperation.CAM",
-            "Message": "CAM authentication failed."
-          },
-          "RequestId": "8192a3b4-c5d6-4e7f-8061-7c8d9e0f1a2b"
-        }
-      }
-    },
-    {
-      "name": "too-many-requests",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "RequestLimitExceeded",
-      "summary": "More than 20 requests a second",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "RequestLimitExceeded",
-            "Message": "Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls."
-          },
-          "RequestId": "92a3b4c5-d6e7-4f80-9172-8d9e0f1a2b3c"
-        }
-      }
-    },
-    {
-      "name": "invalid-parameter",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "InvalidParameter",
-      "summary": "A parameter has the wrong type",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "InvalidParameter",
-            "Message": "The type of parameter `LayerVersion` must be Integer."
-          },
-          "RequestId": "a3b4c5d6-e7f8-4091-a283-9e0f1a2b3c4d"
-        }
-      }
-    },
-    {
-      "name": "invalid-parameter-value",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "InvalidParameterValue",
-      "summary": "A parameter has a value that is not allowed",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "InvalidParameterValue",
-            "Message": "The value of parameter `LayerName` does not match the rule; it must start with a letter and hold only letters, digits, `-` and `_`."
-          },
-          "RequestId": "b4c5d6e7-f809-41a2-b394-0f1a2b3c4d5e"
-        }
-      }
-    },
-    {
-      "name": "missing-parameter",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "MissingParameter",
-      "summary": "A required parameter is missing",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "MissingParameter",
-            "Message": "The request is missing a required parameter `LayerVersion`."
-          },
-          "RequestId": "c5d6e7f8-091a-42b3-84a5-1a2b3c4d5e6f"
-        }
-      }
-    },
-    {
-      "name": "unknown-parameter",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "UnknownParameter",
-      "summary": "The body holds a parameter that the action does not define",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "UnknownParameter",
-            "Message": "The parameter `Extra` is not recognized."
-          },
-          "RequestId": "d6e7f809-1a2b-43c4-95b6-2b3c4d5e6f70"
-        }
-      }
-    },
-    {
-      "name": "invalid-action",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "InvalidAction",
-      "summary": "The action does not exist",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "InvalidAction",
-            "Message": "The requested action `GetLayerVersions` does not exist."
-          },
-          "RequestId": "e7f8091a-2b3c-44d5-a6c7-3c4d5e6f7081"
-        }
-      }
-    },
-    {
-      "name": "no-such-version",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "NoSuchVersion",
-      "summary": "The API version does not exist",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "NoSuchVersion",
-            "Message": "The requested version `2017-01-01` of action `GetLayerVersion` does not exist."
-          },
-          "RequestId": "f8091a2b-3c4d-45e6-b7d8-4d5e6f708192"
-        }
-      }
-    },
-    {
-      "name": "missing-authentication-token",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "AuthFailure.InvalidAuthorization",
-      "summary": "The request carries no valid Authorization header",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "AuthFailure.InvalidAuthorization",
-            "Message": "The Authorization header is missing or is not a TC3-HMAC-SHA256 signature."
-          },
-          "RequestId": "091a2b3c-4d5e-46f7-88e9-5e6f708192a3"
-        }
-      }
-    },
-    {
-      "name": "invalid-signature",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "AuthFailure.SignatureFailure",
-      "summary": "The signature does not match",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "AuthFailure.SignatureFailure",
-            "Message": "The provided credentials could not be validated. Please check your signature is correct."
-          },
-          "RequestId": "1a2b3c4d-5e6f-4708-99fa-6f708192a3b4"
-        }
-      }
-    },
-    {
-      "name": "signature-expired",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "AuthFailure.SignatureExpire",
-      "summary": "The timestamp is more than five minutes off",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "AuthFailure.SignatureExpire",
-            "Message": "Signature expired. Timestamp and server time are more than five minutes apart."
-          },
-          "RequestId": "2b3c4d5e-6f70-4819-8a0b-708192a3b4c5"
-        }
-      }
-    },
-    {
-      "name": "unrecognized-client",
-      "status": 200,
-      "outcome": "error",
-      "errorCode": "AuthFailure.SecretIdNotFound",
-      "summary": "The SecretId is unknown",
-      "value": {
-        "Response": {
-          "Error": {
-            "Code": "AuthFailure.SecretIdNotFound",
-            "Message": "The SecretId is not found, please ensure that your SecretId is correct."
-          },
-          "RequestId": "3c4d5e6f-7081-492a-9b1c-8192a3b4c5d6"
-        }
-      }
-    }
-  ],
   "mock": {
     "defaultPort": 4011
   }
