@@ -236,6 +236,27 @@ function* properties(schema, path = []) {
   }
 }
 
+/** The path segment that stands for every item of a list in an output's path. */
+export const EACH_ITEM = '[]';
+
+/**
+ * Every property below `schema` as `properties` does, and below that the members of each item of
+ * a list of objects, behind the segment EACH_ITEM (`LayerVersions`, `[]`, `Version`).
+ * @param {Json} schema
+ * @param {string[]} [path]
+ * @returns {Generator<[string[], Json, boolean]>}
+ */
+function* outputProperties(schema, path = []) {
+  const object = merged(schema);
+  for (const [name, property] of Object.entries(object.properties ?? {})) {
+    const here = [...path, name];
+    yield [here, property, (object.required ?? []).includes(name)];
+    yield* outputProperties(property, here);
+    const items = merged(property).items;
+    if (items && merged(items).properties) yield* outputProperties(items, [...here, EACH_ITEM]);
+  }
+}
+
 /**
  * Whether any property below `schema` is tagged with `concept`.
  * @param {Json} schema
@@ -302,8 +323,8 @@ function readOutputs(ok, result) {
     const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
     outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true), example: header.example }));
   }
-  for (const [path, schema, required] of properties(result.schema)) {
-    outputs.push(outputField(path.join('.'), path, 'body', schema, required));
+  for (const [path, schema, required] of outputProperties(result.schema)) {
+    outputs.push(outputField(path.join('.').replaceAll(`.${EACH_ITEM}`, EACH_ITEM), path, 'body', schema, required));
   }
   return outputs;
 }
