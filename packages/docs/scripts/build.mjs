@@ -27,7 +27,7 @@ import { buildSearchIndex, renderSearch } from '../src/search.js';
 import { BASE_URL_ENV, relativeRedocLinks, renderNotFound, renderSitemap } from '../src/site.js';
 import { build as bundle } from 'esbuild';
 import { defaultTestCredentials, PREFER_HEADER } from '@layerspec/mock';
-import { consoleSide, renderConsolePage } from '../src/console.js';
+import { consoleOperations, consoleSide, renderConsolePage } from '../src/console.js';
 import { DEFAULT_PORT } from '../src/server.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,14 +86,21 @@ try {
         .replace('/* layerspec:theme */', () => themeCss)
         .replace('<!-- layerspec:nav -->', () => bar),
     );
-    const samples = buildCodeSamples({
-      api: side.api,
-      model: side.model,
-      fields: side.fields,
-      provider: side.provider,
-      mockCommand: providers.mockCommand,
-      templatesDir: join(templates, 'code-samples'),
-    });
+    // Each operation's samples, from one set of templates per API.
+    const samples = Object.fromEntries(
+      Object.values(side.model.operations).map((operation) => [
+        operation.id,
+        buildCodeSamples({
+          api: side.api,
+          operation,
+          fields: side.fields,
+          provider: side.provider,
+          mockCommand: providers.mockCommand,
+          templatesDir: join(templates, 'code-samples'),
+        }),
+      ]),
+    );
+    const languages = [...new Map(Object.values(samples).flatMap((own) => own.map(({ lang, label }) => [label, { lang, label }]))).values()];
     const optionsFile = join(work, `${side.api}.options.json`);
     writeFileSync(
       optionsFile,
@@ -104,7 +111,7 @@ try {
         ],
         jsonSamplesExpandLevel: 'all',
         // Redoc 3 shows an x-codeSamples entry only when its label is among these languages.
-        codeSamples: { languages: samples.map(({ lang, label }) => ({ lang, label })) },
+        codeSamples: { languages },
       }),
     );
     const bundle = bundlePath(side.api);
@@ -201,6 +208,7 @@ const consoleScript = await bundle({
   define: {
     LAYERSPEC_CONSOLE: JSON.stringify({
       sides: consoleSides,
+      operations: consoleOperations(consoleSides),
       preferHeader: PREFER_HEADER,
       startHint,
       fileHint: `This page was opened from disk, so it cannot reach the mocks. ${startHint}`,

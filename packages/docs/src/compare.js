@@ -1,6 +1,7 @@
 // @ts-check
-// Lines up two APIs' fields and errors by concept, and spells out how each pair differs.
-// Everything here is computed from the generated models, so the comparison cannot drift from the specs.
+// Lines up two APIs' operations by operationId, then each pair's fields and errors by concept, and
+// spells out how each pair differs. Everything here is computed from the generated models, so the
+// comparison cannot drift from the specs.
 
 /** @typedef {import('./fields.js').Field} Field */
 /** @typedef {import('@layerspec/specs/model').ErrorModel} ErrorModel */
@@ -160,11 +161,15 @@ function pairByConcept(left, right, conceptOf) {
   return rows;
 }
 
-/** @param {Side} a @param {Side} b @param {'request' | 'response'} side @returns {Row<Field>[]} */
-export function compareFields(a, b, side) {
+/**
+ * The fields of one operation on one side, paired with the same operation's on the other.
+ * @param {Side} a @param {Side} b @param {'request' | 'response'} side @param {string} operation the operationId
+ * @returns {Row<Field>[]}
+ */
+export function compareFields(a, b, side, operation) {
   const rows = pairByConcept(
-    a.fields.filter((f) => f.side === side),
-    b.fields.filter((f) => f.side === side),
+    a.fields.filter((f) => f.side === side && f.operation === operation),
+    b.fields.filter((f) => f.side === side && f.operation === operation),
     (f) => f.concept,
   );
   for (const row of rows) {
@@ -186,9 +191,15 @@ export function placeText(at) {
   return at.in === 'header' ? `the \`${at.name}\` header` : `the body member \`${at.path.join('.')}\``;
 }
 
-/** @param {Side} a @param {Side} b @returns {Row<ErrorModel>[]} */
-export function compareErrors(a, b) {
-  const rows = pairByConcept(a.model.errors.entries, b.model.errors.entries, (e) => e.concept);
+/** The errors an operation documents, from the API's entries. @param {Side} s @param {string} operation the operationId */
+function errorsOf(s, operation) {
+  const codes = s.model.operations[operation]?.errorCodes ?? [];
+  return s.model.errors.entries.filter((entry) => codes.includes(entry.code));
+}
+
+/** @param {Side} a @param {Side} b @param {string} operation the operationId @returns {Row<ErrorModel>[]} */
+export function compareErrors(a, b, operation) {
+  const rows = pairByConcept(errorsOf(a, operation), errorsOf(b, operation), (e) => e.concept);
   for (const row of rows) {
     if (row.right.length === 0) row.differences = [`No counterpart in ${b.label}.`];
     else if (row.left.length === 0) row.differences = [`No counterpart in ${a.label}.`];
@@ -206,11 +217,31 @@ export function compareErrors(a, b) {
   return rows;
 }
 
-/** @param {Side} a @param {Side} b */
+/**
+ * @typedef {object} OperationPair
+ * @property {string} id  the operationId both sides share, or the one side's that has it
+ * @property {import('@layerspec/specs/model').OperationModel | undefined} left
+ * @property {import('@layerspec/specs/model').OperationModel | undefined} right
+ * @property {Row<Field>[]} request
+ * @property {Row<Field>[]} response
+ * @property {Row<ErrorModel>[]} errors
+ */
+
+/**
+ * Pairs the operations of two APIs by operationId, the first API's order first; an operation only
+ * one API has is kept, with the other side empty.
+ * @param {Side} a @param {Side} b @returns {{ operations: OperationPair[] }}
+ */
 export function buildComparison(a, b) {
+  const ids = [...new Set([...Object.keys(a.model.operations), ...Object.keys(b.model.operations)])];
   return {
-    request: compareFields(a, b, 'request'),
-    response: compareFields(a, b, 'response'),
-    errors: compareErrors(a, b),
+    operations: ids.map((id) => ({
+      id,
+      left: a.model.operations[id],
+      right: b.model.operations[id],
+      request: compareFields(a, b, 'request', id),
+      response: compareFields(a, b, 'response', id),
+      errors: compareErrors(a, b, id),
+    })),
   };
 }

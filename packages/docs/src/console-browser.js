@@ -1,6 +1,7 @@
 // The console's script, bundled for the browser by scripts/build.mjs (esbuild) and inlined into
-// console.html, whose policy allows it by hash. It calls GetLayerVersion on both mocks with our own
-// clients' universal entries, so the request is signed by the clients' code, not a copy of it.
+// console.html, whose policy allows it by hash. It calls the picked operation on both mocks with
+// our own clients' universal entries, so the request is signed by the clients' code (which sends
+// the operation's wire route), not a copy of it.
 // Each client gets a fetch that records the signed Request and sends it to the docs server, which
 // forwards it unchanged to the mock (/mock/<api>/...); the answer is shown as it came back.
 import { createLambdaClient } from '@layerspec/aws-lambda';
@@ -8,8 +9,10 @@ import { createScfClient } from '@layerspec/tencent-scf';
 
 /**
  * LAYERSPEC_CONSOLE is written by the build (esbuild's define), from the spec models and the mocks' test keys.
- * @typedef {{ api: string, name: string, fields: { name: string, version: string }, scenarios: string[], credentials: Record<string, string> }} ConsoleSide
- * @type {{ sides: ConsoleSide[], startHint: string, fileHint: string, preferHeader: string }}
+ * @typedef {import('./console.js').ConsoleSide} ConsoleSide
+ * @typedef {ReturnType<typeof import('./console.js').consoleOperations>[number]} ConsoleOperation
+ * @typedef {import('./console.js').ConsoleInput} ConsoleInput
+ * @type {{ sides: ConsoleSide[], operations: ConsoleOperation[], startHint: string, fileHint: string, preferHeader: string }}
  */
 const config = LAYERSPEC_CONSOLE;
 
@@ -19,6 +22,31 @@ const CLIENTS = { 'aws-lambda': createLambdaClient, 'tencent-scf': createScfClie
 const form = /** @type {HTMLFormElement} */ (document.getElementById('console-form'));
 const status = /** @type {HTMLElement} */ (document.getElementById('console-status'));
 const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
+const picker = /** @type {HTMLSelectElement} */ (form.querySelector('select[name="operation"]'));
+
+/** Shows the picked operation's inputs and scenarios; the others' are disabled, so the form does not send them. */
+function showPicked() {
+  for (const fieldset of form.querySelectorAll('fieldset[data-operation]')) {
+    const picked = /** @type {HTMLFieldSetElement} */ (fieldset).dataset.operation === picker.value;
+    /** @type {HTMLFieldSetElement} */ (fieldset).hidden = !picked;
+    /** @type {HTMLFieldSetElement} */ (fieldset).disabled = !picked;
+  }
+}
+picker.addEventListener('change', showPicked);
+showPicked();
+
+/**
+ * The value the client gets for a typed text, by the input's type in the spec: an integer as a
+ * number, an array from comma-separated items; anything the text cannot be stays text, for the
+ * client's rule to refuse by name.
+ * @param {string} text @param {ConsoleInput} input @returns {unknown}
+ */
+function typedValue(text, input) {
+  const scalar = (/** @type {string} */ t, /** @type {string | undefined} */ type) =>
+    (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : type === 'boolean' && /^(true|false)$/.test(t) ? t === 'true' : t;
+  if (input.type === 'array') return text.split(',').map((item) => scalar(item.trim(), input.items));
+  return scalar(text, input.type);
+}
 
 /** @param {string} text @param {'ok' | 'problem'} kind */
 function say(text, kind) {
@@ -70,10 +98,10 @@ function deferred() {
  * One side's call: the client checks the input and signs; its fetch waits at the gate until both
  * clients have either accepted the input or refused it, so a refusal on one side sends nothing on
  * either. Resolves when the client has reached fetch or refused.
- * @param {ConsoleSide} side @param {{ url: string, path: string }} mock @param {Record<string, string>} values
+ * @param {ConsoleSide} side @param {ConsoleOperation} operation @param {{ url: string, path: string }} mock @param {Record<string, string>} values
  * @param {Promise<boolean>} gate resolves true to send, false to send nothing
  */
-function startCall(side, mock, values, gate) {
+function startCall(side, operation, mock, values, gate) {
   const reached = deferred();
   /** @type {{ request?: Request, body?: string, response?: Response, refusal?: string, sendError?: string }} */
   const record = {};
@@ -98,8 +126,17 @@ function startCall(side, mock, values, gate) {
     }
     return record.response.clone();
   };
-  const input = { [side.fields.name]: values.name, [side.fields.version]: /^-?\d+$/.test(values.version) ? Number(values.version) : values.version };
-  const scenario = side.scenarios.includes(values.scenario) ? values.scenario : undefined;
+  /** @type {Record<string, unknown>} */
+  const input = {};
+  for (const box of operation.boxes) {
+    const own = box.sides[side.api];
+    const text = values[box.field] ?? '';
+    // An empty box is an input left out: an optional one is then absent, a required one refused by the client.
+    if (own && text !== '') input[own.name] = typedValue(text, own);
+  }
+  const own = side.operations[operation.id];
+  const picked = values[operation.scenarioField] ?? '';
+  const scenario = own?.scenarios.includes(picked) ? picked : undefined;
   const done = (async () => {
     try {
       const create = CLIENTS[/** @type {keyof typeof CLIENTS} */ (side.api)];
@@ -112,7 +149,9 @@ function startCall(side, mock, values, gate) {
         // One request per press: a retried answer would hide the first one.
         maxAttempts: 1,
       });
-      await client.getLayerVersion(/** @type {never} */ (input), scenario ? { headers: { [config.preferHeader]: `example=${scenario}` } } : {});
+      const call = /** @type {Record<string, (input: unknown, options: unknown) => Promise<unknown>>} */ (/** @type {unknown} */ (client))[own?.method ?? ''];
+      if (!call) throw new Error(`the ${side.name} client has no method ${own?.method} for ${operation.id}`);
+      await call.call(client, input, scenario ? { headers: { [config.preferHeader]: `example=${scenario}` } } : {});
     } catch (error) {
       // An error after fetch is the provider's error answer, shown raw; before fetch, a refusal.
       if (!record.request) record.refusal = error instanceof Error ? error.message : String(error);
@@ -158,21 +197,32 @@ form.addEventListener('submit', async (event) => {
       view.refusal.hidden = true;
       for (const part of [view.refusal, view.request, view.answer, view.via]) part.textContent = '';
     }
+    const operation = config.operations.find((entry) => entry.id === picker.value);
+    if (!operation) return say(`No operation ${picker.value}.`, 'problem');
+    // A provider without the operation gets no call, and says so.
+    for (const side of config.sides) {
+      if (operation.sides.includes(side.api)) continue;
+      const view = panel(side.api);
+      view.refusal.textContent = `${side.name} has no operation ${operation.id}; nothing was sent.`;
+      view.refusal.hidden = false;
+    }
+    const calling = config.sides.filter((side) => operation.sides.includes(side.api));
     const found = await findMocks();
     if (found.problem || !found.mocks) return say(found.problem ?? config.startHint, 'problem');
     const mocks = found.mocks;
     const values = /** @type {Record<string, string>} */ (Object.fromEntries([...new FormData(form)].map(([key, value]) => [key, String(value).trim()])));
     const gate = deferred();
-    const calls = config.sides.map((side) => startCall(side, mocks[side.api] ?? { url: '', path: '' }, values, gate.promise));
+    const calls = calling.map((side) => startCall(side, operation, mocks[side.api] ?? { url: '', path: '' }, values, gate.promise));
     const outcomes = await Promise.all(calls.map((call) => call.reached));
     const send = outcomes.every((outcome) => outcome === 'ready');
     gate.resolve(send);
     await Promise.all(calls.map((call) => call.done));
     for (const call of calls) await show(call, send);
-    say(send ? 'Sent to both mocks.' : 'Nothing was sent: a client refused the input.', send ? 'ok' : 'problem');
+    const to = calling.length === config.sides.length ? 'both mocks' : `the ${calling.map((side) => side.name).join(' and ')} mock`;
+    say(send ? `Sent ${operation.id} to ${to}.` : 'Nothing was sent: a client refused the input.', send ? 'ok' : 'problem');
   } finally {
     button.disabled = false;
   }
 });
 
-findMocks().then((found) => (found.problem ? say(found.problem, 'problem') : say('Both mocks answer; pick a scenario and send.', 'ok')));
+findMocks().then((found) => (found.problem ? say(found.problem, 'problem') : say('Both mocks answer; pick an operation and a scenario, and send.', 'ok')));

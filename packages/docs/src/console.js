@@ -1,9 +1,18 @@
 // @ts-check
-// The console page: a GetLayerVersion form that calls both mocks at once and shows, per provider,
-// the signed request and the raw answer. The form's fields, scenarios and default regions come
-// from the spec models; the calls are made by ./console-browser.js, bundled and inlined by the build.
+// The console page: pick an operation, fill its inputs, and call it on both mocks at once; per
+// provider it shows the signed request and the raw answer. The operations, their inputs (paired
+// across the providers by concept), scenarios and default regions come from the spec models; the
+// calls are made by ./console-browser.js, bundled and inlined by the build.
+import { clientMethod } from './code-samples.js';
 import { CONNECT_SELF_TAG } from './csp.js';
+import { callerInputs, operationsOf } from './fields.js';
 import { html, raw, renderHtml } from './html.js';
+
+/** @typedef {import('@layerspec/specs/model').InputModel} InputModel */
+/** @typedef {{ name: string, type: string, items?: string }} ConsoleInput  how the page turns the typed text into the value */
+
+/** @param {InputModel} input @returns {ConsoleInput} */
+const consoleInput = (input) => ({ name: input.name, type: input.type, ...(input.items ? { items: input.items.type } : {}) });
 
 /**
  * What the console knows of one API, all from its model; the keys are the mock's test keys.
@@ -11,31 +20,76 @@ import { html, raw, renderHtml } from './html.js';
  * @param {object} credentials
  */
 export function consoleSide({ api, name, model }, credentials) {
-  const field = (/** @type {string} */ concept) => {
-    const input = model.inputs.find((entry) => entry.concept === concept);
-    if (!input) throw new Error(`the ${api} model has no input with the concept "${concept}"`);
-    return input.name;
-  };
   // The region a reader most likely means: the default of the spec's regional server.
   const region = model.servers.map((server) => server.variables?.region?.default).find((value) => value !== undefined);
-  return {
-    api,
-    name,
-    fields: { name: field('layer-name'), version: field('layer-version') },
-    scenarios: model.scenarios.map((scenario) => scenario.name),
-    outcomes: Object.fromEntries(model.scenarios.map((scenario) => [scenario.name, scenario.outcome])),
-    region: region ?? '',
-    credentials,
-  };
+  const operations = operationsOf(model).map((operation) => ({
+    id: operation.id,
+    method: clientMethod(operation),
+    inputs: callerInputs(operation).map((input) => ({ ...consoleInput(input), required: input.required, concept: input.concept })),
+    scenarios: operation.scenarios.map((scenario) => scenario.name),
+  }));
+  return { api, name, region: region ?? '', credentials, operations: Object.fromEntries(operations.map((operation) => [operation.id, operation])) };
 }
 
 /** @typedef {ReturnType<typeof consoleSide>} ConsoleSide */
+/** @typedef {ConsoleSide['operations'][string]} ConsoleOperation */
 
-/** Every scenario name, those both specs have first, each with the providers that have it. @param {ConsoleSide[]} sides */
-export function scenarioChoices(sides) {
-  const names = [...new Set(sides.flatMap((side) => side.scenarios))];
-  const choices = names.map((name) => ({ name, sides: sides.filter((side) => side.scenarios.includes(name)) }));
-  return [...choices.filter((choice) => choice.sides.length === sides.length), ...choices.filter((choice) => choice.sides.length < sides.length)];
+/**
+ * One box of an operation's form: the inputs of the same meaning on each side (by concept; an
+ * input without one, or whose concept the other side lacks, gets a box of its own).
+ * @typedef {{ key: string, concept: string | undefined, label: string, required: boolean, sides: Record<string, ConsoleInput> }} ConsoleBox
+ */
+
+/** The form field that carries a box's text. @param {string} operation @param {string} key */
+export const boxField = (operation, key) => `input:${operation}:${key}`;
+
+/**
+ * Every operation of either side, the first side's order first, with the sides that have it and
+ * its form's boxes.
+ * @param {ConsoleSide[]} sides
+ */
+export function consoleOperations(sides) {
+  const ids = [...new Set(sides.flatMap((side) => Object.keys(side.operations)))];
+  return ids.map((id) => {
+    const having = sides.filter((side) => side.operations[id]);
+    /** @type {ConsoleBox[]} */
+    const boxes = [];
+    for (const side of having) {
+      for (const input of side.operations[id]?.inputs ?? []) {
+        const concept = input.concept;
+        let box = concept === undefined ? undefined : boxes.find((b) => b.concept === concept && !(side.api in b.sides));
+        if (!box) {
+          // A concept one side carries twice gets a box per input: each box names one input per side.
+          const key = concept !== undefined && !boxes.some((b) => b.concept === concept) ? concept : `${side.api}:${input.name}`;
+          box = { key, concept, label: '', required: false, sides: {} };
+          boxes.push(box);
+        }
+        box.sides[side.api] = { name: input.name, type: input.type, ...(input.items ? { items: input.items } : {}) };
+        box.required ||= input.required;
+      }
+    }
+    for (const box of boxes) {
+      const names = [...new Set(Object.values(box.sides).map((input) => input.name))].join(' / ');
+      const only =
+        Object.keys(box.sides).length < sides.length
+          ? ` (${having
+              .filter((side) => side.api in box.sides)
+              .map((side) => side.name)
+              .join(', ')} only)`
+          : '';
+      box.label = `${names}${only}`;
+    }
+    return { id, sides: having.map((side) => side.api), boxes: boxes.map((box) => ({ ...box, field: boxField(id, box.key) })), scenarioField: `scenario:${id}` };
+  });
+}
+
+/** Every scenario name of an operation, those every side has first, each with the providers that have it. @param {ConsoleSide[]} sides @param {string} operation */
+export function scenarioChoices(sides, operation) {
+  const having = sides.filter((side) => side.operations[operation]);
+  const of = (/** @type {ConsoleSide} */ side) => side.operations[operation]?.scenarios ?? [];
+  const names = [...new Set(having.flatMap(of))];
+  const choices = names.map((name) => ({ name, sides: having.filter((side) => of(side).includes(name)) }));
+  return [...choices.filter((choice) => choice.sides.length === having.length), ...choices.filter((choice) => choice.sides.length < having.length)];
 }
 
 /**
@@ -45,6 +99,14 @@ export function scenarioChoices(sides) {
 export function renderConsolePage({ sides, script, bar, themeCss, css, startHint }) {
   // HTML ends an inline script at the first `</script`; a bundle holding one would break the page.
   if (/<\/script/i.test(script)) throw new Error('the console bundle contains "</script"; it cannot be inlined');
+  const operations = consoleOperations(sides);
+  const only = (/** @type {string[]} */ apis) =>
+    apis.length < sides.length
+      ? ` (${sides
+          .filter((side) => apis.includes(side.api))
+          .map((side) => side.name)
+          .join(', ')} only)`
+      : '';
   // The inputs carry no `required` or pattern: the clients judge the input, with the spec's rule in their message.
   const page = html`<!DOCTYPE html>
 <html lang="en">
@@ -52,7 +114,7 @@ export function renderConsolePage({ sides, script, bar, themeCss, css, startHint
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   ${raw(CONNECT_SELF_TAG)}
-  <title>layerspec console: GetLayerVersion on ${sides.map((side) => side.name).join(' and ')}</title>
+  <title>layerspec console: ${operations.map((operation) => operation.id).join(', ')} on ${sides.map((side) => side.name).join(' and ')}</title>
   <style>${raw(themeCss)}${raw(css)}${raw(CONSOLE_CSS)}</style>
 </head>
 <body>
@@ -60,23 +122,34 @@ export function renderConsolePage({ sides, script, bar, themeCss, css, startHint
   <main>
     <header class="hero">
       <h1>Console</h1>
-      <p>Calls GetLayerVersion on both local mocks at once, signed by the layerspec clients with the mocks' test keys, and shows each request as signed and each answer as it came back.
+      <p>Calls an operation on both local mocks at once, signed by the layerspec clients with the mocks' test keys, and shows each request as signed and each answer as it came back.
       The calls go to this server, which forwards them unchanged to the mocks on 127.0.0.1: <code>npm start</code> serves this page with both mocks.
       The clients check the input first with the specs' rules; input either refuses is sent to neither mock.</p>
     </header>
     <noscript><p class="console-status" data-kind="problem">The console needs JavaScript. ${startHint}</p></noscript>
     <form id="console-form" class="console-form" autocomplete="off">
-      <label>Layer name <input name="name"></label>
-      <label>Version <input name="version" inputmode="numeric"></label>
-      ${sides.map((side) => html`<label>${side.name} region <input name="region-${side.api}" value="${side.region}"></label>`)}
-      <label>Scenario <select name="scenario">
-        <option value="">none: the mocks' default answers</option>
-        ${scenarioChoices(sides).map(
-          (choice) =>
-            html`<option value="${choice.name}">${choice.name}${choice.sides.length < sides.length ? ` (${choice.sides.map((side) => side.name).join(', ')} only)` : ''}</option>`,
-        )}
+      <label>Operation <select name="operation">
+        ${operations.map((operation, i) => html`<option value="${operation.id}"${raw(i === 0 ? ' selected' : '')}>${operation.id}${only(operation.sides)}</option>`)}
       </select></label>
-      <button type="submit" class="button">Send to both mocks</button>
+      ${sides.map((side) => html`<label>${side.name} region <input name="region-${side.api}" value="${side.region}"></label>`)}
+      ${operations.map(
+        (operation, i) => html`<fieldset class="console-operation" data-operation="${operation.id}"${raw(i === 0 ? '' : ' hidden disabled')}>
+        <legend>${operation.id}</legend>
+        ${operation.boxes.map(
+          (box) =>
+            html`<label>${box.label}${box.required ? '' : html` <span class="optional">optional</span>`} <input name="${box.field}"${raw(
+              Object.values(box.sides).every((input) => input.type === 'integer') ? ' inputmode="numeric"' : '',
+            )}${raw(Object.values(box.sides).some((input) => input.type === 'array') ? ' placeholder="a, b"' : '')}></label>`,
+        )}
+        <label>Scenario <select name="${operation.scenarioField}">
+          <option value="">none: the mocks' default answers</option>
+          ${scenarioChoices(sides, operation.id).map(
+            (choice) => html`<option value="${choice.name}">${choice.name}${only(choice.sides.map((side) => side.api))}</option>`,
+          )}
+        </select></label>
+      </fieldset>`,
+      )}
+      <button type="submit" class="button">Send to the mocks</button>
     </form>
     <p id="console-status" class="console-status" role="status" aria-live="polite">Looking for the mocks…</p>
     <section class="console-sides">
@@ -93,7 +166,7 @@ export function renderConsolePage({ sides, script, bar, themeCss, css, startHint
       )}
     </section>
   </main>
-  <footer>The keys are the mocks' documented test keys (<code>defaultTestCredentials</code> of <code>@layerspec/mock</code>); the form's fields, regions and scenarios come from the models of <code>@layerspec/specs</code>.</footer>
+  <footer>The keys are the mocks' documented test keys (<code>defaultTestCredentials</code> of <code>@layerspec/mock</code>); the operations, their fields, the regions and the scenarios come from the models of <code>@layerspec/specs</code>.</footer>
   <script>${raw(script)}</script>
 </body>
 </html>
@@ -103,6 +176,10 @@ export function renderConsolePage({ sides, script, bar, themeCss, css, startHint
 
 const CONSOLE_CSS = `
 .console-form { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: end; margin: 16px 0; }
+.console-operation { display: contents; }
+.console-operation[hidden] { display: none; }
+.console-operation legend { display: none; }
+.console-operation .optional { font-weight: 400; color: var(--layerspec-muted); }
 .console-form label { display: flex; flex-direction: column; font-weight: 600; font-size: 13px; }
 .console-form input, .console-form select { font: 14px var(--layerspec-mono); padding: 4px 6px; margin-top: 4px; border: 1px solid var(--layerspec-border); border-radius: 4px; background: var(--layerspec-bg); color: var(--layerspec-text); }
 .console-status { font-weight: 600; }

@@ -80,7 +80,7 @@ export function renderLayersPage({ mapping, statusTables, statusWithoutField, si
   <main>
     <header class="hero">
       <h1>One layer model</h1>
-      <p><code>@layerspec/layers</code> turns either provider's GetLayerVersion answer into one <code>LayerVersion</code> with <code>toLayerVersion(provider, answer)</code>.
+      <p><code>@layerspec/layers</code> turns either provider's answer for a layer version into one <code>LayerVersion</code> with <code>toLayerVersion(provider, answer)</code>.
       Each row is a neutral field and the answer field that feeds it; the mapping is generated from the specs' <code>x-layerspec-concept</code> tags, so this table follows the specs.</p>
     </header>
     <section class="comparison" id="layer-version">

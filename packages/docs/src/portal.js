@@ -2,11 +2,12 @@
 // The portal page: what layerspec is, a card per provider, and the side-by-side comparison.
 // Plain template literals through the escaping `html` tag; every value comes from the generated
 // models, providers.json or the comparison built from the models.
-import { factsOf } from './compare.js';
-import { operationAnchor } from './redoc.js';
 import { changesPage } from './changes.js';
+import { factsOf } from './compare.js';
+import { operationsOf, wireRoute } from './fields.js';
 import { html, prose, raw, renderHtml } from './html.js';
-import { errorAnchor, fieldAnchor, rowAnchor, SEARCH_CSS } from './search.js';
+import { operationAnchor } from './redoc.js';
+import { errorAnchor, fieldAnchor, operationSection, rowAnchor, SEARCH_CSS, tableAnchor } from './search.js';
 
 /** @typedef {import('./compare.js').Side} Side */
 /** @typedef {import('./fields.js').Field} Field */
@@ -74,10 +75,10 @@ function fieldCell(side, field) {
   </div>`;
 }
 
-/** @param {Side} side @param {ErrorModel} error */
-function errorCell(side, error) {
+/** @param {Side} side @param {ErrorModel} error @param {string} operation */
+function errorCell(side, error, operation) {
   const details = error.details.map((at) => (at.in === 'header' ? at.name : at.path.join('.')));
-  return html`<div class="field" id="${errorAnchor(side.api, error.code)}"><code class="error-code">${error.code}</code>
+  return html`<div class="field" id="${errorAnchor(side.api, operation, error.code)}"><code class="error-code">${error.code}</code>
     <span class="meta">HTTP ${error.status} · ${error.kind} · ${error.retryable ? 'retryable' : 'not retryable'}</span>
     ${details.length > 0 ? html`<span class="meta">also carries ${details.map((name, i) => html`${i > 0 ? ', ' : ''}<code>${name}</code>`)}</span>` : ''}
   </div>`;
@@ -87,26 +88,54 @@ const NONE = html`<span class="none">no counterpart</span>`;
 
 /**
  * @template T
- * @param {{ id: string, title: string, intro: string, a: Side & { name: string }, b: Side & { name: string }, rows: import('./compare.js').Row<T>[], cell: (side: Side, item: T) => unknown }} table
+ * @param {{ operation: string, id: string, title: string, intro: string, a: Side & { name: string }, b: Side & { name: string }, rows: import('./compare.js').Row<T>[], cell: (side: Side, item: T, operation: string) => unknown }} table
+ *   id: the kind of table (`request-fields`, `response-fields`, `error-codes`)
  */
-function comparisonTable({ id, title, intro, a, b, rows, cell }) {
-  return html`<section class="comparison" id="${id}">
-    <h3>${title}</h3>
+function comparisonTable({ operation, id, title, intro, a, b, rows, cell }) {
+  return html`<section class="comparison" id="${tableAnchor(operation, id)}">
+    <h4>${title}</h4>
     <p class="intro">${prose(intro)}</p>
-    <table data-table="${id}">
+    <table data-table="${id}" data-operation="${operation}">
       <thead><tr><th scope="col">Meaning</th><th scope="col">${a.name}</th><th scope="col">${b.name}</th><th scope="col">Differences</th></tr></thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr data-concept="${row.concept ?? ''}"${row.concept ? html` id="${rowAnchor(id, row.concept)}"` : ''}>
+          (row) => html`<tr data-concept="${row.concept ?? ''}"${row.concept ? html` id="${rowAnchor(operation, id, row.concept)}"` : ''}>
             <th scope="row">${row.concept ? html`<span class="concept">${row.concept}</span>` : html`<span class="untagged">no shared meaning</span>`}</th>
-            <td data-api="${a.api}" data-label="${a.name}">${row.left.length > 0 ? row.left.map((item) => cell(a, item)) : NONE}</td>
-            <td data-api="${b.api}" data-label="${b.name}">${row.right.length > 0 ? row.right.map((item) => cell(b, item)) : NONE}</td>
+            <td data-api="${a.api}" data-label="${a.name}">${row.left.length > 0 ? row.left.map((item) => cell(a, item, operation)) : NONE}</td>
+            <td data-api="${b.api}" data-label="${b.name}">${row.right.length > 0 ? row.right.map((item) => cell(b, item, operation)) : NONE}</td>
             <td class="differences" data-label="Differences"><ul>${row.differences.map((text) => html`<li>${prose(text)}</li>`)}</ul></td>
           </tr>`,
         )}
       </tbody>
     </table>
   </section>`;
+}
+
+/**
+ * One operation's comparison: its route on each side, then its request fields, response fields and errors.
+ * @param {import('./compare.js').OperationPair} pair @param {Side & { name: string }} a @param {Side & { name: string }} b
+ */
+function operationComparison(pair, a, b) {
+  const route = (/** @type {Side & { name: string }} */ side, /** @type {import('@layerspec/specs/model').OperationModel | undefined} */ operation) => {
+    if (!operation) return html`<li data-api="${side.api}">${side.name}: <span class="none">no such operation</span></li>`;
+    const { route: wire, header } = wireRoute(operation);
+    return html`<li data-api="${side.api}">${side.name}: <a href="${side.api}.html${operationAnchor(operation)}"><code>${wire}</code></a>${header ? html` with <code>${header}</code>` : ''}${operation.summary ? ` · ${operation.summary}` : ''}</li>`;
+  };
+  const wrapped = /** @type {const} */ ([
+    [a, pair.left],
+    [b, pair.right],
+  ])
+    .filter(([, operation]) => operation && operation.result.length > 0)
+    .map(([side, operation]) => ` ${side.name} wraps the answer in \`${operation?.result.join('.')}\`.`)
+    .join('');
+  const { id } = pair;
+  return html`<section class="operation" id="${operationSection(id)}" data-operation="${id}">
+      <h3>${id}</h3>
+      <ul class="routes">${route(a, pair.left)}${route(b, pair.right)}</ul>
+      ${comparisonTable({ operation: id, id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: pair.request, cell: fieldCell })}
+      ${comparisonTable({ operation: id, id: 'response-fields', title: 'Response fields', intro: `What a successful answer carries, headers and body members.${wrapped}`, a, b, rows: pair.response, cell: fieldCell })}
+      ${comparisonTable({ operation: id, id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: pair.errors, cell: errorCell })}
+    </section>`;
 }
 
 /** The latest revision of the description and its changes page, or that none is released. @param {string} api @param {ReleaseIndex | undefined} index */
@@ -127,7 +156,10 @@ function card(side, mockCommand, releases) {
     <h2><a href="${side.api}.html">${side.name}</a></h2>
     <p>${model.summary ?? ''}</p>
     <dl>
-      <dt>Operation</dt><dd><code>${model.operation.method} ${model.operation.path}</code></dd>
+      <dt>Operations</dt><dd><ul class="operations">${operationsOf(model).map((operation) => {
+        const { route, header } = wireRoute(operation);
+        return html`<li data-operation="${operation.id}"><a href="${side.api}.html${operationAnchor(operation)}">${operation.id}</a> <code>${route}</code>${header ? html` with <code>${header}</code>` : ''}</li>`;
+      })}</ul></dd>
       <dt>Protocol</dt><dd>${model.protocol.description}</dd>
       <dt>Endpoint</dt><dd>${model.servers.map((server) => html`<code class="endpoint">${server.url}</code>`)}</dd>
       <dt>Signing</dt><dd>${model.provider.signing ?? model.signing.algorithm}</dd>
@@ -137,7 +169,7 @@ function card(side, mockCommand, releases) {
       <dt>Mock</dt><dd><code>${mockCommand}</code> serves it on <code>http://127.0.0.1:${String(side.provider.mockPort)}</code></dd>
       <dt>Spec</dt><dd><a href="specs/${side.api}.json" download>${side.api}.json</a> · <a href="specs/${side.api}.yaml" download>${side.api}.yaml</a> (bundled OpenAPI)</dd>
     </dl>
-    <p><a class="button" href="${side.api}.html${operationAnchor(model)}">Read the ${side.name} reference</a></p>
+    <p><a class="button" href="${side.api}.html">Read the ${side.name} reference</a></p>
   </article>`;
 }
 
@@ -154,16 +186,14 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
     sides.map((s) => ({ api: s.api, name: s.name })),
     'index.html',
   );
-  const wrapped = sides
-    .filter((s) => s.model.result.length > 0)
-    .map((s) => ` ${s.name} wraps every answer in \`${s.model.result.join('.')}\`.`)
-    .join('');
+  const ids = comparison.operations.map((pair) => pair.id);
+  const idList = ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : (ids[0] ?? '');
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>layerspec: GetLayerVersion on ${a.name} and ${b.name}</title>
+  <title>layerspec: ${idList} on ${a.name} and ${b.name}</title>
   <style>${raw(themeCss)}${raw(PORTAL_CSS)}${raw(search ? SEARCH_CSS : '')}</style>
 </head>
 <body>
@@ -171,7 +201,7 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
   <main>
     <header class="hero">
       <h1>layerspec</h1>
-      <p>One operation, two clouds: <strong>GetLayerVersion</strong> on ${a.name} and ${b.name}, described by hand-written OpenAPI 3.1 specs.
+      <p>${ids.length === 1 ? 'One operation' : `${ids.length} operations`}, two clouds: ${ids.map((id, i) => html`${i === 0 ? '' : i === ids.length - 1 ? ' and ' : ', '}<strong>${id}</strong>`)} on ${a.name} and ${b.name}, described by hand-written OpenAPI 3.1 specs.
       From those specs come typed TypeScript clients, local mocks that answer like the providers, and these pages.
       Nothing here is typed by hand twice: the references and the comparison below are generated from the specs.</p>
     </header>
@@ -182,11 +212,10 @@ export function renderPortal({ sides, comparison, themeCss, mockCommand, release
       <p class="intro"><code>@layerspec/layers</code> reads either answer as one <code>LayerVersion</code>. <a href="layers.html">See each neutral field, where it comes from in ${a.name} and ${b.name}, and what each does not say</a>.</p>
     </section>
     <section id="comparison">
-      <h2>GetLayerVersion side by side</h2>
-      <p class="intro">Fields and errors are matched by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>. <a href="console.html">Call both mocks at once in the console</a> to see the two requests and answers side by side.</p>
-      ${comparisonTable({ id: 'request-fields', title: 'Request fields', intro: 'What a caller sends.', a, b, rows: comparison.request, cell: fieldCell })}
-      ${comparisonTable({ id: 'response-fields', title: 'Response fields', intro: `What a successful answer carries, headers and body members.${wrapped}`, a, b, rows: comparison.response, cell: fieldCell })}
-      ${comparisonTable({ id: 'error-codes', title: 'Error codes', intro: 'Errors matched by meaning, each with its HTTP status, the kind a client branches on, and whether another attempt may succeed.', a, b, rows: comparison.errors, cell: errorCell })}
+      <h2>Side by side</h2>
+      <p class="intro">Operations are matched by their <code>operationId</code>, then fields and errors by meaning (the specs' <code>x-layerspec-concept</code> tags). Every field of both specs has a row; a field with no match says <span class="none">no counterpart</span>, and an operation only one provider has is shown on its side. <a href="console.html">Call both mocks at once in the console</a> to see the two requests and answers side by side.</p>
+      <nav class="operation-index" aria-label="Operations compared"><ul>${comparison.operations.map((pair) => html`<li><a href="#${operationSection(pair.id)}">${pair.id}</a></li>`)}</ul></nav>
+      ${comparison.operations.map((pair) => operationComparison(pair, a, b))}
     </section>
   </main>
   <footer>Generated from the models of <code>@layerspec/specs</code>: ${sides.map((s) => `${s.api} ${s.model.version}`).join(', ')}. Serve this folder from any static host, or open it from disk.</footer>
@@ -203,7 +232,11 @@ a { color: var(--layerspec-link); }
 code { font-family: var(--layerspec-mono); font-size: 12.5px; background: var(--layerspec-bg-code); border-radius: 4px; padding: 1px 4px; overflow-wrap: anywhere; }
 h1 { font-size: 36px; margin: 16px 0 8px; }
 h2 { font-size: 24px; margin: 32px 0 8px; }
-h3 { font-size: 18px; margin: 24px 0 4px; }
+h3 { font-size: 20px; margin: 28px 0 4px; }
+h4 { font-size: 16px; margin: 20px 0 4px; }
+.operation { border-top: 1px solid var(--layerspec-border); margin-top: 24px; }
+.routes, .operations { margin: 4px 0; padding-left: 20px; }
+.operation-index ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; }
 .hero p { max-width: 860px; font-size: 16px; color: var(--layerspec-text-secondary); }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 24px; margin-top: 24px; }
 .card { border: 1px solid var(--layerspec-border); border-radius: 6px; background: var(--layerspec-bg-raised); padding: 8px 24px 16px; }

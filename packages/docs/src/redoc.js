@@ -37,7 +37,8 @@ function rulesOf(model) {
     add(rule.items);
     add(rule.others);
   };
-  for (const rule of [...model.inputs, ...model.outputs, ...(model.signing.fields ?? [])]) add(rule);
+  const operations = Object.values(model.operations);
+  for (const rule of [...operations.flatMap((operation) => [...operation.inputs, ...operation.outputs]), ...(model.signing.fields ?? [])]) add(rule);
   return rules;
 }
 
@@ -70,19 +71,19 @@ export function withExactBounds(doc, model) {
 }
 
 /**
- * Redoc's link to the operation: `#/<tag>/<operationId>`, lower-cased, other characters as `-`.
+ * Redoc's link to an operation: `#/<tag>/<operationId>`, lower-cased, other characters as `-`.
  * Opening it unfolds the tag and scrolls to the operation.
- * @param {ApiModel} model
+ * @param {import('@layerspec/specs/model').OperationModel} operation
  */
-export function operationAnchor(model) {
+export function operationAnchor(operation) {
   const slug = (/** @type {string} */ text) =>
     text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-  const tag = model.operation.tags?.[0];
-  if (!tag) throw new Error(`operation ${model.operation.id} has no tag; Redoc's link to it needs one`);
-  return `#/${slug(tag)}/${slug(model.operation.id)}`;
+  const tag = operation.tags?.[0];
+  if (!tag) throw new Error(`operation ${operation.id} has no tag; Redoc's link to it needs one`);
+  return `#/${slug(tag)}/${slug(operation.id)}`;
 }
 
 /**

@@ -4,9 +4,11 @@
 // beside it, both inline, so the search runs offline, from file:// too, under the hash-only
 // script policy of src/csp.js (a same-origin file would need a script-src of its own). Each entry
 // links to a place that exists: a field or error of the portal's comparison (its id, see
-// fieldAnchor and errorAnchor), a comparison row, or the operation on the Redoc page.
-import { operationAnchor } from './redoc.js';
+// fieldAnchor and errorAnchor), a comparison row, or the operation on the Redoc page. Every
+// operation of each API is indexed, its fields and errors under its own ids.
+import { operationsOf, wireRoute } from './fields.js';
 import { html, raw } from './html.js';
+import { operationAnchor } from './redoc.js';
 
 /** @typedef {import('./compare.js').Side} Side */
 /** @typedef {import('./fields.js').Field} Field */
@@ -14,11 +16,15 @@ import { html, raw } from './html.js';
 /** @typedef {{ kind: string, title: string, api: string, text: string, href: string }} SearchEntry */
 
 /** The id of a field's cell in the portal's comparison. @param {string} api @param {Field} field */
-export const fieldAnchor = (api, field) => `${api}--${field.side}--${field.name}`;
-/** The id of an error's cell in the portal's comparison. @param {string} api @param {string} code */
-export const errorAnchor = (api, code) => `${api}--error--${code}`;
-/** The id of a comparison row that pairs by a concept. @param {string} table @param {string} concept */
-export const rowAnchor = (table, concept) => `${table}--${concept}`;
+export const fieldAnchor = (api, field) => `${api}--${field.operation}--${field.side}--${field.name}`;
+/** The id of an error's cell in an operation's comparison. @param {string} api @param {string} operation @param {string} code */
+export const errorAnchor = (api, operation, code) => `${api}--${operation}--error--${code}`;
+/** The id of an operation's section in the portal's comparison. @param {string} operation */
+export const operationSection = (operation) => `operation--${operation}`;
+/** The id of a table of an operation's comparison. @param {string} operation @param {string} table */
+export const tableAnchor = (operation, table) => `${operation}--${table}`;
+/** The id of a comparison row that pairs by a concept. @param {string} operation @param {string} table @param {string} concept */
+export const rowAnchor = (operation, table, concept) => `${tableAnchor(operation, table)}--${concept}`;
 
 /**
  * Every field, error, scenario and operation of each side, and every paired row of the comparison.
@@ -30,89 +36,106 @@ export function buildSearchIndex({ sides, comparison }) {
   const entries = [];
   for (const side of sides) {
     const { model, api, name } = side;
-    const reference = `${api}.html${operationAnchor(model)}`;
-    entries.push({
-      kind: 'operation',
-      title: model.operation.id,
-      api: name,
-      text: [model.operation.summary, model.summary, `${model.operation.method} ${model.operation.path}`].filter(Boolean).join(' · '),
-      href: reference,
-    });
-    for (const field of side.fields) {
+    for (const operation of operationsOf(model)) {
+      const reference = `${api}.html${operationAnchor(operation)}`;
+      const { route, header } = wireRoute(operation);
       entries.push({
-        kind: `${field.side} field`,
-        title: field.name,
+        kind: 'operation',
+        title: operation.id,
         api: name,
-        text: [field.concept, field.description].filter(Boolean).join(' · '),
-        href: `index.html#${fieldAnchor(api, field)}`,
-      });
-    }
-    for (const error of model.errors.entries) {
-      entries.push({
-        kind: `error, HTTP ${error.status}`,
-        title: error.code,
-        api: name,
-        text: [error.kind, error.concept, error.description].filter(Boolean).join(' · '),
-        href: `index.html#${errorAnchor(api, error.code)}`,
-      });
-    }
-    for (const scenario of model.scenarios) {
-      entries.push({
-        kind: `example, HTTP ${scenario.status}`,
-        title: scenario.name,
-        api: name,
-        text: [scenario.summary, scenario.description, scenario.errorCode].filter(Boolean).join(' · '),
+        text: [operation.summary, model.summary, route, header].filter(Boolean).join(' · '),
         href: reference,
       });
+      for (const field of side.fields.filter((f) => f.operation === operation.id)) {
+        entries.push({
+          kind: `${field.side} field of ${operation.id}`,
+          title: field.name,
+          api: name,
+          text: [field.concept, field.description].filter(Boolean).join(' · '),
+          href: `index.html#${fieldAnchor(api, field)}`,
+        });
+      }
+      for (const error of model.errors.entries.filter((entry) => operation.errorCodes.includes(entry.code))) {
+        entries.push({
+          kind: `error of ${operation.id}, HTTP ${error.status}`,
+          title: error.code,
+          api: name,
+          text: [error.kind, error.concept, error.description].filter(Boolean).join(' · '),
+          href: `index.html#${errorAnchor(api, operation.id, error.code)}`,
+        });
+      }
+      for (const scenario of operation.scenarios) {
+        entries.push({
+          kind: `example of ${operation.id}, HTTP ${scenario.status}`,
+          title: scenario.name,
+          api: name,
+          text: [scenario.summary, scenario.description, scenario.errorCode].filter(Boolean).join(' · '),
+          href: reference,
+        });
+      }
     }
   }
-  for (const [table, rows] of /** @type {const} */ ([
-    ['request-fields', comparison.request],
-    ['response-fields', comparison.response],
-    ['error-codes', comparison.errors],
-  ])) {
-    for (const row of rows) {
-      if (!row.concept) continue;
-      const names = [...row.left, ...row.right].map((item) => ('code' in item ? item.code : item.name));
-      entries.push({
-        kind: 'comparison',
-        title: row.concept,
-        api: 'both',
-        text: [...names, ...row.differences].join(' · '),
-        href: `index.html#${rowAnchor(table, row.concept)}`,
-      });
+  for (const pair of comparison.operations) {
+    for (const [table, rows] of /** @type {const} */ ([
+      ['request-fields', pair.request],
+      ['response-fields', pair.response],
+      ['error-codes', pair.errors],
+    ])) {
+      for (const row of rows) {
+        if (!row.concept) continue;
+        const names = [...row.left, ...row.right].map((item) => ('code' in item ? item.code : item.name));
+        entries.push({
+          kind: `comparison of ${pair.id}`,
+          title: row.concept,
+          api: 'both',
+          text: [...names, ...row.differences].join(' · '),
+          href: `index.html#${rowAnchor(pair.id, table, row.concept)}`,
+        });
+      }
     }
   }
   return entries;
 }
 
-/** Runs in the page: filters the index by every word of the box, best title matches first. */
-function searchInPage() {
+/**
+ * The entries that hold every word of the query, best title matches first. It runs in the page
+ * too (its source is inlined), so it uses nothing from outside itself.
+ * @param {SearchEntry[]} index @param {string} query @returns {SearchEntry[]}
+ */
+export function matchEntries(index, query) {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  /** @type {[number, SearchEntry][]} */
+  const found = [];
+  for (const entry of index) {
+    const title = entry.title.toLowerCase();
+    const all = `${title} ${entry.api} ${entry.kind} ${entry.text}`.toLowerCase();
+    if (!words.every((word) => all.includes(word))) continue;
+    const score = words.reduce((sum, word) => sum + (title === word || title.endsWith(`.${word}`) ? 4 : title.includes(word) ? 2 : 1), 0);
+    found.push([score, entry]);
+  }
+  // Array sort is stable: equal scores keep the index's order (API, operation, field).
+  found.sort((x, y) => y[0] - x[0]);
+  return found.map(([, entry]) => entry);
+}
+
+/** Runs in the page: filters the index by every word of the box with `match`, best title matches first. @param {typeof matchEntries} match */
+function searchInPage(match) {
   const data = document.getElementById('search-index');
   const input = /** @type {HTMLInputElement | null} */ (document.getElementById('search-input'));
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!data || !input || !list || !status) return;
-  /** @type {{ kind: string, title: string, api: string, text: string, href: string }[]} */
+  /** @type {SearchEntry[]} */
   const index = JSON.parse(data.textContent || '[]');
   const show = () => {
-    const words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     list.replaceChildren();
-    if (words.length === 0) {
+    if (input.value.trim() === '') {
       status.textContent = '';
       return;
     }
-    /** @type {[number, typeof index[number]][]} */
-    const found = [];
-    for (const entry of index) {
-      const title = entry.title.toLowerCase();
-      const all = `${title} ${entry.api} ${entry.kind} ${entry.text}`.toLowerCase();
-      if (!words.every((word) => all.includes(word))) continue;
-      const score = words.reduce((sum, word) => sum + (title === word || title.endsWith(`.${word}`) ? 4 : title.includes(word) ? 2 : 1), 0);
-      found.push([score, entry]);
-    }
-    found.sort((x, y) => y[0] - x[0]);
-    for (const [, entry] of found.slice(0, 40)) {
+    const found = match(index, input.value);
+    for (const entry of found.slice(0, 40)) {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = entry.href;
@@ -144,7 +167,7 @@ export function renderSearch(entries) {
       <p id="search-status" aria-live="polite"></p>
       <ol id="search-results"></ol>
       <script type="application/json" id="search-index">${raw(json)}</script>
-      <script>${raw(`(${searchInPage.toString()})();`)}</script>
+      <script>${raw(`(${searchInPage.toString()})(${matchEntries.toString()});`)}</script>
     </section>`;
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sparticuz from '@sparticuz/chromium';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 // The package's defaults are tuned for Lambda; these would weaken what the pages are tested under
 // (same-origin rules, mixed content), so they are left out.
@@ -101,16 +101,29 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
 }
 
-/** Opens the operation: Redoc 3 keeps a tag's operations folded until asked. */
+/** Opens the operation: Redoc 3 keeps a tag's operations folded until asked (once per page). */
 export async function openOperation(page: Page, summary: string): Promise<void> {
-  await page.getByRole('button', { name: '+ Show', exact: true }).first().click();
-  await page.getByTestId('menu-item-label').getByText(summary, { exact: true }).first().click();
+  const item = page.getByTestId('menu-item-label').getByText(summary, { exact: true }).first();
+  const unfold = page.getByRole('button', { name: '+ Show', exact: true }).first();
+  // Wait for Redoc's menu: the item is shown once the tag is unfolded.
+  await item.or(unfold).first().waitFor();
+  if (!(await item.isVisible())) await unfold.click();
+  await item.click();
   await page.locator('h1, h2', { hasText: summary }).first().waitFor();
 }
 
-/** Clicks "Expand all" on every response schema shown, so nested members (Content.*) are on screen. */
-export async function expandSchemas(page: Page): Promise<void> {
-  const buttons = page.getByTestId('middle-panel').getByRole('button', { name: 'Expand all', exact: true });
+/**
+ * Where one operation is on a Redoc page: Redoc renders every operation in the page, each in an
+ * element whose id is its route (`#/<tag>/<operationId>` without `#/`).
+ * @param anchor the operation's anchor (src/redoc.js operationAnchor)
+ */
+export function operationRoot(page: Page, anchor: string): Locator {
+  return page.locator(`[id="${anchor.replace(/^#\//, '')}"]`);
+}
+
+/** Clicks "Expand all" on every response schema shown under root, so nested members (Content.*) are on screen. */
+export async function expandSchemas(root: Page | Locator): Promise<void> {
+  const buttons = root.getByTestId('middle-panel').getByRole('button', { name: 'Expand all', exact: true });
   for (let i = 0; i < (await buttons.count()); i++) {
     const button = buttons.nth(i);
     if (await button.isVisible()) await button.click();
@@ -121,20 +134,43 @@ export async function expandSchemas(page: Page): Promise<void> {
  * Expands the schemas and lists the names still not shown, asking again while Redoc renders
  * (it expands nested members asynchronously, later on a busy machine); gives up after `waitMs`.
  */
-export async function missingNamesAfterExpanding(page: Page, names: string[], waitMs = 10_000): Promise<string[]> {
+export async function missingNamesAfterExpanding(root: Page | Locator, names: string[], waitMs = 10_000): Promise<string[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    await expandSchemas(page);
-    const missing = await missingNames(page, names);
+    await expandSchemas(root);
+    const missing = await missingNames(root, names);
     if (missing.length === 0 || Date.now() > deadline) return missing;
-    await page.waitForTimeout(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-/** The names that no visible element of the middle panel shows as its whole text. */
-export async function missingNames(page: Page, names: string[]): Promise<string[]> {
+/**
+ * Expands the schemas under root until what is shown stops growing: Redoc opens nested members (a
+ * list's items' lists) a level at a time, each after it rendered the one above; gives up after `waitMs`.
+ */
+export async function expandUntilSettled(root: Page | Locator, waitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let before = -1;
+  let same = 0;
+  while (Date.now() < deadline && same < 3) {
+    await expandSchemas(root);
+    // Redoc renders an opened member's children once it is on screen: bring each opened one into view.
+    const opened = root.getByTestId('middle-panel').locator('[data-schema-nested-open="true"]');
+    for (let i = 0; i < (await opened.count()); i++) {
+      await opened.nth(i).scrollIntoViewIfNeeded();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const shown = await root.getByTestId('middle-panel').locator('*').count();
+    same = shown === before ? same + 1 : 0;
+    before = shown;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The names that no visible element of the middle panel under root shows as its whole text. */
+export async function missingNames(root: Page | Locator, names: string[]): Promise<string[]> {
   const shown = new Set(
-    await page
+    await root
       .getByTestId('middle-panel')
       .locator('*')
       .evaluateAll((elements) => elements.filter((e) => e.children.length === 0 && (e as HTMLElement).offsetParent !== null).map((e) => (e.textContent ?? '').trim())),

@@ -20,10 +20,19 @@ const providers = JSON.parse(readFileSync(join(packageDir, 'providers.json'), 'u
 const templatesDir = join(packageDir, 'templates', 'code-samples');
 const apis = Object.keys(providers.apis) as (keyof typeof models)[];
 
+/** Each operation's samples. */
 function samplesOf(api: keyof typeof models) {
   const model: ApiModel = models[api];
   const { provider } = providerFacts(model, providers.apis[api]);
-  return { model, provider, samples: buildCodeSamples({ api, model, fields: listFields(model), provider, mockCommand: providers.mockCommand, templatesDir }) };
+  const fields = listFields(model);
+  return {
+    model,
+    provider,
+    operations: Object.values(model.operations).map((operation) => ({
+      operation,
+      samples: buildCodeSamples({ api, operation, fields, provider, mockCommand: providers.mockCommand, templatesDir }),
+    })),
+  };
 }
 
 /**
@@ -108,20 +117,25 @@ async function curlToFetch(args: string[]): Promise<Response> {
 }
 
 describe('TypeScript code samples', () => {
-  it('compile against the installed clients and official SDKs', () => {
+  it('compile against the installed clients and official SDKs, for every operation', () => {
     const sources: Record<string, string> = {};
+    let operations = 0;
     for (const api of apis) {
-      for (const [i, sample] of samplesOf(api).samples.entries()) if (sample.lang === 'TypeScript') sources[`${api}-${i}`] = sample.source;
+      for (const { operation, samples } of samplesOf(api).operations) {
+        operations += 1;
+        for (const [i, sample] of samples.entries()) if (sample.lang === 'TypeScript') sources[`${api}-${operation.id}-${i}`] = sample.source;
+      }
     }
-    expect(Object.keys(sources).length).toBe(apis.length * 2);
+    expect(Object.keys(sources).length).toBe(operations * 2);
     expect(typeErrors(sources)).toEqual([]);
   });
 
-  it('report a sample that uses a field the client does not have (the check can fail)', () => {
-    const { samples } = samplesOf('aws-lambda');
+  it('report a sample that passes an input the client does not have (the check can fail)', () => {
+    const { operation, samples } = samplesOf('aws-lambda').operations[0]!;
     const client = samples.find((s) => s.lang === 'TypeScript')!;
-    const errors = typeErrors({ broken: client.source.replace('layer.Content?.CodeSha256', 'layer.Content?.CodeSha512') });
-    expect(errors.join('\n')).toMatch(/CodeSha512/);
+    const input = operation.inputs.find((i) => i.required && i.in === 'path')!;
+    const errors = typeErrors({ broken: client.source.replace(`${input.name}:`, `${input.name}Typo:`) });
+    expect(errors.join('\n')).toMatch(new RegExp(`${input.name}Typo`));
   });
 });
 
@@ -134,16 +148,18 @@ describe.each(apis)('curl sample of %s', (api) => {
     await mock?.close();
   });
 
-  it('gets the example layer from the mock, the signature checked', async () => {
-    const { model, provider, samples } = samplesOf(api);
-    const curl = samples.find((s) => s.lang === 'curl')!;
-    const { host } = new URL(mock!.url);
-    const script = curl.source.replaceAll(`127.0.0.1:${provider.mockPort}`, host);
-    expect(script, 'the sample names the mock at its default port').not.toBe(curl.source);
-    const response = await curlToFetch(curlArguments(script));
-    const text = await response.text();
-    expect(response.status, text).toBe(200);
-    const success = model.scenarios.find((s) => s.outcome === 'success');
-    expect(JSON.parse(text)).toEqual(success?.value);
+  it("gets each operation's success example from the mock, the signature checked", async () => {
+    const { provider, operations } = samplesOf(api);
+    for (const { operation, samples } of operations) {
+      const curl = samples.find((s) => s.lang === 'curl')!;
+      const { host } = new URL(mock!.url);
+      const script = curl.source.replaceAll(`127.0.0.1:${provider.mockPort}`, host);
+      expect(script, 'the sample names the mock at its default port').not.toBe(curl.source);
+      const response = await curlToFetch(curlArguments(script));
+      const text = await response.text();
+      expect(response.status, `${operation.id}: ${text}`).toBe(200);
+      const success = operation.scenarios.find((s) => s.outcome === 'success');
+      expect(JSON.parse(text), operation.id).toEqual(success?.value);
+    }
   });
 });

@@ -1,26 +1,54 @@
 // The comparison logic on small hand-made models (so each rule is checked on its own), and on
-// the real models: every field and error of both APIs lands in exactly one row.
-import { models } from '@layerspec/specs/model';
+// the real models: operations pair by operationId, and every field and error of every operation
+// of both APIs lands in exactly one row of its operation.
+import { type ApiModel, models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { bounds, buildComparison, compareErrors, compareFields, fieldDifferences } from '../src/compare.js';
 import { listFields } from '../src/fields.js';
 
-/** A model with only what the comparison reads: outputs (and optionally inputs and errors). */
-function modelWith({ outputs = [], inputs = [], errors = [], result = [] }: { outputs?: any[]; inputs?: any[]; errors?: any[]; result?: string[] }): any {
+/** An operation with only what the comparison reads. */
+function operationWith(
+  id: string,
+  { outputs = [], inputs = [], errorCodes = [], result = [] }: { outputs?: any[]; inputs?: any[]; errorCodes?: string[]; result?: string[] },
+) {
   return {
-    api: 't',
-    operation: { id: 'Op', method: 'GET', path: '/x' },
-    signing: { scheme: 's' },
+    id,
+    method: 'GET',
+    path: `/${id}`,
+    specPath: `/${id}`,
     inputs,
     result,
     outputs: outputs.map((output) => ({ in: 'body', path: output.name.split('.'), required: false, ...output })),
-    // Where the errors carry their code: the first entry's, as a real model states it once for all.
-    errors: { codeAt: errors[0]?.codeAt, entries: errors.map(({ codeAt: _codeAt, ...entry }) => entry) },
+    errorCodes,
     scenarios: [],
   };
 }
 
-function side(api: string, label: string, model: any) {
+/** A model with only what the comparison reads: one operation `Op` with outputs (and optionally inputs and errors), and any others. */
+function modelWith({
+  outputs = [],
+  inputs = [],
+  errors = [],
+  result = [],
+  others = [],
+}: {
+  outputs?: any[];
+  inputs?: any[];
+  errors?: any[];
+  result?: string[];
+  others?: ReturnType<typeof operationWith>[];
+}): any {
+  const op = operationWith('Op', { outputs, inputs, result, errorCodes: errors.map((error) => error.code) });
+  return {
+    api: 't',
+    signing: { scheme: 's' },
+    operations: Object.fromEntries([op, ...others].map((operation) => [operation.id, operation])),
+    // Where the errors carry their code: the first entry's, as a real model states it once for all.
+    errors: { codeAt: errors[0]?.codeAt, entries: errors.map(({ codeAt: _codeAt, ...entry }) => entry) },
+  };
+}
+
+function side(api: string, label: string, model: ApiModel) {
   return { api, label, model, fields: listFields(model) };
 }
 
@@ -42,7 +70,7 @@ describe('fieldDifferences', () => {
         outputs: [{ name: 'Sha', type: 'string', pattern: '^[0-9a-f]{64}$', concept: 'sha', required: true, encoding: { digest: 'sha256', as: 'hex' } }],
       }),
     );
-    const [row] = compareFields(a, b, 'response').filter((r) => r.concept === 'sha');
+    const [row] = compareFields(a, b, 'response', 'Op').filter((r) => r.concept === 'sha');
     expect(row!.left.map((f) => f.name)).toEqual(['Content.Sha']);
     expect(row!.right.map((f) => f.name)).toEqual(['Response.Sha']);
     expect(row!.differences).toEqual([
@@ -95,7 +123,7 @@ describe('fieldDifferences', () => {
         ],
       }),
     );
-    const rows = compareFields(a, b, 'response');
+    const rows = compareFields(a, b, 'response', 'Op');
     expect(rows.map((r) => [r.left.map((f) => f.name), r.right.map((f) => f.name), r.differences[0]])).toEqual([
       [['Only'], [], 'No counterpart in B.'],
       [['Both'], ['Both'], 'Same type and rules.'],
@@ -127,7 +155,7 @@ describe('errors', () => {
         ],
       }),
     );
-    expect(compareErrors(a, b).map((r) => r.differences)).toEqual([
+    expect(compareErrors(a, b, 'Op').map((r) => r.differences)).toEqual([
       [
         'A answers HTTP 404 with the error named in the `x-err` header and its message in the body member `message`; B answers HTTP 200 with the error named in the body member `Response.Error.Code` and its message in the body member `Response.Error.Message`.',
         'Retry: not retryable in A, retryable in B.',
@@ -147,55 +175,117 @@ describe('bounds', () => {
   });
 });
 
+describe('operations', () => {
+  it("pairs operations by operationId, the first API's order first, and keeps one that only one API has on its side", () => {
+    const list = (id: string, name: string) => operationWith(id, { outputs: [{ name, type: 'string', concept: 'items' }] });
+    const a = side('a', 'A', modelWith({ outputs: [{ name: 'X', type: 'string', concept: 'x' }], others: [list('List', 'Items'), list('OnlyA', 'Mine')] }));
+    const b = side('b', 'B', modelWith({ outputs: [{ name: 'X', type: 'string', concept: 'x' }], others: [list('OnlyB', 'Theirs'), list('List', 'Entries')] }));
+    const { operations } = buildComparison(a, b);
+    expect(operations.map((pair) => [pair.id, pair.left?.id, pair.right?.id])).toEqual([
+      ['Op', 'Op', 'Op'],
+      ['List', 'List', 'List'],
+      ['OnlyA', 'OnlyA', undefined],
+      ['OnlyB', undefined, 'OnlyB'],
+    ]);
+    // Fields pair only within their operation, by concept.
+    const listRows = operations[1]!.response;
+    expect(listRows.map((row) => [row.left.map((f) => f.name), row.right.map((f) => f.name), row.differences[0]])).toEqual([
+      [['Items'], ['Entries'], 'Named `Items` by A, `Entries` by B.'],
+    ]);
+    expect(operations[2]!.response.map((row) => [row.left.map((f) => f.name), row.right, row.differences])).toEqual([[['Mine'], [], ['No counterpart in B.']]]);
+    expect(operations[3]!.response.map((row) => [row.left, row.right.map((f) => f.name), row.differences])).toEqual([[[], ['Theirs'], ['No counterpart in A.']]]);
+  });
+
+  it('compares only the errors each operation documents', () => {
+    const error = (code: string) => ({
+      code,
+      status: 400,
+      concept: code,
+      codeAt: header('x-err'),
+      messageAt: body('message'),
+      kind: 'invalid-input',
+      retryable: false,
+      details: [],
+    });
+    const a = side('a', 'A', modelWith({ errors: [error('E1'), error('E2')], others: [operationWith('Two', { errorCodes: ['E2'] })] }));
+    const b = side('b', 'B', modelWith({ errors: [error('E1'), error('E2')], others: [operationWith('Two', { errorCodes: ['E2'] })] }));
+    expect(compareErrors(a, b, 'Op').map((row) => row.concept)).toEqual(['E1', 'E2']);
+    expect(compareErrors(a, b, 'Two').map((row) => row.concept)).toEqual(['E2']);
+  });
+});
+
 describe('the real models', () => {
   const sides = (['aws-lambda', 'tencent-scf'] as const).map((api) => side(api, models[api].provider.label, models[api]));
   const comparison = buildComparison(sides[0]!, sides[1]!);
+  const ids = [...new Set(sides.flatMap((s) => Object.keys(s.model.operations)))];
 
-  it('puts every field and every error of both APIs in exactly one row', () => {
-    for (const [i, s] of sides.entries()) {
-      const pick = (rows: { left: unknown[]; right: unknown[] }[]) => rows.flatMap((r) => (i === 0 ? r.left : r.right));
-      const compared = [...pick(comparison.request), ...pick(comparison.response)];
-      expect(compared).toHaveLength(s.fields.length);
-      expect(new Set(compared)).toEqual(new Set(s.fields));
-      expect(new Set(pick(comparison.errors))).toEqual(new Set(s.model.errors.entries));
+  it('has a pair for every operation of either API, by operationId', () => {
+    expect(comparison.operations.map((pair) => pair.id)).toEqual(ids);
+    for (const pair of comparison.operations) {
+      expect(pair.left).toBe(sides[0]!.model.operations[pair.id]);
+      expect(pair.right).toBe(sides[1]!.model.operations[pair.id]);
     }
   });
 
-  it('lists every input, signing field and output of the model, outputs at their path from the body root', () => {
+  it('puts every field and every error of every operation of both APIs in exactly one row of its operation', () => {
+    for (const [i, s] of sides.entries()) {
+      for (const pair of comparison.operations) {
+        const pick = (rows: { left: unknown[]; right: unknown[] }[]) => rows.flatMap((r) => (i === 0 ? r.left : r.right));
+        const compared = [...pick(pair.request), ...pick(pair.response)];
+        const own = s.fields.filter((f) => f.operation === pair.id);
+        expect(compared).toHaveLength(own.length);
+        expect(new Set(compared)).toEqual(new Set(own));
+        const codes = s.model.operations[pair.id]?.errorCodes ?? [];
+        expect(new Set(pick(pair.errors))).toEqual(new Set(s.model.errors.entries.filter((e) => codes.includes(e.code))));
+      }
+    }
+  });
+
+  it('lists every input, signing field and output of each operation, outputs at their path from the body root', () => {
     for (const s of sides) {
       const m = s.model;
-      expect(s.fields.filter((f) => f.side === 'request').map((f) => f.name)).toEqual([...m.inputs, ...(m.signing.fields ?? [])].map((f) => f.name));
-      expect(s.fields.filter((f) => f.side === 'response').map((f) => f.name)).toEqual(
-        m.outputs.map((o: any) => (o.in === 'header' ? o.name : [...m.result, ...o.path].join('.'))),
-      );
+      for (const op of Object.values(m.operations)) {
+        const own = s.fields.filter((f) => f.operation === op.id);
+        expect(own.filter((f) => f.side === 'request').map((f) => f.name)).toEqual([...op.inputs, ...(m.signing.fields ?? [])].map((f) => f.name));
+        // A list's items are written `[]` after its name (`LayerVersions[].Version`).
+        expect(own.filter((f) => f.side === 'response').map((f) => f.name)).toEqual(
+          op.outputs.map((o) => (o.in === 'header' ? o.name : [...op.result, ...o.path].join('.').replaceAll('.[]', '[]'))),
+        );
+      }
+      expect(new Set(s.fields.map((f) => f.operation))).toEqual(new Set(Object.keys(m.operations)));
     }
   });
 
-  it('pairs the signing facts (time, session token, region) that both specs carry, read from the signing fields', () => {
+  it('pairs the signing facts (time, session token, region) that both specs carry in every shared operation, read from the signing fields', () => {
     const [aws, tencent] = sides;
     const signing = aws!.model.signing.fields ?? [];
     expect(signing.length).toBeGreaterThan(0);
-    for (const { concept, name } of signing) {
-      const row = comparison.request.find((r) => r.concept === concept);
-      expect(row, concept).toBeDefined();
-      expect(
-        row!.left.map((f) => f.name),
-        concept,
-      ).toEqual([name]);
-      expect(row!.left[0]!.signing).toBe(aws!.model.signing.scheme);
-      expect(
-        row!.right.map((f) => f.name),
-        `${concept} in Tencent`,
-      ).toEqual(tencent!.model.inputs.filter((i: any) => i.concept === concept).map((i: any) => i.name));
-      expect(row!.differences.join(' ')).not.toContain('No counterpart');
+    const shared = comparison.operations.filter((pair) => pair.left && pair.right);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const pair of shared) {
+      for (const { concept, name } of signing) {
+        const row = pair.request.find((r) => r.concept === concept);
+        expect(row, concept).toBeDefined();
+        expect(
+          row!.left.map((f) => f.name),
+          concept,
+        ).toEqual([name]);
+        expect(row!.left[0]!.signing).toBe(aws!.model.signing.scheme);
+        expect(
+          row!.right.map((f) => f.name),
+          `${concept} in Tencent`,
+        ).toEqual(pair.right!.inputs.filter((i) => i.concept === concept).map((i) => i.name));
+        expect(row!.differences.join(' ')).not.toContain('No counterpart');
+      }
+      const region = pair.request.find((r) => r.concept === 'region')!;
+      expect(region.differences.join(' ')).toContain('credential scope');
     }
-    const region = comparison.request.find((r) => r.concept === 'region')!;
-    expect(region.differences.join(' ')).toContain('credential scope');
+    expect(tencent).toBeDefined();
   });
 
   it('spells out at least one sentence in every row', () => {
-    for (const row of [...comparison.request, ...comparison.response, ...comparison.errors]) {
-      expect(row.differences.length).toBeGreaterThan(0);
+    for (const pair of comparison.operations) {
+      for (const row of [...pair.request, ...pair.response, ...pair.errors]) expect(row.differences.length).toBeGreaterThan(0);
     }
   });
 });

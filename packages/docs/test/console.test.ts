@@ -1,5 +1,6 @@
 // The console page in a real Chromium: both mocks (verifying signatures) behind the docs server,
-// a reader filling the form. What the answers must show is read from the specs' scenarios.
+// a reader picking an operation and filling its form. What the form holds and what the answers
+// must show is read from the specs' operations and scenarios.
 import { models, type ApiModel } from '@layerspec/specs/model';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '@layerspec/mock';
+import { consoleOperations, consoleSide } from '../src/console.js';
 import { startDocsServer, type DocsServer } from '../src/server.js';
 import { launchBrowser, screenshot, type Browser } from './browser.js';
 
@@ -14,6 +16,9 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
 const apis = Object.keys(providers.apis) as (keyof typeof models)[];
 const NOT_FOUND = 'resource-not-found';
+const operations = consoleOperations(apis.map((api) => consoleSide({ api, name: models[api].provider.name, model: models[api] }, {})));
+// The operation that reads one version of a layer: its inputs carry a layer name and a version.
+const getVersion = operations.find((operation) => ['layer-name', 'layer-version'].every((concept) => operation.boxes.some((box) => box.concept === concept)))!;
 
 let browser: Browser | undefined;
 let docs: DocsServer | undefined;
@@ -54,18 +59,22 @@ async function openConsole(url: string) {
   return { ...opened, requested };
 }
 
-async function send(page: Page, values: { name: string; version: string; scenario: string }) {
-  await page.getByLabel('Layer name', { exact: true }).fill(values.name);
-  await page.getByRole('textbox', { name: 'Version', exact: true }).fill(values.version);
-  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption(values.scenario);
-  await page.getByRole('button', { name: 'Send to both mocks' }).click();
+/** Picks the operation, fills its boxes by concept (a box left out stays empty), picks the scenario and sends. */
+async function send(page: Page, operation: (typeof operations)[number], values: Record<string, string>, scenario = '') {
+  await page.getByRole('combobox', { name: 'Operation' }).selectOption(operation.id);
+  for (const box of operation.boxes) {
+    const value = box.concept === undefined ? undefined : values[box.concept];
+    if (value !== undefined) await page.locator(`input[name="${box.field}"]`).fill(value);
+  }
+  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption(scenario);
+  await page.getByRole('button', { name: 'Send to the mocks' }).click();
 }
 
 const side = (page: Page, api: string, part: string) => page.locator(`.console-side[data-api="${api}"] [data-part="${part}"]`);
 
 /** What the answer must show of a scenario's error: its status line and its code where the spec puts it. */
-function expectedAnswer(model: ApiModel, scenario: string): string[] {
-  const named = model.scenarios.find((entry) => entry.name === scenario);
+function expectedAnswer(model: ApiModel, operation: string, scenario: string): string[] {
+  const named = model.operations[operation]?.scenarios.find((entry) => entry.name === scenario);
   const error = model.errors.entries.find((entry) => entry.code === named?.errorCode);
   if (!named || !error) throw new Error(`${model.api} has no scenario ${scenario} with a listed error`);
   const { codeAt } = model.errors;
@@ -78,8 +87,8 @@ describe('console', () => {
     const { docs } = ready();
     const { page, requested, offHost, violations } = await openConsole(`${docs.url}console.html`);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
-    await send(page, { name: 'my-layer', version: '7', scenario: NOT_FOUND });
-    await expect.poll(() => page.locator('#console-status').textContent()).toBe('Sent to both mocks.');
+    await send(page, getVersion, { 'layer-name': 'my-layer', 'layer-version': '7' }, NOT_FOUND);
+    await expect.poll(() => page.locator('#console-status').textContent()).toBe(`Sent ${getVersion.id} to both mocks.`);
     await screenshot(page, 'console', { fullPage: true });
 
     for (const api of apis) {
@@ -88,16 +97,17 @@ describe('console', () => {
       const request = (await side(page, api, 'request').textContent()) ?? '';
       const answer = (await side(page, api, 'answer').textContent()) ?? '';
       // The request as the client signed it, for the mock's own URL, with the signature.
-      expect(request).toContain(`${model.operation.method} ${mock.url}/`);
+      const operation = model.operations[getVersion.id]!;
+      expect(request).toContain(`${operation.method} ${mock.url}/`);
       expect(request).toMatch(new RegExp(`^${model.signing.header.toLowerCase()}: \\S+`, 'm'));
       expect(request).toContain('my-layer');
       expect(request).toContain(`prefer: example=${NOT_FOUND}`);
-      for (const text of expectedAnswer(model, NOT_FOUND)) expect(answer).toContain(text);
+      for (const text of expectedAnswer(model, getVersion.id, NOT_FOUND)) expect(answer).toContain(text);
       // The mock got that very request, and its signature verified although it came through the docs server.
       const journal = await mock.requests();
       expect(journal).toHaveLength(1);
       expect(journal[0]?.signature).toEqual({ status: 'verified' });
-      expect(journal[0]?.request.method).toBe(model.operation.method);
+      expect(journal[0]?.request.method).toBe(operation.method);
     }
     expect(offHost).toEqual([]);
     expect(violations).toEqual([]);
@@ -105,14 +115,53 @@ describe('console', () => {
     for (const url of requested) expect(new URL(url).hostname, url).toBe('127.0.0.1');
   });
 
+  it("picks each operation: its form holds that operation's inputs, and each mock gets the operation's wire route with the spec's examples", async () => {
+    const { docs } = ready();
+    const { page } = await openConsole(`${docs.url}console.html`);
+    await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
+    for (const operation of operations) {
+      for (const mock of mocks.values()) mock.reset();
+      // The first required input's example of the first side that has it, per box.
+      const values: Record<string, string> = {};
+      for (const box of operation.boxes) {
+        if (!box.required || box.concept === undefined) continue;
+        const [api, input] = Object.entries(box.sides)[0]!;
+        const example = Object.values(models[api as keyof typeof models].operations[operation.id]!.inputs.find((i) => i.name === input.name)?.examples ?? {})[0];
+        values[box.concept] = Array.isArray(example) ? example.join(', ') : String(example);
+      }
+      await send(page, operation, values);
+      // The picked operation's boxes are the only ones shown.
+      const shown = await page.locator('fieldset[data-operation]:not([hidden]) input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).name));
+      expect(shown).toEqual(operation.boxes.map((box) => box.field));
+      await expect.poll(() => page.locator('#console-status').textContent(), { message: operation.id }).toMatch(new RegExp(`^Sent ${operation.id} to `));
+      for (const api of operation.sides) {
+        const own = models[api as keyof typeof models].operations[operation.id]!;
+        const request = (await side(page, api, 'request').textContent()) ?? '';
+        expect(request, `${api} ${operation.id}`).toContain(`${own.method} ${mocks.get(api)!.url}${own.path.replace(/\{.*$/, '')}`);
+        if (own.action) expect(request).toContain(`${own.action.header.toLowerCase()}: ${own.action.name}`);
+        // A success: HTTP 200, and no error code where the API's error answers carry one.
+        const answer = (await side(page, api, 'answer').textContent()) ?? '';
+        expect(answer, `${api} ${operation.id}`).toMatch(/^HTTP 200 /);
+        const { codeAt } = models[api as keyof typeof models].errors;
+        if (codeAt.in === 'header') expect(answer.toLowerCase()).not.toContain(`\n${codeAt.name.toLowerCase()}:`);
+        else expect(answer, `${api} ${operation.id}`).not.toContain(`"${codeAt.path.at(-1)}":`);
+        const journal = await mocks.get(api)!.requests();
+        expect(
+          journal.map((entry) => [entry.request.method, entry.signature]),
+          `${api} ${operation.id}`,
+        ).toEqual([[own.method, { status: 'verified' }]]);
+      }
+    }
+  });
+
   it("refuses a bad layer name with the spec's rule and sends nothing to either mock", async () => {
     const { docs } = ready();
     const { page } = await openConsole(`${docs.url}console.html`);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
-    await send(page, { name: 'bad name!', version: '1', scenario: NOT_FOUND });
+    await send(page, getVersion, { 'layer-name': 'bad name!', 'layer-version': '1' }, NOT_FOUND);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Nothing was sent');
     for (const api of apis) {
-      const name = models[api].inputs.find((input) => input.concept === 'layer-name')!;
+      const name = models[api].operations[getVersion.id]!.inputs.find((input) => input.concept === 'layer-name')!;
       const refusal = side(page, api, 'refusal');
       await expect.poll(() => refusal.isVisible()).toBe(true);
       const text = (await refusal.textContent()) ?? '';
@@ -134,31 +183,32 @@ describe('console', () => {
     await page.goBack();
     await page.getByRole('navigation').getByRole('link', { name: 'Console', exact: true }).click();
     await page.waitForURL(/console\.html$/);
-    await expect.poll(() => page.getByRole('button', { name: 'Send to both mocks' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Send to the mocks' }).isVisible()).toBe(true);
   });
 
-  it('leaves an empty version to the clients, which refuse it with their rule (the form does not block it itself)', async () => {
+  it('leaves an empty required box out of the input, for the clients to refuse by name (the form does not block it itself)', async () => {
     const { docs } = ready();
     const { page } = await openConsole(`${docs.url}console.html`);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
-    await send(page, { name: 'my-layer', version: '', scenario: NOT_FOUND });
+    await send(page, getVersion, { 'layer-name': 'my-layer', 'layer-version': '' }, NOT_FOUND);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Nothing was sent');
     for (const api of apis) {
-      const version = models[api].inputs.find((input) => input.concept === 'layer-version')!;
-      expect(await side(page, api, 'refusal').textContent()).toContain(`${version.name} must be an integer`);
+      const version = models[api].operations[getVersion.id]!.inputs.find((input) => input.concept === 'layer-version')!;
+      expect(await side(page, api, 'refusal').textContent()).toContain(`${version.name} is required`);
       expect(await mocks.get(api)!.requests()).toEqual([]);
     }
   });
 
   it('sends nothing to either mock when only one client refuses the input (an AWS layer ARN, which Tencent names do not allow)', async () => {
     const { docs } = ready();
-    const arn = models['aws-lambda'].inputs.find((input) => input.concept === 'layer-name')?.examples?.arn;
+    const nameOf = (api: keyof typeof models) => models[api].operations[getVersion.id]!.inputs.find((input) => input.concept === 'layer-name')!;
+    const arn = nameOf('aws-lambda').examples?.arn;
     expect(typeof arn).toBe('string');
-    const refusing = apis.filter((api) => !new RegExp(models[api].inputs.find((input) => input.concept === 'layer-name')!.pattern!).test(String(arn)));
+    const refusing = apis.filter((api) => !new RegExp(nameOf(api).pattern!).test(String(arn)));
     expect(refusing).toEqual(['tencent-scf']);
     const { page } = await openConsole(`${docs.url}console.html`);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Both mocks answer');
-    await send(page, { name: String(arn), version: '1', scenario: NOT_FOUND });
+    await send(page, getVersion, { 'layer-name': String(arn), 'layer-version': '1' }, NOT_FOUND);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('Nothing was sent');
     expect(await side(page, 'tencent-scf', 'refusal').textContent()).toContain('must match the pattern');
     expect(await side(page, 'aws-lambda', 'refusal').textContent()).toContain('Not sent: the other client refused the input');
@@ -169,7 +219,7 @@ describe('console', () => {
     const { page } = await openConsole(pathToFileURL(join(dist, 'console.html')).href);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('opened from disk');
     expect(await page.locator('#console-status').textContent()).toContain('npm start');
-    await send(page, { name: 'my-layer', version: '1', scenario: NOT_FOUND });
+    await send(page, getVersion, { 'layer-name': 'my-layer', 'layer-version': '1' }, NOT_FOUND);
     await expect.poll(() => page.locator('#console-status').textContent()).toContain('opened from disk');
   });
 

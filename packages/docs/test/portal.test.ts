@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { models } from '@layerspec/specs/model';
+import { type ApiModel, models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
@@ -23,7 +23,7 @@ const templatesDir = new URL('../templates/code-samples', import.meta.url).pathn
 type Api = keyof typeof models;
 const bundle = (api: string) => JSON.parse(readFileSync(bundlePath(api), 'utf8'));
 
-function sideOf(api: string, model: any = models[api as Api]) {
+function sideOf(api: string, model: ApiModel = models[api as Api]) {
   return { api, ...providerFacts(model, providers.apis[api]), model, fields: listFields(model) };
 }
 
@@ -37,7 +37,7 @@ describe('html', () => {
   it('renders spec text that looks like markup as text in the portal', () => {
     const hostile = structuredClone(models['aws-lambda']) as any;
     hostile.summary = '<script>alert(1)</script>';
-    hostile.outputs.find((o: any) => o.name === 'Description').concept = '"><img src=x>';
+    hostile.operations.GetLayerVersion.outputs.find((o: any) => o.name === 'Description').concept = '"><img src=x>';
     const a = sideOf('aws-lambda', hostile);
     const b = sideOf('tencent-scf');
     const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
@@ -55,7 +55,10 @@ describe('provider facts', () => {
     const a = sideOf('aws-lambda', model);
     const b = sideOf('tencent-scf');
     const page = renderPortal({ sides: [a, b], comparison: buildComparison(a, b), themeCss: '', mockCommand: providers.mockCommand });
-    expect(page).toContain('<title>layerspec: GetLayerVersion on Renamed Cloud Functions and Tencent Cloud SCF</title>');
+    const ids = Object.keys(models['aws-lambda'].operations);
+    expect(page).toContain(
+      `<title>layerspec: ${ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids[0]} on Renamed Cloud Functions and Tencent Cloud SCF</title>`,
+    );
     expect(page).toContain('http://127.0.0.1:5999');
     expect(page).toMatch(/in Renamed[,;. ]/);
     expect(page).toContain('<h2><a href="aws-lambda.html">Renamed Cloud Functions</a></h2>');
@@ -66,30 +69,50 @@ describe('provider facts', () => {
 
 describe('code samples', () => {
   for (const api of Object.keys(providers.apis)) {
-    it(`${api}: curl against the mock, the layerspec client and the official SDK, filled from the model's examples`, () => {
+    it(`${api}: curl against the mock, the layerspec client and the official SDK for every operation, filled from the model's examples`, () => {
       const model = models[api as Api];
       const fields = listFields(model);
       const { provider } = providerFacts(model, providers.apis[api]);
-      const samples = buildCodeSamples({ api, model, fields, provider, mockCommand: providers.mockCommand, templatesDir });
-      expect(samples.map((s) => s.label)).toEqual(['curl (local mock)', provider.clientPackage, `${provider.sdkPackage} (official SDK)`]);
-      for (const sample of samples) {
-        expect(sample.source).not.toMatch(/\{\{/);
-        expect(sample.source).toContain(`127.0.0.1:${provider.mockPort}`);
-      }
-      expect(samples[1]!.source).toContain(`from '${provider.clientPackage}'`);
-      expect(samples[2]!.source).toContain(`from '${provider.sdkPackage}'`);
-      // Every request field that lives in the path or the body appears with its example.
-      const placed = fields.filter((f) => f.side === 'request' && (f.in === 'path' || f.in === 'body'));
-      expect(placed.length).toBeGreaterThan(0);
-      for (const field of placed) {
-        expect(field.example, field.name).toBeDefined();
-        expect(samples[0]!.source).toContain(String(field.example));
+      const all: Record<string, ReturnType<typeof buildCodeSamples>> = {};
+      for (const operation of Object.values(model.operations)) {
+        const samples = buildCodeSamples({ api, operation, fields, provider, mockCommand: providers.mockCommand, templatesDir });
+        all[operation.id] = samples;
+        expect(samples.map((s) => s.label)).toEqual(['curl (local mock)', provider.clientPackage, `${provider.sdkPackage} (official SDK)`]);
+        for (const sample of samples) {
+          expect(sample.source).not.toMatch(/\{\{/);
+          expect(sample.source).toContain(`127.0.0.1:${provider.mockPort}`);
+        }
+        expect(samples[1]!.source).toContain(`from '${provider.clientPackage}'`);
+        expect(samples[1]!.source).toContain(`.${operation.id[0]!.toLowerCase()}${operation.id.slice(1)}(`);
+        expect(samples[2]!.source).toContain(`from '${provider.sdkPackage}'`);
+        expect(samples[2]!.source).toContain(operation.action?.name ?? operation.id);
+        // The wire route: the path (an RPC action's shared one), and the action header where there is one.
+        const path = operation.path.replace(/\{[^}]+\}/g, '');
+        expect(samples[0]!.source).toContain(path.split('/').filter(Boolean)[0] ?? '/');
+        if (operation.action) expect(samples[0]!.source).toContain(`${operation.action.header}: ${operation.action.name}`);
+        // Every required path or body input appears with its example.
+        const placed = operation.inputs.filter((i) => i.required && (i.in === 'path' || i.in === 'body'));
+        expect(placed.length).toBeGreaterThan(0);
+        for (const input of placed) {
+          const field = fields.find((f) => f.operation === operation.id && f.name === input.name)!;
+          expect(field.example, field.name).toBeDefined();
+          expect(samples[0]!.source).toContain(String(field.example));
+          expect(samples[1]!.source).toContain(`${input.name}: ${JSON.stringify(field.example)}`);
+        }
       }
       const doc = bundle(api);
-      const operationOf = (d: any) => d.paths[model.operation.path][model.operation.method.toLowerCase()];
-      const augmented = withCodeSamples(doc, model, samples);
-      expect(operationOf(augmented)['x-codeSamples']).toEqual(samples);
-      expect(operationOf(doc)['x-codeSamples']).toBeUndefined();
+      const augmented = withCodeSamples(doc, model, all);
+      for (const operation of Object.values(model.operations)) {
+        const operationOf = (d: any) => d.paths[operation.specPath][operation.method.toLowerCase()];
+        expect(operationOf(augmented)['x-codeSamples']).toEqual(all[operation.id]);
+        expect(operationOf(doc)['x-codeSamples']).toBeUndefined();
+        // Redoc prints the spec's key; an RPC action's description says its wire route first.
+        if (operation.action) {
+          expect(operationOf(augmented).description).toMatch(
+            new RegExp(`^\\*\\*On the wire:\\*\\* \`${operation.method} ${operation.path}\` with the header \`${operation.action.header}: ${operation.action.name}\``),
+          );
+        } else expect(operationOf(augmented).description).toBe(operationOf(doc).description);
+      }
     });
   }
 
@@ -99,12 +122,58 @@ describe('code samples', () => {
       mkdirSync(join(dir, 'aws-lambda'));
       for (const file of ['curl.sh', 'layerspec.ts', 'sdk.ts']) writeFileSync(join(dir, 'aws-lambda', file), '{{NoSuchField}}');
       const model = models['aws-lambda'];
+      const operation = Object.values(model.operations)[0]!;
       expect(() =>
-        buildCodeSamples({ api: 'aws-lambda', model, fields: listFields(model), provider: providers.apis['aws-lambda'], mockCommand: 'x', templatesDir: dir }),
+        buildCodeSamples({ api: 'aws-lambda', operation, fields: listFields(model), provider: providers.apis['aws-lambda'], mockCommand: 'x', templatesDir: dir }),
       ).toThrow(/placeholder \{\{NoSuchField\}\}/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('portal operations', () => {
+  const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api));
+  const page = renderPortal({ sides, comparison: buildComparison(sides[0]!, sides[1]!), themeCss: '', mockCommand: providers.mockCommand });
+
+  it('lists every operation of each API on its card with its wire route and a link to it in the reference', () => {
+    for (const side of sides) {
+      const card = page.slice(page.indexOf(`<article class="card" data-api="${side.api}">`));
+      for (const operation of Object.values(side.model.operations)) {
+        const item = card.slice(card.indexOf(`<li data-operation="${operation.id}">`), card.indexOf('</li>', card.indexOf(`<li data-operation="${operation.id}">`)));
+        expect(item, `${side.api} ${operation.id}`).toContain(`<a href="${side.api}.html${operationAnchor(operation)}">${operation.id}</a>`);
+        expect(item).toContain(`<code>${operation.method} ${operation.path}</code>`);
+        if (operation.action) expect(item).toContain(`<code>${operation.action.header}: ${operation.action.name}</code>`);
+        // An RPC action's pseudo-path is the spec's key, never the route a reader is shown.
+        if (operation.specPath !== operation.path) expect(item).not.toContain(operation.specPath);
+      }
+    }
+  });
+
+  it('has a comparison section per operation, each with its own tables and ids', () => {
+    const ids = [...new Set(sides.flatMap((side) => Object.keys(side.model.operations)))];
+    for (const id of ids) {
+      expect(page).toContain(`<section class="operation" id="operation--${id}" data-operation="${id}">`);
+      for (const table of ['request-fields', 'response-fields', 'error-codes']) expect(page).toContain(`<table data-table="${table}" data-operation="${id}">`);
+    }
+    const anchors = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(anchors).size, 'every id is unique').toBe(anchors.length);
+  });
+
+  it('shows an operation only one API has on its side, the other saying it has none', () => {
+    const model = structuredClone(models['aws-lambda']) as any;
+    const extra = { ...structuredClone(model.operations.GetLayerVersion), id: 'OnlyOnAws', path: '/only', specPath: '/only' };
+    model.operations = { ...model.operations, OnlyOnAws: extra };
+    const a = sideOf('aws-lambda', model);
+    const b = sideOf('tencent-scf');
+    const comparison = buildComparison(a, b);
+    const own = renderPortal({ sides: [a, b], comparison, themeCss: '', mockCommand: providers.mockCommand });
+    const section = own.slice(own.indexOf('id="operation--OnlyOnAws"'));
+    expect(section).toContain('<li data-api="tencent-scf">Tencent Cloud SCF: <span class="none">no such operation</span></li>');
+    expect(section).toContain('<code>GET /only</code>');
+    const rows = section.slice(0, section.indexOf('</section>', section.indexOf('data-table="error-codes"')));
+    expect(rows).toContain('No counterpart in Tencent.');
+    expect(rows).not.toContain('data-api="tencent-scf" data-label="Tencent Cloud SCF"><div');
   });
 });
 
@@ -118,7 +187,7 @@ describe('portal wording', () => {
   });
 
   it("prints int64 bounds with the model's exact digits", () => {
-    const max = models['aws-lambda'].inputs.find((input) => input.name === 'VersionNumber')!.maximum!;
+    const max = models['aws-lambda'].operations.GetLayerVersion!.inputs.find((input) => input.name === 'VersionNumber')!.maximum!;
     expect(max).toBe(String(2n ** 63n - 1n));
     expect(text).toContain(`1 to ${max}`);
     expect(text).not.toContain(String(Number(max)));
@@ -152,7 +221,8 @@ describe('the Redoc copy of a bundle', () => {
 
   it('writes a bound the bundle rounds as the exact digits the model states, not a guess', () => {
     const model = structuredClone(models['aws-lambda']) as any;
-    for (const rule of [...model.inputs, ...model.outputs]) if (rule.maximum === String(2n ** 63n - 1n)) rule.maximum = '9223372036854775806';
+    for (const operation of Object.values(model.operations) as any[])
+      for (const rule of [...operation.inputs, ...operation.outputs]) if (rule.maximum === String(2n ** 63n - 1n)) rule.maximum = '9223372036854775806';
     const doc = { components: { schemas: { V: { type: 'integer', format: 'int64', maximum: Number('9223372036854775806') } } } }; // as JSON.parse reads it: rounded
     expect(withExactBounds(doc, model).components.schemas.V.maximum).toBe('9223372036854775806');
   });
@@ -160,16 +230,19 @@ describe('the Redoc copy of a bundle', () => {
   it('stops on a rounded bound the model does not state, and on two exact bounds that round alike', () => {
     const model = structuredClone(models['aws-lambda']) as any;
     expect(() => withExactBounds({ a: { type: 'integer', minimum: -(2 ** 63) } }, model)).toThrow(/minimum of .* the model does not state exactly/);
-    model.outputs.find((output: any) => output.name === 'Version').maximum = '9223372036854775806';
+    model.operations.GetLayerVersion.outputs.find((output: any) => output.name === 'Version').maximum = '9223372036854775806';
     expect(() => withExactBounds({}, model)).toThrow(/9223372036854775807 and 9223372036854775806|9223372036854775806 and 9223372036854775807/);
   });
 
-  it("links to Redoc's anchor of the operation, and refuses an operation without a tag", () => {
-    const model = models['aws-lambda'];
-    expect(operationAnchor(model)).toBe(`#/${model.operation.tags![0]!.toLowerCase()}/${model.operation.id.toLowerCase()}`);
-    const untagged = structuredClone(model) as any;
-    delete untagged.operation.tags;
-    expect(() => operationAnchor(untagged)).toThrow(/no tag/);
+  it("links to Redoc's anchor of each operation, and refuses an operation without a tag", () => {
+    for (const model of Object.values(models)) {
+      for (const operation of Object.values(model.operations)) {
+        expect(operationAnchor(operation)).toBe(`#/${operation.tags![0]!.toLowerCase()}/${operation.id.toLowerCase()}`);
+        const untagged = structuredClone(operation) as any;
+        delete untagged.tags;
+        expect(() => operationAnchor(untagged)).toThrow(/no tag/);
+      }
+    }
   });
 });
 

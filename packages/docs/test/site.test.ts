@@ -133,9 +133,10 @@ describe('the site under a sub-path in Chromium', () => {
       page.on('request', (request) => void requested.push(request.url()));
       await page.goto(base);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
-      const model = models['aws-lambda'];
-      await page.locator('.card a.button').first().click();
-      await page.locator('h1, h2', { hasText: model.operation.summary }).first().waitFor();
+      // The card's link to the API's last operation opens it on the reference page.
+      const operation = Object.values(models['aws-lambda'].operations).at(-1)!;
+      await page.locator(`.card[data-api="aws-lambda"] li[data-operation="${operation.id}"] a`).click();
+      await page.locator('h1, h2', { hasText: operation.summary }).first().waitFor();
       expect(page.url().startsWith(`${base}aws-lambda.html#/`)).toBe(true);
       await page.goto(`${base}no-such-page.html`);
       await page.getByRole('link', { name: 'Go to the portal' }).click();

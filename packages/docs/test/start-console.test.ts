@@ -25,7 +25,7 @@ describe('npm start and the console', () => {
         expect(listed.mocks[api]).toEqual({ url: urlOf(`${models[api].provider.name} mock`), path: `/mock/${api}/`, reachable: true });
       }
       // An unsigned call: the mock answers it as the provider answers a missing signature.
-      const answer = await fetch(`${docs}mock/aws-lambda${models['aws-lambda'].operation.path.replace(/\{[^}]+\}/g, '1')}`);
+      const answer = await fetch(`${docs}mock/aws-lambda${Object.values(models['aws-lambda'].operations)[0]!.path.replace(/\{[^}]+\}/g, '1')}`);
       expect(answer.status).toBeGreaterThanOrEqual(400);
       const { codeAt } = models['aws-lambda'].errors;
       expect(answer.headers.get(codeAt.in === 'header' ? codeAt.name : 'the spec names no error header')).toBeTruthy();

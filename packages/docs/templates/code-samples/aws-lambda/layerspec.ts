@@ -7,5 +7,5 @@ const lambda = createLambdaClient({
   endpoint: '{{mockUrl}}', // the local mock; leave out for the real API
 });
 
-const layer = await lambda.getLayerVersion({ LayerName: {{LayerName}}, VersionNumber: {{VersionNumber}} });
-console.log(layer.Version, layer.Content?.CodeSha256);
+const answer = await lambda.{{clientMethod}}({{input}});
+console.log(answer);

@@ -1,5 +1,5 @@
 // The official AWS SDK: npm install {{sdkPackage}}
-import { GetLayerVersionCommand, LambdaClient } from '{{sdkPackage}}';
+import { {{operationId}}Command, LambdaClient } from '{{sdkPackage}}';
 
 const lambda = new LambdaClient({
   region: 'us-east-1',
@@ -7,5 +7,5 @@ const lambda = new LambdaClient({
   endpoint: '{{mockUrl}}', // the local mock; leave out for the real API
 });
 
-const layer = await lambda.send(new GetLayerVersionCommand({ LayerName: {{LayerName}}, VersionNumber: {{VersionNumber}} }));
-console.log(layer.Version, layer.Content?.CodeSha256);
+const answer = await lambda.send(new {{operationId}}Command({{input}}));
+console.log(answer);

@@ -7,5 +7,5 @@ const scf = createScfClient({
   endpoint: '{{mockUrl}}', // the local mock; leave out for the real API
 });
 
-const layer = await scf.getLayerVersion({ LayerName: {{LayerName}}, LayerVersion: {{LayerVersion}} });
-console.log(layer.LayerVersion, layer.CodeSha256);
+const answer = await scf.{{clientMethod}}({{input}});
+console.log(answer);

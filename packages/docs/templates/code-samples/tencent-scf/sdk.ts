@@ -8,5 +8,5 @@ const client = new scf.v20180416.Client({
   profile: { httpProfile: { protocol: 'http://', endpoint: '{{mockHost}}' } },
 });
 
-const layer = await client.GetLayerVersion({ LayerName: {{LayerName}}, LayerVersion: {{LayerVersion}} });
-console.log(layer.LayerVersion, layer.CodeSha256);
+const answer = await client.{{action}}({{input}});
+console.log(answer);
