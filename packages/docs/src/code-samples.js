@@ -48,12 +48,13 @@ export function buildCodeSamples({ api, operation, fields, provider, mockCommand
       .map((input) => `${input.in} ${input.name}`),
   );
   const sent = request.filter((field) => !field.signing && passed.has(`${field.in} ${field.name}`));
-  for (const field of sent) if (field.example === undefined) throw new Error(`${where}: ${field.in} input ${field.name} has no example to put in the code samples`);
+  for (const field of sent)
+    if (field.example === undefined) throw new Error(`${where}: ${field.in} input ${field.name} has no example to put in the code samples; give it one in the spec`);
   const host = `127.0.0.1:${provider.mockPort}`;
   const body = Object.fromEntries(sent.filter((field) => field.in === 'body' && !field.name.includes('.')).map((field) => [field.name, field.example]));
   const filledPath = operation.path.replace(/\{([^}]+)\}/g, (_, name) => {
     const field = request.find((f) => f.in === 'path' && f.name === name);
-    if (field?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example to put in the code samples`);
+    if (field?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example to put in the code samples; give it one in the spec`);
     return encodeURIComponent(String(field.example));
   });
   const query = new URLSearchParams(sent.filter((field) => field.in === 'query').map((field) => [field.name, String(field.example)])).toString();

@@ -12,7 +12,9 @@ import { escapeHtml, html, raw, renderHtml } from '../src/html.js';
 import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
 import { neutralFields, renderLayersPage } from '../src/layers.js';
 import { changesPage, renderChangesPage } from '../src/changes.js';
+import { consoleOperations, consoleSide } from '../src/console.js';
 import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
+import { buildSearchIndex } from '../src/search.js';
 import { listFields } from '../src/fields.js';
 import { bundlePath, operationAnchor, withExactBounds } from '../src/redoc.js';
 import { providerFacts } from '../src/sides.js';
@@ -174,6 +176,96 @@ describe('portal operations', () => {
     const rows = section.slice(0, section.indexOf('</section>', section.indexOf('data-table="error-codes"')));
     expect(rows).toContain('No counterpart in Tencent.');
     expect(rows).not.toContain('data-api="tencent-scf" data-label="Tencent Cloud SCF"><div');
+  });
+});
+
+describe('an operation the docs have never seen', () => {
+  // A plain REST operation added to a copy of the AWS model, and an RPC action to the Tencent one:
+  // the card, the comparison, the search, the console and the code samples follow with no edit.
+  const input = (name: string, extra: object = {}) => ({
+    name,
+    in: 'path',
+    required: true,
+    type: 'string',
+    concept: 'thing-name',
+    examples: { example: 'my-thing' },
+    ...extra,
+  });
+  const aws = structuredClone(models['aws-lambda']) as any;
+  aws.operations.DescribeThing = {
+    id: 'DescribeThing',
+    method: 'GET',
+    path: '/things/{ThingName}',
+    specPath: '/things/{ThingName}',
+    summary: 'Describe a thing',
+    tags: ['Things'],
+    inputs: [input('ThingName')],
+    result: [],
+    outputs: [{ name: 'Colour', in: 'body', path: ['Colour'], required: true, type: 'string', concept: 'colour' }],
+    errorCodes: [aws.errors.entries[0].code],
+    scenarios: [{ name: 'a-thing', status: 200, outcome: 'success', value: { Colour: 'red' } }],
+  };
+  const tencent = structuredClone(models['tencent-scf']) as any;
+  const action = {
+    name: 'X-TC-Action',
+    in: 'header',
+    required: true,
+    type: 'string',
+    constant: 'DescribeThing',
+    concept: 'action',
+    examples: { example: 'DescribeThing' },
+  };
+  tencent.operations.DescribeThing = {
+    ...aws.operations.DescribeThing,
+    method: 'POST',
+    path: '/',
+    specPath: '/#DescribeThing',
+    action: { header: 'X-TC-Action', name: 'DescribeThing' },
+    // The API's common headers, as every action of the spec has them.
+    inputs: [action, ...tencent.operations.GetLayerVersion.inputs.filter((i: any) => i.in === 'header' && i.name !== 'X-TC-Action'), input('Name', { in: 'body' })],
+    result: ['Response'],
+    outputs: [{ name: 'Color', in: 'body', path: ['Color'], required: true, type: 'string', concept: 'colour' }],
+    errorCodes: [tencent.errors.entries[0].code],
+    scenarios: [{ name: 'a-thing', status: 200, outcome: 'success', value: { Response: { Color: 'red' } } }],
+  };
+  const sides = [sideOf('aws-lambda', aws), sideOf('tencent-scf', tencent)];
+  const comparison = buildComparison(sides[0]!, sides[1]!);
+
+  it('gets a card entry with its wire route, and a comparison section pairing its fields by concept', () => {
+    const page = renderPortal({ sides, comparison, themeCss: '', mockCommand: providers.mockCommand });
+    expect(page).toContain('<a href="aws-lambda.html#/things/describething">DescribeThing</a> <code>GET /things/{ThingName}</code>');
+    expect(page).toContain('<a href="tencent-scf.html#/things/describething">DescribeThing</a> <code>POST /</code> with <code>X-TC-Action: DescribeThing</code>');
+    const pair = comparison.operations.find((entry) => entry.id === 'DescribeThing')!;
+    expect(pair.request.find((row) => row.concept === 'thing-name')!.differences).toContain('Named `ThingName` by AWS, `Name` by Tencent.');
+    expect(pair.response.find((row) => row.concept === 'colour')!.right.map((field) => field.name)).toEqual(['Response.Color']);
+    expect(page).toContain('id="aws-lambda--DescribeThing--response--Colour"');
+  });
+
+  it('is in the search, with its fields under it', () => {
+    const entries = buildSearchIndex({ sides, comparison });
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'operation', title: 'DescribeThing', href: 'tencent-scf.html#/things/describething' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ kind: 'request field of DescribeThing', title: 'ThingName', href: 'index.html#aws-lambda--DescribeThing--request--ThingName' }),
+    );
+  });
+
+  it('is a choice of the console, whose form pairs its inputs by concept and leaves the action to the client', () => {
+    const operations = consoleOperations(sides.map((side) => consoleSide(side, {})));
+    const describe = operations.find((operation) => operation.id === 'DescribeThing')!;
+    expect(describe.boxes.map((box) => [box.label, box.sides])).toEqual([
+      ['ThingName / Name', { 'aws-lambda': { name: 'ThingName', type: 'string' }, 'tencent-scf': { name: 'Name', type: 'string' } }],
+    ]);
+    expect(consoleSide(sides[1]!, {}).operations.DescribeThing!.method).toBe('describeThing');
+  });
+
+  it('gets code samples calling it by its name, at its wire route', () => {
+    for (const side of sides) {
+      const operation = side.model.operations.DescribeThing!;
+      const samples = buildCodeSamples({ api: side.api, operation, fields: side.fields, provider: side.provider, mockCommand: 'x', templatesDir });
+      expect(samples[1]!.source).toContain('.describeThing({ ');
+      expect(samples[2]!.source).toMatch(/DescribeThingCommand|client\.DescribeThing\(/);
+      expect(samples[0]!.source).toContain(operation.action ? 'X-TC-Action: DescribeThing' : '/things/my-thing');
+    }
   });
 });
 
