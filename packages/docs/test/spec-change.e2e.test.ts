@@ -91,7 +91,8 @@ beforeAll(async () => {
     (doc.getIn(['components', 'schemas', 'LayerVersionStatus', 'enum']) as any).add(NEW_STATUS);
     (doc.getIn(['components', 'schemas', 'ActionErrorCode', 'enum']) as any).add(NEW_CODE);
     doc.setIn(['components', 'schemas', 'ActionErrorCode', 'x-layerspec-errors', NEW_CODE], doc.createNode({ kind: 'throttled', retryable: true }, { flow: true }));
-    const examples = ['paths', '/', 'post', 'responses', '200', 'content', 'application/json', 'examples'];
+    // An RPC action's key in the spec is its pseudo-path, `/#<Action>`.
+    const examples = ['paths', '/#GetLayerVersion', 'post', 'responses', '200', 'content', 'application/json', 'examples'];
     doc.setIn([...examples, 'layer-version-busy'], doc.createNode({ $ref: '#/components/examples/LayerVersionBusy' }));
     doc.setIn(
       ['components', 'examples', 'LayerVersionBusy'],
