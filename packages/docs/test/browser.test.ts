@@ -407,7 +407,7 @@ describe.each(apis)('%s page', (api) => {
 });
 
 describe('search', () => {
-  it('finds CodeSha256 under the Content-Security-Policy and lands on it, in view, when the reader follows each result', async () => {
+  it("finds CodeSha256 under the Content-Security-Policy and lands on it, in view, when the reader follows each result, and a field of another operation in that operation's table", async () => {
     const server = await startDocsServer({ port: 0 });
     try {
       const { page, offHost, violations } = await ready().open(new URL('index.html', server.url).href);
@@ -435,6 +435,17 @@ describe('search', () => {
       await page.getByLabel('Search both APIs and the comparison').press('Enter');
       await expect(page.locator(':target code').first().innerText()).resolves.toBe(best);
       await screenshot(page, 'search-CodeSha256');
+
+      // Every operation is searched: a field only the last operation of an API has leads to its cell in that operation's comparison.
+      const model = modelOf(apis[0]!);
+      const last = operationsOf(model).at(-1)!;
+      const fields = listFields(model);
+      const own = fields.find((f) => f.operation === last.id && !f.name.includes('.') && !fields.some((g) => g.operation !== last.id && g.name === f.name))!;
+      expect(own, `a field only ${last.id} has`).toBeDefined();
+      await page.getByLabel('Search both APIs and the comparison').fill(own.name);
+      await page.locator('#search-results a', { hasText: own.name }).first().click();
+      await expect(page.locator(':target code').first().innerText()).resolves.toBe(own.name);
+      await expect(page.locator(':target').evaluate((element) => element.closest('table')?.getAttribute('data-operation'))).resolves.toBe(last.id);
       expect(violations).toEqual([]);
       expect(offHost).toEqual([]);
       await page.close();
