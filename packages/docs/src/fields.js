@@ -95,7 +95,7 @@ export function listFields(model) {
 
 /**
  * How a reader sees the operation's route on the wire: `GET /path`, or for an RPC action the one
- * shared route and the header that names the action (`POST /` with `X-TC-Action: GetLayerVersion`).
+ * shared route and the header that names the action (`POST /` with `X-TC-Action: <Action>`).
  * @param {OperationModel} operation
  */
 export function wireRoute(operation) {
