@@ -170,7 +170,9 @@ function wireRoute({ path, method }, rpc, inputs) {
   const name = inputs.find((input) => input.in === 'header' && input.name.toLowerCase() === rpc.actionHeader.toLowerCase())?.constant;
   if (name === undefined) throw new Error(`${method.toUpperCase()} ${path}: an RPC action needs the ${rpc.actionHeader} header parameter with its one value`);
   if (hash < 0 || path.slice(hash + 1) !== name) {
-    throw new Error(`${method.toUpperCase()} ${path}: an RPC action's path must be the shared path, # and its action, here ${path.slice(0, Math.max(hash, 0)) || '/'}#${name}`);
+    throw new Error(
+      `${method.toUpperCase()} ${path}: an RPC action's path must be the shared path, # and its action, here ${path.slice(0, Math.max(hash, 0)) || '/'}#${name}`,
+    );
   }
   return { path: path.slice(0, hash), specPath: path, action: { header: rpc.actionHeader, name } };
 }
@@ -530,11 +532,17 @@ function combineErrors(read) {
       throw new Error(`every error response must carry its error-code and request-id in the same place; ${id} has ${place(errors)}, ${first.id} ${place(first.errors)}`);
     }
     if (errors.codeFormat !== first.errors.codeFormat) throw new Error(`x-layerspec-code-format must be the same in every operation; ${id} differs from ${first.id}`);
-    if (JSON.stringify(errors.others) !== JSON.stringify(first.errors.others)) throw new Error(`the codes accepted beyond the listed ones must be the same in every operation; ${id} differs from ${first.id}`);
+    if (JSON.stringify(errors.others) !== JSON.stringify(first.errors.others))
+      throw new Error(`the codes accepted beyond the listed ones must be the same in every operation; ${id} differs from ${first.id}`);
     for (const entry of errors.entries) {
       const known = entries.get(entry.code);
       if (!known) entries.set(entry.code, entry);
-      else if (known.status !== entry.status || known.kind !== entry.kind || known.retryable !== entry.retryable || JSON.stringify(known.messageAt) !== JSON.stringify(entry.messageAt)) {
+      else if (
+        known.status !== entry.status ||
+        known.kind !== entry.kind ||
+        known.retryable !== entry.retryable ||
+        JSON.stringify(known.messageAt) !== JSON.stringify(entry.messageAt)
+      ) {
         throw new Error(`error ${entry.code} must mean the same in every operation; ${id} gives it another status, kind, retryable or message place`);
       }
     }
