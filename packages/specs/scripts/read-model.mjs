@@ -170,7 +170,9 @@ function wireRoute({ path, method }, rpc, inputs) {
   const name = inputs.find((input) => input.in === 'header' && input.name.toLowerCase() === rpc.actionHeader.toLowerCase())?.constant;
   if (name === undefined) throw new Error(`${method.toUpperCase()} ${path}: an RPC action needs the ${rpc.actionHeader} header parameter with its one value`);
   if (hash < 0 || path.slice(hash + 1) !== name) {
-    throw new Error(`${method.toUpperCase()} ${path}: an RPC action's path must be the shared path, # and its action, here ${path.slice(0, Math.max(hash, 0)) || '/'}#${name}`);
+    throw new Error(
+      `${method.toUpperCase()} ${path}: an RPC action's path must be the shared path, # and its action, here ${path.slice(0, Math.max(hash, 0)) || '/'}#${name}`,
+    );
   }
   return { path: path.slice(0, hash), specPath: path, action: { header: rpc.actionHeader, name } };
 }
@@ -233,6 +235,27 @@ function* properties(schema, path = []) {
     const here = [...path, name];
     yield [here, property, (object.required ?? []).includes(name)];
     yield* properties(property, here);
+  }
+}
+
+/** The path segment that stands for every item of a list in an output's path. */
+export const EACH_ITEM = '[]';
+
+/**
+ * Every property below `schema` as `properties` does, and below that the members of each item of
+ * a list of objects, behind the segment EACH_ITEM (`LayerVersions`, `[]`, `Version`).
+ * @param {Json} schema
+ * @param {string[]} [path]
+ * @returns {Generator<[string[], Json, boolean]>}
+ */
+function* outputProperties(schema, path = []) {
+  const object = merged(schema);
+  for (const [name, property] of Object.entries(object.properties ?? {})) {
+    const here = [...path, name];
+    yield [here, property, (object.required ?? []).includes(name)];
+    yield* outputProperties(property, here);
+    const items = merged(property).items;
+    if (items && merged(items).properties) yield* outputProperties(items, [...here, EACH_ITEM]);
   }
 }
 
@@ -302,8 +325,8 @@ function readOutputs(ok, result) {
     const schema = { ...header.schema, 'x-layerspec-concept': header['x-layerspec-concept'], description: header.description };
     outputs.push(compact({ ...outputField(name, [], 'header', schema, header.required === true), example: header.example }));
   }
-  for (const [path, schema, required] of properties(result.schema)) {
-    outputs.push(outputField(path.join('.'), path, 'body', schema, required));
+  for (const [path, schema, required] of outputProperties(result.schema)) {
+    outputs.push(outputField(path.join('.').replaceAll(`.${EACH_ITEM}`, EACH_ITEM), path, 'body', schema, required));
   }
   return outputs;
 }
@@ -509,11 +532,17 @@ function combineErrors(read) {
       throw new Error(`every error response must carry its error-code and request-id in the same place; ${id} has ${place(errors)}, ${first.id} ${place(first.errors)}`);
     }
     if (errors.codeFormat !== first.errors.codeFormat) throw new Error(`x-layerspec-code-format must be the same in every operation; ${id} differs from ${first.id}`);
-    if (JSON.stringify(errors.others) !== JSON.stringify(first.errors.others)) throw new Error(`the codes accepted beyond the listed ones must be the same in every operation; ${id} differs from ${first.id}`);
+    if (JSON.stringify(errors.others) !== JSON.stringify(first.errors.others))
+      throw new Error(`the codes accepted beyond the listed ones must be the same in every operation; ${id} differs from ${first.id}`);
     for (const entry of errors.entries) {
       const known = entries.get(entry.code);
       if (!known) entries.set(entry.code, entry);
-      else if (known.status !== entry.status || known.kind !== entry.kind || known.retryable !== entry.retryable || JSON.stringify(known.messageAt) !== JSON.stringify(entry.messageAt)) {
+      else if (
+        known.status !== entry.status ||
+        known.kind !== entry.kind ||
+        known.retryable !== entry.retryable ||
+        JSON.stringify(known.messageAt) !== JSON.stringify(entry.messageAt)
+      ) {
         throw new Error(`error ${entry.code} must mean the same in every operation; ${id} gives it another status, kind, retryable or message place`);
       }
     }

@@ -53,9 +53,12 @@ export interface DateShape {
 }
 
 export interface OutputModel extends ValueRule {
-  /** The dotted path from the result (`Content.CodeSha256`), or the header name. */
+  /** The dotted path from the result (`Content.CodeSha256`, `LayerVersions[].Version`), or the header name. */
   readonly name: string;
-  /** `body` members are read at `path` from the result (see `result`); headers by `name`. */
+  /**
+   * `body` members are read at `path` from the result (see `result`); headers by `name`. A member
+   * of each item of a list has the segment `[]` after the list's name (`LayerVersions`, `[]`, `Version`).
+   */
   readonly in: 'body' | 'header';
   readonly path: readonly string[];
   readonly required: boolean;

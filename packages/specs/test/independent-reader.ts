@@ -37,26 +37,49 @@ export function follow(doc: Json, node: Json): Json {
   return node;
 }
 
-/** The one operation of a spec. */
-export function operationOf(doc: Json): { path: string; method: string; item: Json; op: Json } {
-  const [path, item] = Object.entries<Json>(doc.paths)[0]!;
-  const method = ['get', 'post'].find((m) => item[m])!;
-  return { path, method, item, op: item[method] };
+export interface SpecOperation {
+  id: string;
+  path: string;
+  method: string;
+  item: Json;
+  op: Json;
 }
 
-/** Every property below an object schema, as [dotted name, followed schema, required]. */
-export function propertiesOf(doc: Json, schema: Json, prefix = ''): [string, Json, boolean][] {
+/** Every operation of a spec, in the spec's order. */
+export function operationsOf(doc: Json): SpecOperation[] {
+  return Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+    ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item[m]).map((method) => ({ id: item[method].operationId, path, method, item, op: item[method] })),
+  );
+}
+
+/** The error code schema of a Tencent envelope: `Response`'s branch that has an `Error`, its `Code`. */
+function envelopeErrorCode(doc: Json, op: Json): Json {
+  const body = follow(doc, follow(doc, op.responses['200']).content?.['application/json']?.schema);
+  const branches: Json[] = follow(doc, body?.properties?.Response)?.oneOf ?? [];
+  const failure = branches.map((branch) => follow(doc, branch)).find((branch) => branch.properties?.Error);
+  return failure ? follow(doc, follow(doc, failure.properties.Error).properties.Code) : undefined;
+}
+
+/**
+ * Every property below an object schema, as [dotted name, followed schema, required]; with
+ * `listItems`, also the members of each item of a list of objects, named `List[].Member`.
+ */
+export function propertiesOf(doc: Json, schema: Json, prefix = '', listItems = false): [string, Json, boolean][] {
   const object = follow(doc, schema);
   return Object.entries<Json>(object?.properties ?? {}).flatMap(([name, property]) => {
     const here = prefix ? `${prefix}.${name}` : name;
     const followed = follow(doc, property);
-    return [[here, followed, (object.required ?? []).includes(name)] as [string, Json, boolean], ...propertiesOf(doc, followed, here)];
+    const items = listItems && followed.type === 'array' ? follow(doc, followed.items) : undefined;
+    return [
+      [here, followed, (object.required ?? []).includes(name)] as [string, Json, boolean],
+      ...propertiesOf(doc, followed, here, listItems),
+      ...(items?.properties ? propertiesOf(doc, items, `${here}[]`, listItems) : []),
+    ];
   });
 }
 
 /** The documented error codes with their HTTP status, as `code status` lines, sorted. */
-export function errorCodes(doc: Json): string[] {
-  const { op } = operationOf(doc);
+export function errorCodes(doc: Json, op: Json): string[] {
   const found = new Set<string>();
   for (const [status, ref] of Object.entries<Json>(op.responses)) {
     const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
@@ -64,27 +87,26 @@ export function errorCodes(doc: Json): string[] {
     const schema = follow(doc, header.schema);
     for (const code of schema.const !== undefined ? [schema.const] : schema.enum) found.add(`${code} ${status}`);
   }
-  const errorCode = doc.components.schemas.ErrorCode;
-  for (const member of errorCode?.anyOf ?? []) for (const code of follow(doc, member).enum ?? []) found.add(`${code} 200`);
+  for (const member of envelopeErrorCode(doc, op)?.anyOf ?? []) for (const code of follow(doc, member).enum ?? []) found.add(`${code} 200`);
   return [...found].sort();
 }
 
 /** Each distinct `x-layerspec-code-format` on the error-code headers and members (none: an empty list). */
 export function errorCodeFormats(doc: Json): string[] {
-  const { op } = operationOf(doc);
   const found = new Set<string>();
-  for (const ref of Object.values<Json>(op.responses)) {
-    const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
-    if (header?.['x-layerspec-code-format'] !== undefined) found.add(header['x-layerspec-code-format']);
+  for (const { op } of operationsOf(doc)) {
+    for (const ref of Object.values<Json>(op.responses)) {
+      const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
+      if (header?.['x-layerspec-code-format'] !== undefined) found.add(header['x-layerspec-code-format']);
+    }
+    const code = envelopeErrorCode(doc, op);
+    if (code?.['x-layerspec-code-format'] !== undefined) found.add(code['x-layerspec-code-format']);
   }
-  const code = doc.components.schemas.ErrorCode;
-  if (code?.['x-layerspec-code-format'] !== undefined) found.add(code['x-layerspec-code-format']);
   return [...found];
 }
 
 /** Every named response example: name, status and value. */
-export function responseExamples(doc: Json): { name: string; status: number; value: unknown }[] {
-  const { op } = operationOf(doc);
+export function responseExamples(doc: Json, op: Json): { name: string; status: number; value: unknown }[] {
   return Object.entries<Json>(op.responses).flatMap(([status, ref]) =>
     Object.entries<Json>(follow(doc, ref).content?.['application/json']?.examples ?? {}).map(([name, example]) => ({
       name,
@@ -96,13 +118,14 @@ export function responseExamples(doc: Json): { name: string; status: number; val
 
 /** Each documented error's `x-layerspec-errors` entry, as `code kind retryable` lines, sorted. */
 export function errorRules(doc: Json): string[] {
-  const { op } = operationOf(doc);
   const lists: Json[] = [];
-  for (const ref of Object.values<Json>(op.responses)) {
-    const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
-    if (header) lists.push(follow(doc, header.schema));
+  for (const { op } of operationsOf(doc)) {
+    for (const ref of Object.values<Json>(op.responses)) {
+      const header = follow(doc, follow(doc, ref).headers?.['x-amzn-ErrorType']);
+      if (header) lists.push(follow(doc, header.schema));
+    }
+    for (const member of envelopeErrorCode(doc, op)?.anyOf ?? []) lists.push(follow(doc, member));
   }
-  for (const member of doc.components.schemas.ErrorCode?.anyOf ?? []) lists.push(follow(doc, member));
   const found = new Map<string, string>();
   for (const list of lists) {
     for (const [code, rule] of Object.entries<Json>(list['x-layerspec-errors'] ?? {})) {
@@ -113,8 +136,7 @@ export function errorRules(doc: Json): string[] {
 }
 
 /** The facts stated outside the schemas: summary, tags, provider, mock, signing and its fields, server variables. */
-export function documentFacts(doc: Json): Json {
-  const { op } = operationOf(doc);
+export function documentFacts(doc: Json, op: Json): Json {
   const [scheme] = Object.keys(op.security[0]);
   const provider = doc.info['x-layerspec-provider'];
   const securityScheme = doc.components.securitySchemes[scheme!];
@@ -140,8 +162,7 @@ export function documentFacts(doc: Json): Json {
 }
 
 /** The headers of each named response example: each header's example, `x-amzn-ErrorType` naming the example's own error. */
-export function exampleHeaders(doc: Json): { name: string; headers: Record<string, string> | undefined }[] {
-  const { op } = operationOf(doc);
+export function exampleHeaders(doc: Json, op: Json): { name: string; headers: Record<string, string> | undefined }[] {
   return Object.values<Json>(op.responses).flatMap((ref) => {
     const response = follow(doc, ref);
     return Object.entries<Json>(response.content?.['application/json']?.examples ?? {}).map(([name, exampleRef]) => {

@@ -48,24 +48,31 @@ it('reads error kinds and retryability, digest encoding and date shape from the 
   const schemas = ['components', 'schemas'];
   const root = specWith('tencent-scf', [
     [[...schemas, 'ActionErrorCode', 'x-layerspec-errors', 'InternalError.System'], { kind: 'service', retryable: false }],
+    [[...schemas, 'ListLayerVersionsActionErrorCode', 'x-layerspec-errors', 'InternalError.System'], { kind: 'service', retryable: false }],
     [[...schemas, 'CommonErrorCode', 'x-layerspec-errors', 'LimitExceeded'], { kind: 'throttled', retryable: true }],
     [[...schemas, 'GetLayerVersionResult', 'properties', 'CodeSha256', 'x-layerspec-encoding'], { digest: 'sha256', as: 'hex' }],
-    [[...schemas, 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
+    [[...schemas, 'AddTime', 'x-layerspec-date'], { shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' }],
   ]);
   const model = await readModel('tencent-scf', { root });
   const entry = (code: string) => model.errors.entries.find((candidate) => candidate.code === code);
   expect(entry('InternalError.System')).toMatchObject({ kind: 'service', retryable: false });
   expect(entry('LimitExceeded')).toMatchObject({ kind: 'throttled', retryable: true });
   expect(entry('InternalError')).toMatchObject({ kind: 'service', retryable: true });
-  expect(model.outputs.find((output) => output.name === 'CodeSha256')?.encoding).toEqual({ digest: 'sha256', as: 'hex' });
-  expect(model.outputs.find((output) => output.name === 'AddTime')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+  const outputs = model.operations.GetLayerVersion!.outputs;
+  expect(outputs.find((output) => output.name === 'CodeSha256')?.encoding).toEqual({ digest: 'sha256', as: 'hex' });
+  expect(outputs.find((output) => output.name === 'AddTime')?.date).toEqual({ shape: 'YYYY-MM-DD hh:mm:ss', utcOffset: '+09:00' });
+  // One schema, read wherever the spec refers to it: the list's items carry the same date.
+  expect(model.operations.ListLayerVersions!.outputs.find((output) => output.name === 'LayerVersions[].AddTime')?.date).toEqual({
+    shape: 'YYYY-MM-DD hh:mm:ss',
+    utcOffset: '+09:00',
+  });
 });
 
 it.each([
   [['info', 'x-layerspec-provider', 'label'], /info.x-layerspec-provider needs label/],
   [['x-layerspec-mock'], /x-layerspec-mock needs port/],
   [['components', 'schemas', 'GetLayerVersionResult', 'properties', 'CodeSha256', 'x-layerspec-encoding'], /CodeSha256: a digest needs x-layerspec-encoding/],
-  [['components', 'schemas', 'GetLayerVersionResult', 'properties', 'AddTime', 'x-layerspec-date'], /AddTime: a date needs x-layerspec-date/],
+  [['components', 'schemas', 'AddTime', 'x-layerspec-date'], /AddTime: a date needs x-layerspec-date/],
   [['components', 'schemas', 'CommonErrorCode', 'x-layerspec-errors', 'ServiceUnavailable'], /error ServiceUnavailable: x-layerspec-errors needs a kind/],
 ])('refuses a spec without %j, naming it', async (path, message) => {
   const root = specWith('tencent-scf', []);
@@ -73,6 +80,35 @@ it.each([
   expect(document.deleteIn(path)).toBe(true);
   writeFileSync(root, document.toString());
   await expect(readModel('tencent-scf', { root })).rejects.toThrow(message);
+});
+
+it('refuses an error that means something else in another operation, naming the code and the operation', async () => {
+  const root = specWith('tencent-scf', [
+    [['components', 'schemas', 'ListLayerVersionsActionErrorCode', 'x-layerspec-errors', 'InternalError'], { kind: 'service', retryable: false }],
+  ]);
+  await expect(readModel('tencent-scf', { root })).rejects.toThrow(/error InternalError must mean the same in every operation; ListLayerVersions gives it another/);
+});
+
+it('refuses an RPC action whose pseudo-path does not name its action', async () => {
+  const root = specWith('tencent-scf', []);
+  const document = parseDocument(readFileSync(root, 'utf8'), { intAsBigInt: true });
+  const item = document.getIn(['paths', '/#ListLayerVersions']);
+  document.deleteIn(['paths', '/#ListLayerVersions']);
+  document.setIn(['paths', '/#ListVersions'], item);
+  writeFileSync(root, document.toString());
+  await expect(readModel('tencent-scf', { root })).rejects.toThrow(
+    /POST \/#ListVersions: an RPC action's path must be the shared path, # and its action, here \/#ListLayerVersions/,
+  );
+});
+
+it('refuses a pseudo-path in an API that is not RPC', async () => {
+  const root = specWith('aws-lambda', []);
+  const document = parseDocument(readFileSync(root, 'utf8'), { intAsBigInt: true });
+  const item = document.getIn(['paths', '/2018-10-31/layers/{LayerName}/versions']);
+  document.deleteIn(['paths', '/2018-10-31/layers/{LayerName}/versions']);
+  document.setIn(['paths', '/2018-10-31/layers/{LayerName}/versions#list'], item);
+  writeFileSync(root, document.toString());
+  await expect(readModel('aws-lambda', { root })).rejects.toThrow(/only an RPC API \(x-layerspec-rpc\) keys its operations by a pseudo-path/);
 });
 
 it('refuses an error rule that is not a boolean, naming the code', async () => {
@@ -83,7 +119,11 @@ it('refuses an error rule that is not a boolean, naming the code', async () => {
 });
 
 it('reads the error-code format from the spec, and refuses one without a group `code` or that differs between responses', async () => {
-  const header = (response: string) => ['components', 'responses', response, 'headers', 'x-amzn-ErrorType', 'x-layerspec-code-format'];
+  // The 400 responses of both operations share one error-type header component.
+  const header = (response: string) =>
+    response === 'InvalidParameterValueException'
+      ? ['components', 'headers', 'InvalidParameterValueErrorType', 'x-layerspec-code-format']
+      : ['components', 'responses', response, 'headers', 'x-amzn-ErrorType', 'x-layerspec-code-format'];
   const responses = ['InvalidParameterValueException', 'AuthenticationError', 'ResourceNotFoundException', 'TooManyRequestsException', 'ServiceException'];
   const changed = specWith(
     'aws-lambda',

@@ -15,10 +15,16 @@ describe('int64 bounds', () => {
 
   it('are written into the model as exact decimal text', () => {
     const bounds = [
-      ['aws-lambda', 'input VersionNumber', models['aws-lambda'].inputs.find((input) => input.name === 'VersionNumber')],
-      ['aws-lambda', 'output Version', models['aws-lambda'].outputs.find((output) => output.name === 'Version')],
-      ['tencent-scf', 'input LayerVersion', models['tencent-scf'].inputs.find((input) => input.name === 'LayerVersion')],
-      ['tencent-scf', 'output LayerVersion', models['tencent-scf'].outputs.find((output) => output.name === 'LayerVersion')],
+      ['aws-lambda', 'input VersionNumber', models['aws-lambda'].operations.GetLayerVersion!.inputs.find((input) => input.name === 'VersionNumber')],
+      ['aws-lambda', 'output Version', models['aws-lambda'].operations.GetLayerVersion!.outputs.find((output) => output.name === 'Version')],
+      ['tencent-scf', 'input LayerVersion', models['tencent-scf'].operations.GetLayerVersion!.inputs.find((input) => input.name === 'LayerVersion')],
+      ['tencent-scf', 'output LayerVersion', models['tencent-scf'].operations.GetLayerVersion!.outputs.find((output) => output.name === 'LayerVersion')],
+      [
+        'tencent-scf',
+        'list item LayerVersion',
+        models['tencent-scf'].operations.ListLayerVersions!.outputs.find((output) => output.name === 'LayerVersions[].LayerVersion'),
+      ],
+      ['aws-lambda', 'list item Version', models['aws-lambda'].operations.ListLayerVersions!.outputs.find((output) => output.name === 'LayerVersions[].Version')],
     ] as const;
     for (const [api, what, field] of bounds) {
       expect({ api, what, maximum: field?.maximum }).toEqual({ api, what, maximum: INT64_MAX });
@@ -29,7 +35,7 @@ describe('int64 bounds', () => {
   });
 
   it('keep small bounds exact too', () => {
-    expect(models['aws-lambda'].inputs.find((input) => input.name === 'VersionNumber')?.minimum).toBe('1');
-    expect(models['tencent-scf'].inputs.find((input) => input.name === 'LayerVersion')?.minimum).toBe('0');
+    expect(models['aws-lambda'].operations.GetLayerVersion!.inputs.find((input) => input.name === 'VersionNumber')?.minimum).toBe('1');
+    expect(models['tencent-scf'].operations.GetLayerVersion!.inputs.find((input) => input.name === 'LayerVersion')?.minimum).toBe('0');
   });
 });

@@ -20,13 +20,13 @@ describe.each(apiNames)('%s bundle', (api) => {
     expect(refs.filter((ref) => !ref.includes('"#/'))).toEqual([]);
   });
 
-  it('is OpenAPI 3.1 with one GetLayerVersion operation', () => {
+  it('is OpenAPI 3.1 with the GetLayerVersion and ListLayerVersions operations', () => {
     const doc = loadBundle(api);
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values<Record<string, { operationId?: string }>>(doc.paths).flatMap((item) =>
       Object.values(item).filter((op) => op && typeof op === 'object' && 'operationId' in op),
     );
-    expect(operations.map((op) => op.operationId)).toEqual(['GetLayerVersion']);
+    expect(operations.map((op) => op.operationId)).toEqual(['GetLayerVersion', 'ListLayerVersions']);
   });
 });
 

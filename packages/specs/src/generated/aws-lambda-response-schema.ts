@@ -149,5 +149,130 @@ export const successSchemas = {
         }
       }
     }
+  },
+  "ListLayerVersions": {
+    "type": "object",
+    "properties": {
+      "NextMarker": {
+        "type": "string"
+      },
+      "LayerVersions": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "LayerVersionArn": {
+              "allOf": [
+                {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 140,
+                  "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$"
+                }
+              ]
+            },
+            "Version": {
+              "allOf": [
+                {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 9223372036854775807
+                }
+              ]
+            },
+            "Description": {
+              "type": "string",
+              "minLength": 0,
+              "maxLength": 256
+            },
+            "CreatedDate": {
+              "type": "string",
+              "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}\\+0000$"
+            },
+            "CompatibleRuntimes": {
+              "type": "array",
+              "maxItems": 15,
+              "items": {
+                "type": "string",
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "enum": [
+                      "nodejs",
+                      "nodejs4.3",
+                      "nodejs6.10",
+                      "nodejs8.10",
+                      "nodejs10.x",
+                      "nodejs12.x",
+                      "nodejs14.x",
+                      "nodejs16.x",
+                      "java8",
+                      "java8.al2",
+                      "java11",
+                      "python2.7",
+                      "python3.6",
+                      "python3.7",
+                      "python3.8",
+                      "python3.9",
+                      "dotnetcore1.0",
+                      "dotnetcore2.0",
+                      "dotnetcore2.1",
+                      "dotnetcore3.1",
+                      "dotnet6",
+                      "nodejs4.3-edge",
+                      "go1.x",
+                      "ruby2.5",
+                      "ruby2.7",
+                      "provided",
+                      "provided.al2",
+                      "nodejs18.x",
+                      "python3.10",
+                      "java17",
+                      "ruby3.2",
+                      "python3.11",
+                      "nodejs20.x",
+                      "provided.al2023",
+                      "python3.12",
+                      "java21",
+                      "dotnet8",
+                      "dotnet10",
+                      "java25",
+                      "nodejs22.x",
+                      "nodejs24.x",
+                      "python3.13",
+                      "python3.14",
+                      "ruby3.3",
+                      "ruby3.4",
+                      "ruby4.0"
+                    ]
+                  },
+                  {
+                    "type": "string",
+                    "pattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
+                    "maxLength": 64
+                  }
+                ]
+              }
+            },
+            "LicenseInfo": {
+              "type": "string",
+              "maxLength": 512
+            },
+            "CompatibleArchitectures": {
+              "type": "array",
+              "maxItems": 2,
+              "items": {
+                "type": "string",
+                "enum": [
+                  "x86_64",
+                  "arm64"
+                ]
+              }
+            }
+          }
+        }
+      }
+    }
   }
 } as const;

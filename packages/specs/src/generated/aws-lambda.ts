@@ -6,8 +6,8 @@ import type { ApiModel } from '../types.js';
 export const model = {
   "api": "aws-lambda",
   "source": "specs/aws-lambda/openapi.yaml",
-  "title": "AWS Lambda GetLayerVersion",
-  "summary": "Returns information about one version of an AWS Lambda layer.",
+  "title": "AWS Lambda layer versions",
+  "summary": "Lists the versions of an AWS Lambda layer and returns information about one of them.",
   "version": "2018-10-31",
   "provider": {
     "name": "AWS Lambda",
@@ -482,6 +482,554 @@ export const model = {
           "value": {
             "Type": "User",
             "message": "Layer Version Cannot be less than 1"
+          }
+        },
+        {
+          "name": "missing-authentication-token",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "MissingAuthenticationTokenException",
+          "summary": "The request was not signed",
+          "headers": {
+            "x-amzn-ErrorType": "MissingAuthenticationTokenException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "Missing Authentication Token"
+          }
+        },
+        {
+          "name": "invalid-signature",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "InvalidSignatureException",
+          "summary": "The signature does not match",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidSignatureException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
+          }
+        },
+        {
+          "name": "unrecognized-client",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "UnrecognizedClientException",
+          "summary": "The access key is unknown",
+          "headers": {
+            "x-amzn-ErrorType": "UnrecognizedClientException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "The security token included in the request is invalid."
+          }
+        },
+        {
+          "name": "signature-expired",
+          "status": 403,
+          "outcome": "error",
+          "errorCode": "InvalidSignatureException",
+          "summary": "The signature is too old",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidSignatureException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "message": "Signature expired; the request date is more than 5 minutes away from the current time."
+          }
+        },
+        {
+          "name": "resource-not-found",
+          "status": 404,
+          "outcome": "error",
+          "errorCode": "ResourceNotFoundException",
+          "summary": "The layer version does not exist",
+          "description": "Lambda answers a layer name or a version it does not hold with this message, whichever\nof the two is missing (as recorded against AWS in LocalStack's parity snapshots).",
+          "headers": {
+            "x-amzn-ErrorType": "ResourceNotFoundException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "User",
+            "Message": "The resource you requested does not exist."
+          }
+        },
+        {
+          "name": "too-many-requests",
+          "status": 429,
+          "outcome": "error",
+          "errorCode": "TooManyRequestsException",
+          "summary": "The request rate limit was exceeded",
+          "headers": {
+            "x-amzn-ErrorType": "TooManyRequestsException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a",
+            "Retry-After": "1"
+          },
+          "value": {
+            "Type": "User",
+            "message": "Rate exceeded",
+            "Reason": "CallerRateLimitExceeded",
+            "retryAfterSeconds": "1"
+          }
+        },
+        {
+          "name": "internal-error",
+          "status": 500,
+          "outcome": "error",
+          "errorCode": "ServiceException",
+          "summary": "An internal error in AWS Lambda",
+          "headers": {
+            "x-amzn-ErrorType": "ServiceException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "Service",
+            "Message": "An internal error occurred. Try the request again."
+          }
+        }
+      ]
+    },
+    "ListLayerVersions": {
+      "id": "ListLayerVersions",
+      "method": "GET",
+      "path": "/2018-10-31/layers/{LayerName}/versions",
+      "specPath": "/2018-10-31/layers/{LayerName}/versions",
+      "summary": "List the versions of a layer",
+      "tags": [
+        "Layers"
+      ],
+      "inputs": [
+        {
+          "name": "LayerName",
+          "in": "path",
+          "required": true,
+          "type": "string",
+          "pattern": "^(?:(?:arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+)$",
+          "minLength": 1,
+          "maxLength": 140,
+          "providerPattern": "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
+          "concept": "layer-name",
+          "description": "The name or Amazon Resource Name (ARN) of the layer. An ARN is sent\npercent-encoded as one path segment, so `:` travels as `%3A`.",
+          "examples": {
+            "name": "my-layer",
+            "arn": "arn:aws:lambda:us-west-2:123456789012:layer:my-layer"
+          }
+        },
+        {
+          "name": "CompatibleRuntime",
+          "in": "query",
+          "required": false,
+          "type": "string",
+          "enum": [
+            "nodejs",
+            "nodejs4.3",
+            "nodejs6.10",
+            "nodejs8.10",
+            "nodejs10.x",
+            "nodejs12.x",
+            "nodejs14.x",
+            "nodejs16.x",
+            "java8",
+            "java8.al2",
+            "java11",
+            "python2.7",
+            "python3.6",
+            "python3.7",
+            "python3.8",
+            "python3.9",
+            "dotnetcore1.0",
+            "dotnetcore2.0",
+            "dotnetcore2.1",
+            "dotnetcore3.1",
+            "dotnet6",
+            "nodejs4.3-edge",
+            "go1.x",
+            "ruby2.5",
+            "ruby2.7",
+            "provided",
+            "provided.al2",
+            "nodejs18.x",
+            "python3.10",
+            "java17",
+            "ruby3.2",
+            "python3.11",
+            "nodejs20.x",
+            "provided.al2023",
+            "python3.12",
+            "java21",
+            "dotnet8",
+            "dotnet10",
+            "java25",
+            "nodejs22.x",
+            "nodejs24.x",
+            "python3.13",
+            "python3.14",
+            "ruby3.3",
+            "ruby3.4",
+            "ruby4.0"
+          ],
+          "others": {
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
+            "maxLength": 64
+          },
+          "concept": "compatible-runtimes",
+          "description": "A runtime identifier; only versions compatible with this runtime are listed.",
+          "examples": {
+            "example": "python3.12"
+          }
+        },
+        {
+          "name": "CompatibleArchitecture",
+          "in": "query",
+          "required": false,
+          "type": "string",
+          "enum": [
+            "x86_64",
+            "arm64"
+          ],
+          "concept": "compatible-architectures",
+          "description": "An instruction set architecture; only versions compatible with it are listed.",
+          "examples": {
+            "example": "arm64"
+          }
+        },
+        {
+          "name": "Marker",
+          "in": "query",
+          "required": false,
+          "type": "string",
+          "concept": "page-token",
+          "description": "A pagination token returned by a previous call as `NextMarker`.",
+          "examples": {
+            "example": "bXktbGF5ZXI6Mg"
+          }
+        },
+        {
+          "name": "MaxItems",
+          "in": "query",
+          "required": false,
+          "type": "integer",
+          "minimum": "1",
+          "maximum": "50",
+          "concept": "page-size",
+          "description": "The maximum number of versions to return, from 1 to 50.",
+          "examples": {
+            "example": 10
+          }
+        }
+      ],
+      "result": [],
+      "outputs": [
+        {
+          "name": "x-amzn-RequestId",
+          "in": "header",
+          "path": [],
+          "required": false,
+          "type": "string",
+          "concept": "request-id",
+          "description": "The unique identifier that AWS gives the request; quote it when you contact AWS Support.",
+          "example": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+        },
+        {
+          "name": "NextMarker",
+          "in": "body",
+          "path": [
+            "NextMarker"
+          ],
+          "required": false,
+          "type": "string",
+          "concept": "next-page-token",
+          "description": "A pagination token returned when the answer does not hold all versions; send it as\n`Marker` to get the next page. It is opaque: a client passes it back unchanged."
+        },
+        {
+          "name": "LayerVersions",
+          "in": "body",
+          "path": [
+            "LayerVersions"
+          ],
+          "required": false,
+          "type": "array",
+          "items": {
+            "type": "object"
+          },
+          "concept": "layer-versions",
+          "description": "A list of versions, newest first (as recorded against AWS in LocalStack's parity snapshots)."
+        },
+        {
+          "name": "LayerVersions[].LayerVersionArn",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "LayerVersionArn"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$",
+          "minLength": 1,
+          "maxLength": 140,
+          "concept": "layer-version-arn",
+          "description": "The ARN of the layer version."
+        },
+        {
+          "name": "LayerVersions[].Version",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Version"
+          ],
+          "required": false,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "1",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number."
+        },
+        {
+          "name": "LayerVersions[].Description",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Description"
+          ],
+          "required": false,
+          "type": "string",
+          "minLength": 0,
+          "maxLength": 256,
+          "concept": "description",
+          "description": "The description of the version."
+        },
+        {
+          "name": "LayerVersions[].CreatedDate",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "CreatedDate"
+          ],
+          "required": false,
+          "type": "string",
+          "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}\\+0000$",
+          "concept": "created-at",
+          "description": "The date that the layer version was created, in ISO 8601 format\n(YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:\nin UTC, with milliseconds, and an offset without a colon, so the value\nis not an RFC 3339 `date-time`. The pattern takes only days that exist\n(month lengths and leap years included) from 2000 to 2099, and times\nfrom 00:00:00 to 23:59:59, so that data generated from it (a mock's\ndynamic mode) is a real date too.",
+          "date": {
+            "shape": "YYYY-MM-DDThh:mm:ss.sss+0000",
+            "utcOffset": "+00:00"
+          }
+        },
+        {
+          "name": "LayerVersions[].CompatibleRuntimes",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "CompatibleRuntimes"
+          ],
+          "required": false,
+          "type": "array",
+          "maxItems": 15,
+          "items": {
+            "type": "string",
+            "enum": [
+              "nodejs",
+              "nodejs4.3",
+              "nodejs6.10",
+              "nodejs8.10",
+              "nodejs10.x",
+              "nodejs12.x",
+              "nodejs14.x",
+              "nodejs16.x",
+              "java8",
+              "java8.al2",
+              "java11",
+              "python2.7",
+              "python3.6",
+              "python3.7",
+              "python3.8",
+              "python3.9",
+              "dotnetcore1.0",
+              "dotnetcore2.0",
+              "dotnetcore2.1",
+              "dotnetcore3.1",
+              "dotnet6",
+              "nodejs4.3-edge",
+              "go1.x",
+              "ruby2.5",
+              "ruby2.7",
+              "provided",
+              "provided.al2",
+              "nodejs18.x",
+              "python3.10",
+              "java17",
+              "ruby3.2",
+              "python3.11",
+              "nodejs20.x",
+              "provided.al2023",
+              "python3.12",
+              "java21",
+              "dotnet8",
+              "dotnet10",
+              "java25",
+              "nodejs22.x",
+              "nodejs24.x",
+              "python3.13",
+              "python3.14",
+              "ruby3.3",
+              "ruby3.4",
+              "ruby4.0"
+            ],
+            "others": {
+              "type": "string",
+              "pattern": "^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*(?:\\.x)?$",
+              "maxLength": 64
+            }
+          },
+          "concept": "compatible-runtimes",
+          "description": "The layer's compatible runtimes. The list includes deprecated runtimes."
+        },
+        {
+          "name": "LayerVersions[].LicenseInfo",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "LicenseInfo"
+          ],
+          "required": false,
+          "type": "string",
+          "maxLength": 512,
+          "concept": "license",
+          "description": "The layer's software license."
+        },
+        {
+          "name": "LayerVersions[].CompatibleArchitectures",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "CompatibleArchitectures"
+          ],
+          "required": false,
+          "type": "array",
+          "maxItems": 2,
+          "items": {
+            "type": "string",
+            "enum": [
+              "x86_64",
+              "arm64"
+            ]
+          },
+          "concept": "compatible-architectures",
+          "description": "A list of compatible instruction set architectures."
+        }
+      ],
+      "errorCodes": [
+        "InvalidParameterValueException",
+        "MissingAuthenticationTokenException",
+        "InvalidSignatureException",
+        "UnrecognizedClientException",
+        "IncompleteSignatureException",
+        "ExpiredTokenException",
+        "AccessDeniedException",
+        "ResourceNotFoundException",
+        "TooManyRequestsException",
+        "ServiceException"
+      ],
+      "scenarios": [
+        {
+          "name": "layer-versions",
+          "status": 200,
+          "outcome": "success",
+          "summary": "Every version of a layer, newest first",
+          "description": "The shape of the provider's own example (`aws lambda list-layer-versions --layer-name\nblank-java-lib`, botocore's `examples-1.json`): the newest version first, and no\n`NextMarker` because every version fits on the page.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "LayerVersions": [
+              {
+                "LayerVersionArn": "arn:aws:lambda:us-east-2:123456789012:layer:blank-java-lib:7",
+                "Version": 7,
+                "Description": "Dependencies for the blank-java sample app.",
+                "CreatedDate": "2020-03-18T23:38:42.284+0000",
+                "CompatibleRuntimes": [
+                  "java8"
+                ]
+              },
+              {
+                "LayerVersionArn": "arn:aws:lambda:us-east-2:123456789012:layer:blank-java-lib:6",
+                "Version": 6,
+                "Description": "Dependencies for the blank-java sample app.",
+                "CreatedDate": "2020-03-17T07:24:21.960+0000",
+                "CompatibleRuntimes": [
+                  "java8"
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "first-page",
+          "status": 200,
+          "outcome": "success",
+          "summary": "The first page of a longer list",
+          "description": "An answer to `MaxItems=1` for a layer with more versions; `NextMarker` asks for the next page.",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "LayerVersions": [
+              {
+                "LayerVersionArn": "arn:aws:lambda:eu-central-1:123456789012:layer:node-utils:7",
+                "Version": 7,
+                "Description": "Shared utilities for Node.js functions",
+                "CreatedDate": "2024-03-02T08:15:00.000+0000",
+                "CompatibleRuntimes": [
+                  "nodejs18.x",
+                  "nodejs20.x"
+                ],
+                "LicenseInfo": "Apache-2.0",
+                "CompatibleArchitectures": [
+                  "arm64",
+                  "x86_64"
+                ]
+              }
+            ],
+            "NextMarker": "bm9kZS11dGlsczo2"
+          }
+        },
+        {
+          "name": "no-versions",
+          "status": 200,
+          "outcome": "success",
+          "summary": "A layer with no versions",
+          "description": "The answer for a layer that does not exist, or whose versions were all deleted: an\nempty list with HTTP 200 (as recorded against AWS in LocalStack's parity snapshots).",
+          "headers": {
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "LayerVersions": []
+          }
+        },
+        {
+          "name": "invalid-parameter-value",
+          "status": 400,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValueException",
+          "summary": "A parameter is not valid",
+          "headers": {
+            "x-amzn-ErrorType": "InvalidParameterValueException",
+            "x-amzn-RequestId": "1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a"
+          },
+          "value": {
+            "Type": "User",
+            "message": "1 validation error detected: Value 'my layer' at 'layerName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"
           }
         },
         {

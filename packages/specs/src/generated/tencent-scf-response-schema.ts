@@ -178,5 +178,206 @@ export const successSchemas = {
         ]
       }
     }
+  },
+  "ListLayerVersions": {
+    "type": "object",
+    "required": [
+      "Response"
+    ],
+    "properties": {
+      "Response": {
+        "oneOf": [
+          {
+            "type": "object",
+            "required": [
+              "LayerVersions",
+              "RequestId"
+            ],
+            "properties": {
+              "LayerVersions": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "CompatibleRuntimes",
+                    "AddTime",
+                    "Description",
+                    "LayerVersion",
+                    "LayerName",
+                    "Status",
+                    "Stamp"
+                  ],
+                  "properties": {
+                    "CompatibleRuntimes": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "AddTime": {
+                      "type": "string",
+                      "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+                    },
+                    "Description": {
+                      "type": "string"
+                    },
+                    "LicenseInfo": {
+                      "type": "string"
+                    },
+                    "LayerVersion": {
+                      "allOf": [
+                        {
+                          "type": "integer",
+                          "format": "int64",
+                          "minimum": 0,
+                          "maximum": 9223372036854775807
+                        }
+                      ]
+                    },
+                    "LayerName": {
+                      "allOf": [
+                        {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 64,
+                          "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$"
+                        }
+                      ]
+                    },
+                    "Status": {
+                      "allOf": [
+                        {
+                          "type": "string",
+                          "enum": [
+                            "Active",
+                            "Publishing",
+                            "PublishFailed",
+                            "Deleting",
+                            "DeleteFailed",
+                            "Deleted"
+                          ]
+                        }
+                      ]
+                    },
+                    "Stamp": {
+                      "type": "string"
+                    },
+                    "Tags": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "Key",
+                          "Value"
+                        ],
+                        "properties": {
+                          "Key": {
+                            "type": "string"
+                          },
+                          "Value": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "RequestId": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "Error",
+              "RequestId"
+            ],
+            "properties": {
+              "Error": {
+                "type": "object",
+                "required": [
+                  "Code",
+                  "Message"
+                ],
+                "properties": {
+                  "Code": {
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "enum": [
+                          "InternalError",
+                          "InternalError.System",
+                          "InvalidParameterValue.Name",
+                          "InvalidParameterValue.Runtime",
+                          "ResourceNotFound.Layer",
+                          "UnauthorizedOperation.CAM"
+                        ]
+                      },
+                      {
+                        "type": "string",
+                        "enum": [
+                          "ActionOffline",
+                          "AuthFailure.InvalidAuthorization",
+                          "AuthFailure.InvalidSecretId",
+                          "AuthFailure.MFAFailure",
+                          "AuthFailure.SecretIdNotFound",
+                          "AuthFailure.SignatureExpire",
+                          "AuthFailure.SignatureFailure",
+                          "AuthFailure.TokenFailure",
+                          "AuthFailure.UnauthorizedOperation",
+                          "DryRunOperation",
+                          "FailedOperation",
+                          "InternalError",
+                          "InvalidAction",
+                          "InvalidParameter",
+                          "InvalidParameterValue",
+                          "InvalidRequest",
+                          "IpInBlacklist",
+                          "IpNotInWhitelist",
+                          "LimitExceeded",
+                          "MissingParameter",
+                          "NoSuchProduct",
+                          "NoSuchVersion",
+                          "RequestLimitExceeded",
+                          "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+                          "RequestLimitExceeded.IPLimitExceeded",
+                          "RequestLimitExceeded.UinLimitExceeded",
+                          "RequestSizeLimitExceeded",
+                          "ResourceInUse",
+                          "ResourceInsufficient",
+                          "ResourceNotFound",
+                          "ResourceUnavailable",
+                          "ResponseSizeLimitExceeded",
+                          "ServiceUnavailable",
+                          "UnauthorizedOperation",
+                          "UnknownParameter",
+                          "UnsupportedOperation",
+                          "UnsupportedProtocol",
+                          "UnsupportedRegion"
+                        ]
+                      },
+                      {
+                        "type": "string",
+                        "pattern": "^[A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*$"
+                      }
+                    ]
+                  },
+                  "Message": {
+                    "type": "string"
+                  }
+                }
+              },
+              "RequestId": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        ]
+      }
+    }
   }
 } as const;

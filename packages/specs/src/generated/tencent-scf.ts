@@ -6,8 +6,8 @@ import type { ApiModel } from '../types.js';
 export const model = {
   "api": "tencent-scf",
   "source": "specs/tencent-scf/openapi.yaml",
-  "title": "Tencent Cloud SCF GetLayerVersion",
-  "summary": "Gets the details of a layer version, including the link to download its files.",
+  "title": "Tencent Cloud SCF layer versions",
+  "summary": "Lists the versions of a layer and gets the details of one, including the link to download its files.",
   "version": "2018-04-16",
   "provider": {
     "name": "Tencent Cloud SCF",
@@ -714,6 +714,662 @@ export const model = {
           }
         }
       ]
+    },
+    "ListLayerVersions": {
+      "id": "ListLayerVersions",
+      "method": "POST",
+      "path": "/",
+      "specPath": "/#ListLayerVersions",
+      "action": {
+        "header": "X-TC-Action",
+        "name": "ListLayerVersions"
+      },
+      "summary": "List the versions of a layer",
+      "tags": [
+        "Layers"
+      ],
+      "requestMediaType": "application/json",
+      "requestExamples": {
+        "provider-example": {
+          "LayerName": "layer-name1",
+          "CompatibleRuntime": [
+            "Nodejs16.13"
+          ]
+        }
+      },
+      "inputs": [
+        {
+          "name": "X-TC-Action",
+          "in": "header",
+          "required": true,
+          "type": "string",
+          "enum": [
+            "ListLayerVersions"
+          ],
+          "constant": "ListLayerVersions",
+          "concept": "action",
+          "description": "The name of the API 3.0 action, which is always `ListLayerVersions` for this operation.",
+          "examples": {
+            "example": "ListLayerVersions"
+          }
+        },
+        {
+          "name": "X-TC-Version",
+          "in": "header",
+          "required": true,
+          "type": "string",
+          "enum": [
+            "2018-04-16"
+          ],
+          "constant": "2018-04-16",
+          "concept": "api-version",
+          "description": "The version of the SCF API, which is always `2018-04-16`.",
+          "examples": {
+            "example": "2018-04-16"
+          }
+        },
+        {
+          "name": "X-TC-Timestamp",
+          "in": "header",
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "concept": "request-time",
+          "description": "The current time as a Unix timestamp in seconds, which is also used for the signature.",
+          "examples": {
+            "example": 1551113065
+          }
+        },
+        {
+          "name": "X-TC-Region",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "pattern": "^[a-z]{2,}(?:-[a-z]+)+(?:-[0-9]+)?$",
+          "concept": "region",
+          "description": "The region of the layer. This action does not require it.",
+          "examples": {
+            "example": "ap-guangzhou"
+          }
+        },
+        {
+          "name": "X-TC-Token",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "concept": "security-token",
+          "description": "The security token of temporary credentials; omit it for permanent keys.",
+          "examples": {
+            "example": "da1e9d2ee9dda83506832d5ecb903b790132dfe340"
+          }
+        },
+        {
+          "name": "X-TC-Language",
+          "in": "header",
+          "required": false,
+          "type": "string",
+          "enum": [
+            "zh-CN",
+            "en-US"
+          ],
+          "concept": "language",
+          "description": "The language of error messages, `zh-CN` (the default) or `en-US`.",
+          "examples": {
+            "example": "en-US"
+          }
+        },
+        {
+          "name": "LayerName",
+          "in": "body",
+          "required": true,
+          "type": "string",
+          "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
+          "minLength": 1,
+          "maxLength": 64,
+          "concept": "layer-name",
+          "description": "The layer name. Tencent names layers with 1 to 64 letters, digits, `-` and\n`_`, starting with a letter and ending with a letter or digit."
+        },
+        {
+          "name": "CompatibleRuntime",
+          "in": "body",
+          "required": false,
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "concept": "compatible-runtimes",
+          "description": "Runtimes; only versions compatible with one of them are listed (tencentcloud-sdk-nodejs, `ListLayerVersionsRequest`)."
+        }
+      ],
+      "result": [
+        "Response"
+      ],
+      "outputs": [
+        {
+          "name": "LayerVersions",
+          "in": "body",
+          "path": [
+            "LayerVersions"
+          ],
+          "required": true,
+          "type": "array",
+          "items": {
+            "type": "object"
+          },
+          "concept": "layer-versions",
+          "description": "The versions of the layer."
+        },
+        {
+          "name": "LayerVersions[].CompatibleRuntimes",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "CompatibleRuntimes"
+          ],
+          "required": true,
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "concept": "compatible-runtimes",
+          "description": "The runtimes that the layer version is compatible with, such as `Nodejs16.13` or `Python3.9`."
+        },
+        {
+          "name": "LayerVersions[].AddTime",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "AddTime"
+          ],
+          "required": true,
+          "type": "string",
+          "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$",
+          "concept": "created-at",
+          "description": "The time the version was created, as `YYYY-MM-DD hh:mm:ss` in China\nStandard Time (UTC+8) with no zone, so it is not an RFC 3339 `date-time`.\nThe pattern takes only days that exist (month lengths and leap years\nincluded) from 2000 to 2099, and times from 00:00:00 to 23:59:59, so\nthat data generated from it (a mock's dynamic mode) is a real date too.",
+          "date": {
+            "shape": "YYYY-MM-DD hh:mm:ss",
+            "utcOffset": "+08:00"
+          }
+        },
+        {
+          "name": "LayerVersions[].Description",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Description"
+          ],
+          "required": true,
+          "type": "string",
+          "concept": "description",
+          "description": "The description of the version."
+        },
+        {
+          "name": "LayerVersions[].LicenseInfo",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "LicenseInfo"
+          ],
+          "required": false,
+          "type": "string",
+          "concept": "license",
+          "description": "The license information of the layer."
+        },
+        {
+          "name": "LayerVersions[].LayerVersion",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "LayerVersion"
+          ],
+          "required": true,
+          "type": "integer",
+          "format": "int64",
+          "minimum": "0",
+          "maximum": "9223372036854775807",
+          "concept": "layer-version",
+          "description": "The version number."
+        },
+        {
+          "name": "LayerVersions[].LayerName",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "LayerName"
+          ],
+          "required": true,
+          "type": "string",
+          "pattern": "^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$",
+          "minLength": 1,
+          "maxLength": 64,
+          "concept": "layer-name",
+          "description": "The layer name."
+        },
+        {
+          "name": "LayerVersions[].Status",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Status"
+          ],
+          "required": true,
+          "type": "string",
+          "enum": [
+            "Active",
+            "Publishing",
+            "PublishFailed",
+            "Deleting",
+            "DeleteFailed",
+            "Deleted"
+          ],
+          "concept": "status",
+          "description": "The current status of the layer version."
+        },
+        {
+          "name": "LayerVersions[].Stamp",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Stamp"
+          ],
+          "required": true,
+          "type": "string",
+          "description": "The version's stamp, such as `Default`; the provider documents no other meaning."
+        },
+        {
+          "name": "LayerVersions[].Tags",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Tags"
+          ],
+          "required": false,
+          "type": "array",
+          "items": {
+            "type": "object"
+          },
+          "description": "The tags bound to the layer."
+        },
+        {
+          "name": "LayerVersions[].Tags[].Key",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Tags",
+            "[]",
+            "Key"
+          ],
+          "required": true,
+          "type": "string",
+          "description": "The tag's key."
+        },
+        {
+          "name": "LayerVersions[].Tags[].Value",
+          "in": "body",
+          "path": [
+            "LayerVersions",
+            "[]",
+            "Tags",
+            "[]",
+            "Value"
+          ],
+          "required": true,
+          "type": "string",
+          "description": "The tag's value."
+        },
+        {
+          "name": "RequestId",
+          "in": "body",
+          "path": [
+            "RequestId"
+          ],
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "concept": "request-id",
+          "description": "The unique request ID, returned for every request. It is needed to locate a problem."
+        }
+      ],
+      "errorCodes": [
+        "InternalError",
+        "InternalError.System",
+        "InvalidParameterValue.Name",
+        "InvalidParameterValue.Runtime",
+        "ResourceNotFound.Layer",
+        "UnauthorizedOperation.CAM",
+        "ActionOffline",
+        "AuthFailure.InvalidAuthorization",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.MFAFailure",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.UnauthorizedOperation",
+        "DryRunOperation",
+        "FailedOperation",
+        "InvalidAction",
+        "InvalidParameter",
+        "InvalidParameterValue",
+        "InvalidRequest",
+        "IpInBlacklist",
+        "IpNotInWhitelist",
+        "LimitExceeded",
+        "MissingParameter",
+        "NoSuchProduct",
+        "NoSuchVersion",
+        "RequestLimitExceeded",
+        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+        "RequestLimitExceeded.IPLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestSizeLimitExceeded",
+        "ResourceInUse",
+        "ResourceInsufficient",
+        "ResourceNotFound",
+        "ResourceUnavailable",
+        "ResponseSizeLimitExceeded",
+        "ServiceUnavailable",
+        "UnauthorizedOperation",
+        "UnknownParameter",
+        "UnsupportedOperation",
+        "UnsupportedProtocol",
+        "UnsupportedRegion"
+      ],
+      "scenarios": [
+        {
+          "name": "layer-versions",
+          "status": 200,
+          "outcome": "success",
+          "summary": "The versions of a layer (the provider's own example)",
+          "description": "The answer in tencentcloud-cli's example of `ListLayerVersions` (`examples.json`).",
+          "value": {
+            "Response": {
+              "LayerVersions": [
+                {
+                  "LayerName": "layer-name1",
+                  "LayerVersion": 1,
+                  "CompatibleRuntimes": [
+                    "Nodejs16.13"
+                  ],
+                  "Description": "vxcx",
+                  "LicenseInfo": "",
+                  "AddTime": "2022-05-16 19:40:42",
+                  "Status": "Active",
+                  "Stamp": "default"
+                }
+              ],
+              "RequestId": "0a1b2c3d-9783-424a-8f0b-48cfee89333b"
+            }
+          }
+        },
+        {
+          "name": "resource-not-found",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "ResourceNotFound.Layer",
+          "summary": "The layer does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "ResourceNotFound.Layer",
+                "Message": "The layer does not exist."
+              },
+              "RequestId": "4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d"
+            }
+          }
+        },
+        {
+          "name": "invalid-runtime",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValue.Runtime",
+          "summary": "A runtime is not valid",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidParameterValue.Runtime",
+                "Message": "The value of parameter `CompatibleRuntime` is not a runtime."
+              },
+              "RequestId": "5c6d7e8f-90a1-4b2c-8d3e-4f5a6b7c8d9e"
+            }
+          }
+        },
+        {
+          "name": "internal-error",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InternalError",
+          "summary": "An internal error",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InternalError",
+                "Message": "Internal error."
+              },
+              "RequestId": "6f708192-a3b4-4c5d-9e4f-5a6b7c8d9e0f"
+            }
+          }
+        },
+        {
+          "name": "internal-error-system",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InternalError.System",
+          "summary": "An internal system error",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InternalError.System",
+                "Message": "Internal system error."
+              },
+              "RequestId": "708192a3-b4c5-4d6e-af50-6b7c8d9e0f1a"
+            }
+          }
+        },
+        {
+          "name": "unauthorized-operation-cam",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "UnauthorizedOperation.CAM",
+          "summary": "CAM authentication failed",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "UnauthorizedOperation.CAM",
+                "Message": "CAM authentication failed."
+              },
+              "RequestId": "8192a3b4-c5d6-4e7f-8061-7c8d9e0f1a2b"
+            }
+          }
+        },
+        {
+          "name": "too-many-requests",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "RequestLimitExceeded",
+          "summary": "More than 20 requests a second",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "RequestLimitExceeded",
+                "Message": "Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls."
+              },
+              "RequestId": "92a3b4c5-d6e7-4f80-9172-8d9e0f1a2b3c"
+            }
+          }
+        },
+        {
+          "name": "invalid-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidParameter",
+          "summary": "A parameter has the wrong type",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidParameter",
+                "Message": "The type of parameter `LayerName` must be String."
+              },
+              "RequestId": "6d7e8f90-a1b2-4c3d-9e4f-5a6b7c8d9e0f"
+            }
+          }
+        },
+        {
+          "name": "invalid-parameter-value",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidParameterValue",
+          "summary": "A parameter has a value that is not allowed",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidParameterValue",
+                "Message": "The value of parameter `LayerName` does not match the rule; it must start with a letter and hold only letters, digits, `-` and `_`."
+              },
+              "RequestId": "b4c5d6e7-f809-41a2-b394-0f1a2b3c4d5e"
+            }
+          }
+        },
+        {
+          "name": "missing-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "MissingParameter",
+          "summary": "A required parameter is missing",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "MissingParameter",
+                "Message": "The request is missing a required parameter `LayerName`."
+              },
+              "RequestId": "7e8f90a1-b2c3-4d4e-8f50-6b7c8d9e0f1a"
+            }
+          }
+        },
+        {
+          "name": "unknown-parameter",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "UnknownParameter",
+          "summary": "The body holds a parameter that the action does not define",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "UnknownParameter",
+                "Message": "The parameter `Extra` is not recognized."
+              },
+              "RequestId": "d6e7f809-1a2b-43c4-95b6-2b3c4d5e6f70"
+            }
+          }
+        },
+        {
+          "name": "invalid-action",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "InvalidAction",
+          "summary": "The action does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "InvalidAction",
+                "Message": "The requested action `GetLayerVersions` does not exist."
+              },
+              "RequestId": "e7f8091a-2b3c-44d5-a6c7-3c4d5e6f7081"
+            }
+          }
+        },
+        {
+          "name": "no-such-version",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "NoSuchVersion",
+          "summary": "The API version does not exist",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "NoSuchVersion",
+                "Message": "The requested version `2017-01-01` of action `ListLayerVersions` does not exist."
+              },
+              "RequestId": "8f90a1b2-c3d4-4e5f-9061-7c8d9e0f1a2b"
+            }
+          }
+        },
+        {
+          "name": "missing-authentication-token",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.InvalidAuthorization",
+          "summary": "The request carries no valid Authorization header",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.InvalidAuthorization",
+                "Message": "The Authorization header is missing or is not a TC3-HMAC-SHA256 signature."
+              },
+              "RequestId": "091a2b3c-4d5e-46f7-88e9-5e6f708192a3"
+            }
+          }
+        },
+        {
+          "name": "invalid-signature",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SignatureFailure",
+          "summary": "The signature does not match",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SignatureFailure",
+                "Message": "The provided credentials could not be validated. Please check your signature is correct."
+              },
+              "RequestId": "1a2b3c4d-5e6f-4708-99fa-6f708192a3b4"
+            }
+          }
+        },
+        {
+          "name": "signature-expired",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SignatureExpire",
+          "summary": "The timestamp is more than five minutes off",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SignatureExpire",
+                "Message": "Signature expired. Timestamp and server time are more than five minutes apart."
+              },
+              "RequestId": "2b3c4d5e-6f70-4819-8a0b-708192a3b4c5"
+            }
+          }
+        },
+        {
+          "name": "unrecognized-client",
+          "status": 200,
+          "outcome": "error",
+          "errorCode": "AuthFailure.SecretIdNotFound",
+          "summary": "The SecretId is unknown",
+          "value": {
+            "Response": {
+              "Error": {
+                "Code": "AuthFailure.SecretIdNotFound",
+                "Message": "The SecretId is not found, please ensure that your SecretId is correct."
+              },
+              "RequestId": "3c4d5e6f-7081-492a-9b1c-8192a3b4c5d6"
+            }
+          }
+        }
+      ]
     }
   },
   "servers": [
@@ -772,7 +1428,7 @@ export const model = {
         "kind": "service",
         "retryable": true,
         "concept": "internal-error",
-        "description": "The error codes of the business logic of `GetLayerVersion`.",
+        "description": "The error codes of the business logic of `GetLayerVersion` (tencentcloud-sdk-go, `scf/v20180416/client.go`).",
         "messageAt": {
           "in": "body",
           "path": [
@@ -789,7 +1445,7 @@ export const model = {
         "kind": "service",
         "retryable": true,
         "concept": "internal-error",
-        "description": "The error codes of the business logic of `GetLayerVersion`.",
+        "description": "The error codes of the business logic of `GetLayerVersion` (tencentcloud-sdk-go, `scf/v20180416/client.go`).",
         "messageAt": {
           "in": "body",
           "path": [
@@ -806,7 +1462,7 @@ export const model = {
         "kind": "not-found",
         "retryable": false,
         "concept": "not-found",
-        "description": "The error codes of the business logic of `GetLayerVersion`.",
+        "description": "The error codes of the business logic of `GetLayerVersion` (tencentcloud-sdk-go, `scf/v20180416/client.go`).",
         "messageAt": {
           "in": "body",
           "path": [
@@ -823,7 +1479,7 @@ export const model = {
         "kind": "auth",
         "retryable": false,
         "concept": "unauthorized",
-        "description": "The error codes of the business logic of `GetLayerVersion`.",
+        "description": "The error codes of the business logic of `GetLayerVersion` (tencentcloud-sdk-go, `scf/v20180416/client.go`).",
         "messageAt": {
           "in": "body",
           "path": [
@@ -1425,6 +2081,57 @@ export const model = {
         "kind": "invalid-input",
         "retryable": false,
         "description": "The common error codes that any API 3.0 action can return. Three of them\nare worth sending the same request again, after a pause, because Tencent's\ncommon error code table describes a passing state: `InternalError` (an\ninternal error), `ServiceUnavailable` (the service is temporarily\nunavailable) and `RequestLimitExceeded` with its sub-codes (the request\nrate is over the limit). Every other code fails again until something\nchanges first: the signature or key (`AuthFailure.*`), the parameters, a\npermission, a quota (`LimitExceeded`, `ResourceInsufficient`), or the\nstate of a resource (`ResourceUnavailable`, a resource that is not\navailable, for example isolated or in arrears; `ResourceInUse`).",
+        "messageAt": {
+          "in": "body",
+          "path": [
+            "Response",
+            "Error",
+            "Message"
+          ]
+        },
+        "details": []
+      },
+      {
+        "code": "InvalidParameterValue.Name",
+        "status": 200,
+        "kind": "invalid-input",
+        "retryable": false,
+        "concept": "invalid-parameter",
+        "description": "The error codes of the business logic of `ListLayerVersions` (tencentcloud-sdk-go, `scf/v20180416/client.go` and `errors.go`).",
+        "messageAt": {
+          "in": "body",
+          "path": [
+            "Response",
+            "Error",
+            "Message"
+          ]
+        },
+        "details": []
+      },
+      {
+        "code": "InvalidParameterValue.Runtime",
+        "status": 200,
+        "kind": "invalid-input",
+        "retryable": false,
+        "concept": "invalid-parameter",
+        "description": "The error codes of the business logic of `ListLayerVersions` (tencentcloud-sdk-go, `scf/v20180416/client.go` and `errors.go`).",
+        "messageAt": {
+          "in": "body",
+          "path": [
+            "Response",
+            "Error",
+            "Message"
+          ]
+        },
+        "details": []
+      },
+      {
+        "code": "ResourceNotFound.Layer",
+        "status": 200,
+        "kind": "not-found",
+        "retryable": false,
+        "concept": "not-found",
+        "description": "The error codes of the business logic of `ListLayerVersions` (tencentcloud-sdk-go, `scf/v20180416/client.go` and `errors.go`).",
         "messageAt": {
           "in": "body",
           "path": [
