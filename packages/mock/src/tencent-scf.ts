@@ -21,7 +21,7 @@ function headerOf(model: ApiModel, concept: string): string {
 }
 
 /**
- * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
+ * Bounds of a body the mock reads: far above what a layer action's few parameters need, far
  * below what makes a body cost the mock more than its sender. A body past them is refused
  * before it is parsed.
  */
@@ -237,6 +237,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   return {
     spec,
     operationOf(request) {
+      if (request.method !== method || pathOf(request) !== route) return undefined;
       const action = request.headers[actionHeader];
       return operations.find((operation) => operation.action?.name === action);
     },

@@ -12,11 +12,15 @@ export function mock({ spec, adapter, state }: MockParts, exchange: Exchange): v
   if (!operation) throw new Error('the mock stage runs only after the request was read into an operation');
   const served = state.served();
   // With fixtures, a request that names no example answers from them; Prism has still checked it against the spec.
-  const handler = served && !asksForExample(request.headers.prefer) ? fixtureHandler(spec.model, operation) : undefined;
+  const handler = served && !asksForExample(request.headers.prefer) ? fixtureHandler(operation) : undefined;
   if (served && handler) {
     const answered = handler({ spec, operation, served, request, origin: exchange.origin });
     if ('scenario' in answered) {
       exchange.answer = adapter.renderError({ kind: 'scenario', name: answered.scenario, operation });
+      return;
+    }
+    if ('violations' in answered) {
+      exchange.answer = adapter.renderError({ kind: 'invalid-request', operation, violations: answered.violations, request, fixtures: true });
       return;
     }
     const status = operation.scenarios.find((scenario) => scenario.outcome === 'success')?.status ?? 200;
