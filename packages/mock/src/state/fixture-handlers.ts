@@ -4,9 +4,9 @@
 // An operation with no handler answers from the spec's examples, fixtures or not.
 import type { OperationModel } from '@layerspec/specs/model';
 import type { ReceivedRequest, Violation } from '../answer.js';
-import { valueAt } from '../model.js';
+import { placeAt, valueAt } from '../model.js';
 import { firstScenarioOfKind, type LoadedSpec } from '../spec.js';
-import { type ListShape, type ServedLayer, listShape, placeAt, withArchiveOrigin } from './fixtures.js';
+import { type ListShape, type ServedLayer, listShape, withArchiveOrigin } from './fixtures.js';
 import { conceptValues, findServed, isLayerNamed, requestedLayer } from './lookup.js';
 
 /**

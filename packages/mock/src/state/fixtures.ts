@@ -9,7 +9,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import type { ApiModel, OperationModel } from '@layerspec/specs/model';
-import { atResultPath, loadModel, operationsOf, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
+import { atResultPath, loadModel, operationsOf, placeAt, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
 import { PROVIDERS, type Provider } from '../providers.js';
 import { FIXTURE_FILE_SCHEMA } from './fixture-schema.js';
 import { FileReadError, MAX_ARCHIVE_BYTES, MAX_FIXTURE_FILE_BYTES, readFileInside, readRegularFile } from './fixture-files.js';
@@ -275,17 +275,6 @@ function listItem(read: OperationModel, shape: ListShape, result: Record<string,
     if (value !== undefined) item[member.name] = structuredClone(value);
   }
   return item;
-}
-
-/** A value placed at a path of members, each missing parent made. */
-export function placeAt(path: readonly string[], value: unknown, into: Record<string, unknown> = {}): Record<string, unknown> {
-  let parent = into;
-  for (const key of path.slice(0, -1)) {
-    if (!isPlainObject(parent[key])) parent[key] = {};
-    parent = parent[key] as Record<string, unknown>;
-  }
-  if (path.length > 0) parent[path.at(-1)!] = value;
-  return into;
 }
 
 /** A fixture set as one provider serves it: every layer turned into the provider's answer and checked against its spec. */
