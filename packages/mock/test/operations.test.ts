@@ -183,6 +183,8 @@ describe('ListLayerVersions with fixtures of three versions of one layer', () =>
     expect(versionsOf(body)).toEqual([3, 2, 1]);
     expect(body.NextMarker).toBeUndefined();
     const got = (await awsGet(mock, '2')).body;
+    // Lambda takes the layer's ARN as its name too.
+    expect(versionsOf((await awsList(mock, '', {}, got.LayerArn)).body)).toEqual([3, 2, 1]);
     // Each item member is the value GetLayerVersion answers for the same concept.
     expect(body.LayerVersions[1]).toEqual({
       LayerVersionArn: got.LayerVersionArn,
