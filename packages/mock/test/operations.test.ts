@@ -301,3 +301,24 @@ describe('ListLayerVersions with fixtures of three versions of one layer', () =>
     expect((await awsList(mock, '', { prefer: 'example=first-page' })).body).toEqual(example('aws-lambda', 'ListLayerVersions', 'first-page'));
   });
 });
+
+describe('which operations answer from fixtures', () => {
+  it('the operation that reads a version and the one that lists versions do, by their concepts; another operation of a version does not', async () => {
+    const { fixtureHandler } = await import('../src/state/fixture-handlers.js');
+    for (const api of ['aws-lambda', 'tencent-scf'] as const) {
+      const model = models[api];
+      expect(fixtureHandler(model, model.operations.GetLayerVersion!)).toBeDefined();
+      expect(fixtureHandler(model, model.operations.ListLayerVersions!)).toBeDefined();
+      // An operation the project has never seen, of a layer version but not describing it (a policy).
+      const get = model.operations.GetLayerVersion!;
+      const policy = {
+        ...get,
+        id: 'GetLayerVersionPolicy',
+        outputs: [{ name: 'Policy', in: 'body' as const, path: ['Policy'], required: false, type: 'string' as const }],
+      };
+      expect(fixtureHandler({ ...model, operations: { ...model.operations, GetLayerVersionPolicy: policy } }, policy)).toBeUndefined();
+      // Nor does one whose inputs name no layer.
+      expect(fixtureHandler(model, { ...get, id: 'ListLayers', inputs: get.inputs.filter((input) => input.concept !== 'layer-name') })).toBeUndefined();
+    }
+  });
+});

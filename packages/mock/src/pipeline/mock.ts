@@ -12,7 +12,7 @@ export function mock({ spec, adapter, state }: MockParts, exchange: Exchange): v
   if (!operation) throw new Error('the mock stage runs only after the request was read into an operation');
   const served = state.served();
   // With fixtures, a request that names no example answers from them; Prism has still checked it against the spec.
-  const handler = served && !asksForExample(request.headers.prefer) ? fixtureHandler(operation) : undefined;
+  const handler = served && !asksForExample(request.headers.prefer) ? fixtureHandler(spec.model, operation) : undefined;
   if (served && handler) {
     const answered = handler({ spec, operation, served, request, origin: exchange.origin });
     if ('scenario' in answered) {

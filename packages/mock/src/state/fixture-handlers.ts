@@ -1,12 +1,13 @@
 // How an operation answers from fixtures. An operation is given a handler by the concepts its
-// inputs and outputs carry, never by its name: one whose inputs name a layer and a version reads
-// that version; one whose inputs name a layer and whose answer is a list of versions lists them.
+// inputs and outputs carry, never by its name: the one whose inputs name a layer and a version and
+// whose answer describes it reads that version; one whose inputs name a layer and whose answer is
+// a list of versions lists them.
 // An operation with no handler answers from the spec's examples, fixtures or not.
-import type { OperationModel } from '@layerspec/specs/model';
+import type { ApiModel, OperationModel } from '@layerspec/specs/model';
 import type { ReceivedRequest, Violation } from '../answer.js';
 import { placeAt, valueAt } from '../model.js';
 import { firstScenarioOfKind, type LoadedSpec } from '../spec.js';
-import { type ListShape, type ServedLayer, listShape, withArchiveOrigin } from './fixtures.js';
+import { type ListShape, type ServedLayer, listShape, readOperation, readsLayerVersion, withArchiveOrigin } from './fixtures.js';
 import { conceptValues, findServed, isLayerNamed, requestedLayer } from './lookup.js';
 
 /**
@@ -119,10 +120,15 @@ function missingLayerScenario(spec: LoadedSpec, operation: OperationModel, shape
   return empty?.name ?? firstScenarioOfKind(spec, 'not-found', operation);
 }
 
-/** The handler of an operation, if it reads or lists layers. */
-export function fixtureHandler(operation: OperationModel): FixtureHandler | undefined {
+/**
+ * The handler of an operation, if it reads or lists layers. Another operation of a layer version
+ * (its policy, say) answers from the spec's examples: fixtures describe versions, nothing else.
+ */
+export function fixtureHandler(model: ApiModel, operation: OperationModel): FixtureHandler | undefined {
   if (!carries(operation, 'layer-name')) return undefined;
-  if (carries(operation, 'layer-version')) return readLayerVersion;
+  // Fixtures are made into the result of the one operation that reads a version.
+  if (readsLayerVersion(operation)) return readOperation(model).id === operation.id ? readLayerVersion : undefined;
+  if (carries(operation, 'layer-version')) return undefined;
   const shape = listShape(operation);
   return shape ? listLayerVersions(shape) : undefined;
 }

@@ -200,14 +200,22 @@ export function successValidator(provider: Provider, operationId: string) {
 }
 
 /**
- * The operation that reads one layer version: its inputs name a layer and a version. Fixtures are
- * made into its result by @layerspec/layers, whose mapping is read from that operation's outputs.
+ * Whether an operation reads one layer version: its inputs name a layer and a version, and its
+ * answer describes that version (a `layer-version` output outside any list).
+ */
+export function readsLayerVersion(operation: OperationModel): boolean {
+  const carries = (concept: string) => operation.inputs.some((input) => input.concept === concept);
+  const describes = operation.outputs.some((output) => output.in === 'body' && output.concept === 'layer-version' && !output.path.includes('[]'));
+  return carries('layer-name') && carries('layer-version') && describes;
+}
+
+/**
+ * The operation that reads one layer version. Fixtures are made into its result by
+ * @layerspec/layers, whose mapping is read from that operation's outputs.
  */
 export function readOperation(model: ApiModel): OperationModel {
-  const operation = operationsOf(model).find((candidate) =>
-    ['layer-name', 'layer-version'].every((concept) => candidate.inputs.some((input) => input.concept === concept)),
-  );
-  if (!operation) throw new Error(`the ${model.api} spec has no operation whose inputs name a layer and a version (x-layerspec-concept)`);
+  const operation = operationsOf(model).find(readsLayerVersion);
+  if (!operation) throw new Error(`the ${model.api} spec has no operation whose inputs name a layer and a version and whose answer describes it (x-layerspec-concept)`);
   return operation;
 }
 
