@@ -56,7 +56,9 @@ export function lambdaClientFactory(platform: Platform): (options: LambdaClientO
         },
         errors,
         errorKinds: () => import('./generated/errors.js'),
-        successSchema: () => import('@layerspec/specs/model/aws-lambda-response-schema'),
+        // The one operation this client calls today: the spec's first.
+        successSchema: () =>
+          import('@layerspec/specs/model/aws-lambda-response-schema').then(({ successSchemas }) => ({ successSchema: Object.values(successSchemas)[0]! })),
         ...(platform.transport ? { transport: platform.transport } : {}),
         ...(platform.direct ? { direct: platform.direct } : {}),
       },

@@ -4,7 +4,7 @@ import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, UnknownScenarioError, defaultTestCredentials, listScenarioNames, startMock } from '../src/index.js';
 import { AWS_HEADERS, TENCENT_HEADERS, isProblemJson, readBundle, specExamples } from './spec-examples.js';
-import { loadSpec } from '../src/spec.js';
+import { type Scenario, loadSpec } from '../src/spec.js';
 import { createTencentScfAdapter } from '../src/tencent-scf.js';
 
 const LAYER_PATH = '/2018-10-31/layers/my-layer/versions/1';
@@ -212,9 +212,9 @@ describe('AWS error names', () => {
     const { createAdapter } = await import('../src/server.js');
     const { loadSpec } = await import('../src/spec.js');
     const spec = loadSpec('aws-lambda');
-    const scenario = spec.model.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
+    const scenario = spec.model.operations.GetLayerVersion!.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
     (scenario.headers as Record<string, string>)['x-amzn-ErrorType'] = 'ExpiredTokenException';
-    expect(createAdapter(spec).renderScenario('signature-expired').headers['x-amzn-errortype']).toBe('ExpiredTokenException');
+    expect(createAdapter(spec).renderError({ kind: 'scenario', name: 'signature-expired' }).headers['x-amzn-errortype']).toBe('ExpiredTokenException');
   });
 });
 
@@ -272,7 +272,7 @@ describe('Tencent error codes', () => {
   const request = { method: 'GET', url: '/nowhere', headers: {}, body: '' };
 
   it('answers made-up errors only with codes the spec documents', () => {
-    const answer = createTencentScfAdapter(loadSpec('tencent-scf')).unknownRoute(request);
+    const answer = createTencentScfAdapter(loadSpec('tencent-scf')).renderError({ kind: 'unknown-route', request });
     expect((answer.body as any).Response.Error.Code).toBe('UnsupportedProtocol');
   });
 
@@ -280,13 +280,14 @@ describe('Tencent error codes', () => {
     const spec = loadSpec('tencent-scf');
     const errors = spec.model.errors as { entries: typeof spec.model.errors.entries };
     errors.entries = errors.entries.filter((entry) => entry.code !== 'UnsupportedProtocol');
-    expect(() => createTencentScfAdapter(spec).unknownRoute(request)).toThrow(/documents no error code UnsupportedProtocol/);
+    expect(() => createTencentScfAdapter(spec).renderError({ kind: 'unknown-route', request })).toThrow(/documents no error code UnsupportedProtocol/);
   });
 
   it('refuses to start on a spec without an example it answers with, instead of failing per request', () => {
     const spec = loadSpec('tencent-scf');
-    const model = spec.model as { scenarios: typeof spec.model.scenarios };
-    model.scenarios = model.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    for (const operation of Object.values(spec.model.operations) as unknown as { scenarios: Scenario[] }[]) {
+      operation.scenarios = operation.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    }
     expect(() => createTencentScfAdapter(spec)).toThrow(/has no scenario "no-such-version"/);
   });
 });

@@ -91,7 +91,9 @@ export function scfClientFactory(platform: Platform): (options: ScfClientOptions
         },
         errors,
         errorKinds: () => import('./generated/errors.js'),
-        successSchema: () => import('@layerspec/specs/model/tencent-scf-response-schema'),
+        // The one operation this client calls today: the spec's first.
+        successSchema: () =>
+          import('@layerspec/specs/model/tencent-scf-response-schema').then(({ successSchemas }) => ({ successSchema: Object.values(successSchemas)[0]! })),
         ...(platform.transport ? { transport: platform.transport } : {}),
         ...(platform.direct ? { direct: platform.direct } : {}),
       },

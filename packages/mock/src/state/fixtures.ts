@@ -8,8 +8,8 @@ import { type LayerStatus, LayerConversionError, fromLayerVersion, mapping, stat
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import type { ApiModel } from '@layerspec/specs/model';
-import { atResultPath, loadModel, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
+import type { ApiModel, OperationModel } from '@layerspec/specs/model';
+import { atResultPath, loadModel, operationsOf, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
 import { PROVIDERS, type Provider } from '../providers.js';
 import { FIXTURE_FILE_SCHEMA } from './fixture-schema.js';
 import { FileReadError, MAX_ARCHIVE_BYTES, MAX_FIXTURE_FILE_BYTES, readFileInside, readRegularFile } from './fixture-files.js';
@@ -66,7 +66,9 @@ export interface FixtureSet {
 export interface ServedLayer {
   name: string;
   version: bigint;
-  /** The provider's result (for Tencent, the inside of its envelope), without a request ID. */
+  /** The layer's ARN where the provider's answer carries one (AWS takes it as a name too). */
+  arn?: string;
+  /** The result of the operation that reads one layer version (for Tencent, the inside of its envelope), without a request ID. */
   result: Record<string, unknown>;
   /** The archive bytes the mock serves itself, when the fixture gave them, and the path it serves them at. */
   archive?: { bytes: Uint8Array; path: string };
@@ -179,15 +181,32 @@ function ruleOf(error: ErrorObject | undefined | null): string {
   return error.message ?? 'is not valid';
 }
 
-const successValidators = new Map<Provider, ReturnType<typeof ajv.compile>>();
+const successValidators = new Map<string, ReturnType<typeof ajv.compile>>();
 
-function successValidator(provider: Provider) {
-  let validate = successValidators.get(provider);
+/** The check of an operation's success answer against its schema in the spec (`successSchemas[operationId]`). */
+export function successValidator(provider: Provider, operationId: string) {
+  const key = `${provider} ${operationId}`;
+  let validate = successValidators.get(key);
   if (!validate) {
-    validate = ajv.compile(readBuilt(successSchemaPath(provider)) as object);
-    successValidators.set(provider, validate);
+    const schemas = readBuilt(successSchemaPath(provider)) as Record<string, object>;
+    const schema = Object.hasOwn(schemas, operationId) ? schemas[operationId] : undefined;
+    if (!schema) throw new Error(`the ${provider} model has no success schema of ${operationId}`);
+    validate = ajv.compile(schema);
+    successValidators.set(key, validate);
   }
   return validate;
+}
+
+/**
+ * The operation that reads one layer version: its inputs name a layer and a version. Fixtures are
+ * made into its result by @layerspec/layers, whose mapping is read from that operation's outputs.
+ */
+export function readOperation(model: ApiModel): OperationModel {
+  const operation = operationsOf(model).find((candidate) =>
+    ['layer-name', 'layer-version'].every((concept) => candidate.inputs.some((input) => input.concept === concept)),
+  );
+  if (!operation) throw new Error(`the ${model.api} spec has no operation whose inputs name a layer and a version (x-layerspec-concept)`);
+  return operation;
 }
 
 /** The Region of AWS ARNs when a fixture names none: the default of the spec's server variable. */
@@ -205,6 +224,8 @@ const PLACEHOLDER_ORIGIN = 'http://127.0.0.1';
 /** A fixture set as one provider serves it: every layer turned into the provider's answer and checked against its spec. */
 export function serveFixtures(provider: Provider, fixtures: FixtureSet, options: { source: string; baseDir?: string }): ServedLayer[] {
   const model = loadModel(provider);
+  const operation = readOperation(model);
+  const arnAt = operation.outputs.find((output) => output.in === 'body' && output.concept === 'layer-arn')?.path;
   const seen = new Set<string>();
   return fixtures.layers.map((layer, index) => {
     const entry = `layers[${index}] (${layer.name} version ${layer.version})`;
@@ -239,17 +260,19 @@ export function serveFixtures(provider: Provider, fixtures: FixtureSet, options:
       throw error;
     }
     if (extra) mergeInto(result, extra);
-    const validate = successValidator(provider);
-    const body = wrapResult(model, result);
+    const validate = successValidator(provider, operation.id);
+    const body = wrapResult(operation, result);
     if (!validate(body)) {
       const error = validate.errors?.[0];
       throw fail(`the answer's ${error?.instancePath || '(body)'} ${ruleOf(error)}`);
     }
     const hasStatus = mapping[provider].fields.some((field) => field.field === 'status');
     const status = fields.status ?? statusWithoutField;
+    const arn = arnAt ? valueAt(result, arnAt) : undefined;
     return {
       name: layer.name,
       version: BigInt(layer.version),
+      ...(typeof arn === 'string' ? { arn } : {}),
       result,
       ...(archive.bytes ? { archive: { bytes: archive.bytes, path } } : {}),
       visible: hasStatus || status === statusWithoutField,
@@ -272,12 +295,12 @@ export function archivePath(name: string, version: number | bigint): string {
   return `${FIXTURE_ARCHIVE_PREFIX}${encodeURIComponent(name)}/${version}.zip`;
 }
 
-/** The whole answer body: the result at the model's result path (Tencent's `Response`), with a stand-in request ID where the model puts one. */
-function wrapResult(model: ApiModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
+/** The whole answer body: the result at the operation's result path (Tencent's `Response`), with a stand-in request ID where the operation puts one. */
+export function wrapResult(operation: OperationModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
   const body = structuredClone(result);
-  const requestIdAt = model.outputs.find((output) => output.in === 'body' && output.concept === 'request-id');
+  const requestIdAt = operation.outputs.find((output) => output.in === 'body' && output.concept === 'request-id');
   if (requestIdAt) body[requestIdAt.path.at(-1)!] = requestId;
-  return atResultPath(model, body);
+  return atResultPath(operation, body);
 }
 
 function readArchive(
