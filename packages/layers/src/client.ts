@@ -5,10 +5,9 @@ export type { DownloadOptions } from '@layerspec/aws-lambda';
 import type { ScfClient } from '@layerspec/tencent-scf';
 import { archiveAnswer } from './download.js';
 import { type ErrorKind, LayersError } from './errors.js';
-import { mapping } from './generated/mapping.js';
 import { exactInteger } from './integers.js';
-import { type AnswerOf, type LayerContext, type LayerVersion, type Provider, toLayerVersion } from './layer-version.js';
-import { shown } from './shown.js';
+import { type AnswerOf, type LayerContext, type LayerVersion, toLayerVersion } from './layer-version.js';
+import { checkProvider, operationFor, type Provider } from './operations.js';
 
 /** The provider clients to call, by provider. */
 export interface LayersClientOptions {
@@ -58,7 +57,7 @@ function neutral(provider: Provider, error: unknown): unknown {
 }
 
 function clientFor(options: LayersClientOptions, provider: Provider) {
-  if (!Object.hasOwn(mapping, provider)) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
+  checkProvider(provider);
   const client = options[provider] as
     | {
         getLayerVersion(input: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
@@ -82,7 +81,7 @@ export function createLayersClient(options: LayersClientOptions): LayersClient {
     async getLayerVersion(input, call) {
       const { provider } = input;
       const client = clientFor(options, provider);
-      const names = mapping[provider].inputs;
+      const names = operationFor(provider, 'getLayerVersion').inputs as { readonly name: string; readonly version: string };
       const version = sendable(provider, input.version);
       let answer: unknown;
       try {
