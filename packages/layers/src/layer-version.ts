@@ -1,14 +1,14 @@
 // toLayerVersion: a provider's GetLayerVersion answer as one LayerVersion. Which answer field
 // feeds which neutral field comes from the generated mapping; this file holds only the
 // conversion of each neutral field.
-import type { GetLayerVersionOutput as LambdaAnswer } from '@layerspec/aws-lambda';
-import type { GetLayerVersionOutput as ScfAnswer } from '@layerspec/tencent-scf';
+import type { LambdaClient, GetLayerVersionOutput as LambdaAnswer } from '@layerspec/aws-lambda';
+import type { ScfClient, GetLayerVersionOutput as ScfAnswer } from '@layerspec/tencent-scf';
 import { readLayerVersionArn } from './arns.js';
 import { readDate } from './dates.js';
 import { type Sha256, sha256From } from './digest.js';
 import { LayerConversionError } from './errors.js';
 import { exactInteger } from './integers.js';
-import { checkProvider, type FieldMapping, type MappedOperation, operationFor, type Provider } from './operations.js';
+import { checkProvider, type FieldMapping, type ListMappings, type MappedOperation, operationFor, type Provider } from './operations.js';
 import { runtimeOf, type Runtime } from './runtimes.js';
 import { type LayerStatus, statusTables, statusWithoutField } from './status.js';
 import { shown } from './shown.js';
@@ -166,14 +166,27 @@ export function toLayerVersion<P extends Provider, A extends AnswerOf<P>>(provid
   return neutralFields(provider, fields, answer, context, '', { archive: {} }) as unknown as LayerVersion<P, A>;
 }
 
-/** One item of a provider's ListLayerVersions answer, as its client or SDK returns it; the values are checked when converted. */
-export type ListItem = Readonly<Record<string, unknown>>;
+/** The answer of each provider's ListLayerVersions (one page), as its client returns it; the operation is the one the mapping gives listLayerVersions. */
+export interface ListAnswers {
+  'aws-lambda': ResultOf<LambdaClient, ListMappings['aws-lambda']['id']>;
+  'tencent-scf': ResultOf<ScfClient, ListMappings['tencent-scf']['id']>;
+}
+
+/** What a client's method for an operation resolves to; the clients name each method from its operationId. */
+type ResultOf<Client, Id extends string> = Client extends { [K in Uncapitalize<Id>]: (...args: never[]) => Promise<infer Result> } ? Result : never;
+
+/** One item of a provider's ListLayerVersions answer, as its client returns it: an item of the list the mapping's `items` names. */
+export type ListItem<P extends Provider = Provider> = P extends Provider
+  ? NonNullable<ListAnswers[P][ListMappings[P]['items'][0] & keyof ListAnswers[P]]> extends readonly (infer I)[]
+    ? I
+    : never
+  : never;
 
 /**
  * A version of a layer as a list names it: the fields of a LayerVersion that a list item carries
  * (no archive: only reading one version gives its location and digest), with the item as `raw`.
  */
-export type LayerVersionSummary<P extends Provider = Provider, I = ListItem> = Omit<LayerVersion<P, I>, 'archive'>;
+export type LayerVersionSummary<P extends Provider = Provider, I = ListItem<P>> = Omit<LayerVersion<P, I>, 'archive'>;
 
 /** The list of items of a list answer, at the path the mapping gives; `(answer)` errors when it is not a list. */
 function itemsOf(provider: Provider, operation: MappedOperation, answer: unknown): readonly unknown[] {

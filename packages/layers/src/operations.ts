@@ -21,6 +21,9 @@ export type Role = 'getLayerVersion' | 'listLayerVersions';
 /** For each provider, the mapping of the operation getLayerVersion uses. */
 export type GetMappings = { [P in Provider]: Operations<P>[(typeof mapping)[P]['getLayerVersion']] };
 
+/** For each provider, the operationId and the mapping of the operation listLayerVersions uses. */
+export type ListMappings = { [P in Provider]: Operations<P>[(typeof mapping)[P]['listLayerVersions']] & { readonly id: (typeof mapping)[P]['listLayerVersions'] } };
+
 /** A mapped operation as the conversions read it, whichever provider and role. */
 export interface MappedOperation {
   readonly id: string;
