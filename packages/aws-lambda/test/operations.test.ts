@@ -84,6 +84,13 @@ describe('an operation by its operationId', () => {
     expect(server.requests[0]!.headers.authorization).toBe(await smithySignature(server.requests[0]!));
   });
 
+  it("validates each operation's answer against that operation's success schema", async () => {
+    const validating = createLambdaClient({ region: 'us-east-1', credentials, endpoint: server.url, validateResponses: true });
+    server.script(ok(example('ListLayerVersions')), ok({ LayerVersions: [{ Version: 'seven' }] }));
+    await expect(validating.listLayerVersions({ LayerName: 'my-layer' })).resolves.toEqual(example('ListLayerVersions'));
+    await expect(validating.listLayerVersions({ LayerName: 'my-layer' })).rejects.toThrow(/schema at \$\.LayerVersions\[0\]\.Version/);
+  });
+
   it('refuses input that breaks the spec, naming the field and the rule, before sending', async () => {
     const cases: Array<[unknown, string, RegExp]> = [
       [{ LayerName: 'my-layer', MaxItems: 51 }, 'MaxItems', /^must be at most 50$/],

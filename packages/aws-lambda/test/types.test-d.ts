@@ -8,6 +8,7 @@ import {
   type GetLayerVersionInput,
   type GetLayerVersionOutput,
   type LambdaErrorName,
+  type Operations,
 } from '../src/index.js';
 
 const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
@@ -55,6 +56,8 @@ describe('types', () => {
     expectTypeOf(client.call<'ListLayerVersions'>).returns.resolves.toEqualTypeOf<ListOutput>();
     expectTypeOf(client.call<'GetLayerVersion'>).returns.resolves.toEqualTypeOf<GetLayerVersionOutput>();
     expectTypeOf(client.paginateListLayerVersions).returns.toEqualTypeOf<AsyncGenerator<ListOutput, void, undefined>>();
+    expectTypeOf<Operations['ListLayerVersions']['output']>().toEqualTypeOf<ListOutput>();
+    expectTypeOf<Operations['GetLayerVersion']['input']>().toEqualTypeOf<GetLayerVersionInput>();
     // @ts-expect-error MaxItems is a number
     void client.listLayerVersions({ LayerName: 'my-layer', MaxItems: '5' });
     // @ts-expect-error an operationId the spec does not have
@@ -66,6 +69,9 @@ describe('types', () => {
   });
 
   it('keeps the typed openapi-fetch GET', () => {
-    expectTypeOf(client.GET).parameter(0).toEqualTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}' | '/2018-10-31/layers/{LayerName}/versions'>();
+    // Every path of the spec, and only those.
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers'>().not.toExtend<Parameters<typeof client.GET>[0]>();
   });
 });

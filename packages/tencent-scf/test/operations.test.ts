@@ -76,6 +76,13 @@ describe('an action by its operationId', () => {
     expect(JSON.parse(server.requests[0]!.body)).toEqual({ LayerName: 'layer3' });
   });
 
+  it("validates each action's answer against that action's success schema", async () => {
+    const validating = createScfClient({ region: 'ap-guangzhou', credentials, endpoint: server.url, validateResponses: true });
+    server.script(ok(example('ListLayerVersions')), ok({ Response: { LayerVersions: 'none', RequestId: 'r' } }));
+    await expect(validating.listLayerVersions({ LayerName: 'layer3' })).resolves.toEqual(example('ListLayerVersions').Response);
+    await expect(validating.listLayerVersions({ LayerName: 'layer3' })).rejects.toThrow(/schema/);
+  });
+
   it('refuses input that breaks the spec, naming the field (an item by its index) and the rule, before sending', async () => {
     const cases: Array<[unknown, string, RegExp]> = [
       [{ LayerName: 'layer3', CompatibleRuntime: 'Nodejs16.13' }, 'CompatibleRuntime', /^must be an array$/],
