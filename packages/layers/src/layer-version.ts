@@ -1,8 +1,8 @@
 // toLayerVersion: a provider's GetLayerVersion answer as one LayerVersion. Which answer field
 // feeds which neutral field comes from the generated mapping; this file holds only the
 // conversion of each neutral field.
-import type { LambdaClient, GetLayerVersionOutput as LambdaAnswer } from '@layerspec/aws-lambda';
-import type { ScfClient, GetLayerVersionOutput as ScfAnswer } from '@layerspec/tencent-scf';
+import type { GetLayerVersionOutput as LambdaAnswer, Operations as LambdaOperations } from '@layerspec/aws-lambda';
+import type { GetLayerVersionOutput as ScfAnswer, Operations as ScfOperations } from '@layerspec/tencent-scf';
 import { readLayerVersionArn } from './arns.js';
 import { readDate } from './dates.js';
 import { type Sha256, sha256From } from './digest.js';
@@ -168,12 +168,9 @@ export function toLayerVersion<P extends Provider, A extends AnswerOf<P>>(provid
 
 /** The answer of each provider's ListLayerVersions (one page), as its client returns it; the operation is the one the mapping gives listLayerVersions. */
 export interface ListAnswers {
-  'aws-lambda': ResultOf<LambdaClient, ListMappings['aws-lambda']['id']>;
-  'tencent-scf': ResultOf<ScfClient, ListMappings['tencent-scf']['id']>;
+  'aws-lambda': LambdaOperations[ListMappings['aws-lambda']['id']]['output'];
+  'tencent-scf': ScfOperations[ListMappings['tencent-scf']['id']]['output'];
 }
-
-/** What a client's method for an operation resolves to; the clients name each method from its operationId. */
-type ResultOf<Client, Id extends string> = Client extends { [K in Uncapitalize<Id>]: (...args: never[]) => Promise<infer Result> } ? Result : never;
 
 /** One item of a provider's ListLayerVersions answer, as its client returns it: an item of the list the mapping's `items` names. */
 export type ListItem<P extends Provider = Provider> = P extends Provider

@@ -6,8 +6,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLambdaClient } from '@layerspec/aws-lambda';
 import { createScfClient } from '@layerspec/tencent-scf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLayersClient, LayersError, mapping } from '../src/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { createLayersClient, LayersError, type ListItem, mapping } from '../src/index.js';
 import { listOperation } from './helpers.js';
 
 const LAYER = 'node-utils';
@@ -132,6 +132,9 @@ describe('listLayerVersions', () => {
       raw: awsItem(3),
     });
     expect(list[0]).not.toHaveProperty('archive');
+    // `raw` is typed as the client's list item, so its fields need no cast.
+    expectTypeOf(list[0]?.raw).toEqualTypeOf<ListItem<'aws-lambda'> | undefined>();
+    expectTypeOf<ListItem<'aws-lambda'>>().toHaveProperty('LayerVersionArn');
   });
 
   it('aws-lambda: one version per page still gives every version', async () => {
