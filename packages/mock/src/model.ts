@@ -76,6 +76,18 @@ export function setAt(value: unknown, path: readonly string[], member: unknown):
   if (parent && typeof parent === 'object' && path.length > 0) (parent as Record<string, unknown>)[path.at(-1)!] = member;
 }
 
+/** A value placed at a path of members of `into` (a new object by default), each missing parent made. */
+export function placeAt(path: readonly string[], value: unknown, into: Record<string, unknown> = {}): Record<string, unknown> {
+  let parent = into;
+  for (const key of path.slice(0, -1)) {
+    const next = parent[key];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) parent[key] = {};
+    parent = parent[key] as Record<string, unknown>;
+  }
+  if (path.length > 0) parent[path.at(-1)!] = value;
+  return into;
+}
+
 /** Where an answer carries the message of an error code, as the model locates it in the body. */
 export function messagePath(model: ApiModel, code: string | undefined): readonly string[] | undefined {
   const at = model.errors.entries.find((entry) => entry.code === code)?.messageAt;

@@ -8,7 +8,7 @@ import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 import { pathOf } from './request-route.js';
 import { type JsonScan, MAX_JSON_DEPTH, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
-import { messagePath, operationsOf, setAt, valueAt } from './model.js';
+import { messagePath, operationsOf, placeAt, setAt, valueAt } from './model.js';
 import { type LoadedSpec, findScenario } from './spec.js';
 
 /** The header the model tags with a concept (x-layerspec-concept), in lower case: the same in every action. */
@@ -21,7 +21,7 @@ function headerOf(model: ApiModel, concept: string): string {
 }
 
 /**
- * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
+ * Bounds of a body the mock reads: far above what a layer action's few parameters need, far
  * below what makes a body cost the mock more than its sender. A body past them is refused
  * before it is parsed.
  */
@@ -99,19 +99,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     if (!codes.has(code)) throw new Error(`the ${model.api} spec documents no error code ${code}`);
     const scenario = operations.flatMap((operation) => operation.scenarios).find((candidate) => candidate.errorCode === code);
     if (scenario) return renderScenario(scenario.name, undefined, message);
-    const body: Record<string, unknown> = {};
-    for (const [path, value] of [
-      [codePath, code],
-      [messageBodyPath, message],
-      [requestIdPath, randomUUID()],
-    ] as const) {
-      let parent = body;
-      for (const key of path.slice(0, -1)) {
-        parent[key] ??= {};
-        parent = parent[key] as Record<string, unknown>;
-      }
-      parent[path.at(-1)!] = value;
-    }
+    const body = placeAt(codePath, code);
+    placeAt(messageBodyPath, message, body);
+    placeAt(requestIdPath, randomUUID(), body);
     return { status: 200, headers: jsonHeaders(), body };
   }
 
@@ -237,6 +227,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   return {
     spec,
     operationOf(request) {
+      if (request.method !== method || pathOf(request) !== route) return undefined;
       const action = request.headers[actionHeader];
       return operations.find((operation) => operation.action?.name === action);
     },

@@ -9,6 +9,9 @@ import { createTencentScfAdapter } from '../src/tencent-scf.js';
 
 const LAYER_PATH = '/2018-10-31/layers/my-layer/versions/1';
 const TENCENT_BODY = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
+/** A valid request of each operation: its AWS path, its Tencent body. */
+const AWS_PATHS: Record<string, string> = { GetLayerVersion: LAYER_PATH, ListLayerVersions: '/2018-10-31/layers/my-layer/versions' };
+const TENCENT_BODIES: Record<string, string> = { GetLayerVersion: TENCENT_BODY, ListLayerVersions: JSON.stringify({ LayerName: 'layer3' }) };
 
 const running: RunningMock[] = [];
 async function start(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
@@ -35,14 +38,21 @@ describe('scenarios', () => {
     [aws, tencent] = await Promise.all([start({ provider: 'aws-lambda', fixedRequestIds: true }), start({ provider: 'tencent-scf', fixedRequestIds: true })]);
   });
 
-  it('lists exactly the example names of each spec', () => {
-    expect(listScenarioNames('aws-lambda')).toEqual(specExamples('aws-lambda').map((example) => example.name));
-    expect(listScenarioNames('tencent-scf')).toEqual(specExamples('tencent-scf').map((example) => example.name));
+  it('lists exactly the example names of each spec, and of each of its operations', () => {
+    for (const api of ['aws-lambda', 'tencent-scf'] as const) {
+      const examples = specExamples(api);
+      expect(listScenarioNames(api)).toEqual([...new Set(examples.map((example) => example.name))]);
+      for (const operation of new Set(examples.map((example) => example.operation))) {
+        expect(listScenarioNames(api, operation)).toEqual(specExamples(api, operation).map((example) => example.name));
+      }
+    }
+    expect(Object.keys(AWS_PATHS).sort()).toEqual([...new Set(specExamples('aws-lambda').map((example) => example.operation))].sort());
+    expect(Object.keys(TENCENT_BODIES).sort()).toEqual([...new Set(specExamples('tencent-scf').map((example) => example.operation))].sort());
   });
 
   for (const example of specExamples('aws-lambda')) {
-    it(`AWS: Prefer: example=${example.name} answers ${example.status} with the example`, async () => {
-      const response = await awsGet(aws, { prefer: `example=${example.name}` });
+    it(`AWS: Prefer: example=${example.name} of ${example.operation} answers ${example.status} with the example`, async () => {
+      const response = await awsGet(aws, { prefer: `example=${example.name}` }, AWS_PATHS[example.operation]);
       expect(response.status).toBe(example.status);
       expect(await response.json()).toEqual(example.value);
       expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
@@ -51,8 +61,8 @@ describe('scenarios', () => {
   }
 
   for (const example of specExamples('tencent-scf')) {
-    it(`Tencent: Prefer: example=${example.name} answers HTTP 200 with the example`, async () => {
-      const response = await tencentPost(tencent, { prefer: `example=${example.name}` });
+    it(`Tencent: Prefer: example=${example.name} of ${example.operation} answers HTTP 200 with the example`, async () => {
+      const response = await tencentPost(tencent, { prefer: `example=${example.name}`, 'x-tc-action': example.operation }, TENCENT_BODIES[example.operation]);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual(example.value);
     });

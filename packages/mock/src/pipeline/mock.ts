@@ -19,6 +19,10 @@ export function mock({ spec, adapter, state }: MockParts, exchange: Exchange): v
       exchange.answer = adapter.renderError({ kind: 'scenario', name: answered.scenario, operation });
       return;
     }
+    if ('violations' in answered) {
+      exchange.answer = adapter.renderError({ kind: 'invalid-request', operation, violations: answered.violations, request, fixtures: true });
+      return;
+    }
     const status = operation.scenarios.find((scenario) => scenario.outcome === 'success')?.status ?? 200;
     // A shallow copy: only the request ID is set on it, and the fixture's result itself is never changed.
     exchange.answer = adapter.renderResult(operation, { status, headers: {}, body: atResultPath(operation, { ...answered.result }) });

@@ -5,6 +5,8 @@ import type { Exchange, MockParts } from './exchange.js';
 
 export function route({ options, spec, adapter }: MockParts, exchange: Exchange): void {
   const { request } = exchange;
+  // The journal names the operation of a request refused before it was read, too.
+  exchange.operation ??= adapter.operationOf(request);
   if (!request.headers[spec.model.signing.header.toLowerCase()]) {
     exchange.answer = adapter.renderError({ kind: 'unauthenticated' });
     return;
