@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // @ts-check
-// Writes src/generated/mapping.ts: for each API of the published model (`@layerspec/specs/model`),
-// which output feeds which field of the neutral LayerVersion, found by the output's concept, with
-// the type, digest encoding and date shape the conversion needs. The concepts below are the
-// neutral model's vocabulary; every other fact is the model's. An output whose concept the
-// neutral model does not know stops the generation, naming the output and the concept, so a
-// field added to a spec is either mapped or refused, never dropped unseen.
+// Writes src/generated/mapping.ts: for each API of the published model (`@layerspec/specs/model`)
+// and each of its operations whose outputs carry layer concepts, which output feeds which field of
+// the neutral LayerVersion, found by the output's concept, with the type, digest encoding and date
+// shape the conversion needs (a list's items from its `[]` outputs), and which operations the
+// neutral calls use. The concepts below are the neutral model's vocabulary; every other fact is the
+// model's. In a mapped operation, an output whose concept the neutral model does not know stops
+// the generation, naming the operation, the output and the concept, and an output without a
+// concept is listed as kept in `raw`, so a field added to a spec is mapped, refused or listed,
+// never dropped unseen. An operation about something else is left out.
 // Usage: node scripts/generate-mapping.mjs [--out FILE] [--check]
 // With --check nothing is written: it exits 1 when the file differs from a fresh generation.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
