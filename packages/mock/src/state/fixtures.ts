@@ -4,7 +4,7 @@
 // so that a mock never serves an answer its spec forbids.
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { type LayerStatus, LayerConversionError, fromLayerVersion, mapping, statusWithoutField } from '@layerspec/layers';
+import { type LayerStatus, LayerConversionError, fromLayerVersion, operationFor, statusWithoutField } from '@layerspec/layers';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
@@ -345,7 +345,7 @@ export function serveFixtures(provider: Provider, fixtures: FixtureSet, options:
       }
       items[list.operation.id] = item;
     }
-    const hasStatus = mapping[provider].fields.some((field) => field.field === 'status');
+    const hasStatus = operationFor(provider, 'getLayerVersion').fields.some((field) => field.field === 'status');
     const status = fields.status ?? statusWithoutField;
     const arn = arnAt ? valueAt(result, arnAt) : undefined;
     return {
@@ -365,7 +365,7 @@ export function withArchiveOrigin(provider: Provider, layer: ServedLayer, origin
   // Answers are written out, never changed, so a layer without served bytes needs no copy.
   if (!layer.archive) return layer.result;
   const result = structuredClone(layer.result);
-  const at = mapping[provider].fields.find((field) => field.field === 'archive.location')?.from;
+  const at = operationFor(provider, 'getLayerVersion').fields.find((field) => field.field === 'archive.location')?.from;
   if (layer.archive && at) setAt(result, at, `${origin}${layer.archive.path}`);
   return result;
 }
