@@ -43,6 +43,7 @@ const unitTests: Record<string, string[]> = {
     'test/mapping.test.ts',
     'test/package.test.ts',
     'test/schema.test.ts',
+    'test/summaries.test.ts',
     'test/tables.test.ts',
   ],
   'packages/docs': ['test/comparison.test.ts', 'test/portal.test.ts', 'test/providers.test.ts'],

@@ -4,8 +4,8 @@
 // `redocly drift`, and exits 1 when it finds an error-level drift.
 // Usage: node tools/drift.mjs <traffic.har> [more.har ...]   (`npm run drift -- ...` builds the specs first)
 //
-// Each answered entry is given to the API whose operation (method and path template, from the
-// specs' model, @layerspec/specs/model) it matches; an entry that matches none goes to the API the other
+// Each answered entry is given to the API whose operation (method and path template, and for an
+// RPC action its action header, from the specs' model, @layerspec/specs/model) it matches; an entry that matches none goes to the API the other
 // entries of its origin matched, so that drift reports it as an undocumented endpoint. Each API's
 // entries are written to one temporary HAR and checked in one `redocly drift` run.
 //
@@ -24,8 +24,8 @@ import { terminalText } from './terminal-text.mjs';
 import { PREFER_HEADER } from '@layerspec/mock';
 
 /**
- * @typedef {{ api: string, id: string, method: string, pattern: RegExp, statuses: string[] }} Operation
- * @typedef {{ file: string, index: number, entry: any, method: string, url: URL }} TrafficEntry
+ * @typedef {{ api: string, id: string, method: string, pattern: RegExp, specPath: string, action?: { header: string, name: string }, statuses: string[] }} Operation
+ * @typedef {{ file: string, index: number, entry: any, method: string, url: URL, operation?: Operation }} TrafficEntry
  * @typedef {{ severity: 'error' | 'warning' | 'info', rule: string, message: string, where: string, occurrences: number }} Finding
  */
 
@@ -84,21 +84,26 @@ function templatePattern(/** @type {string} */ template) {
 }
 
 /**
- * The operation of an API's model, with the response statuses its spec documents: every response
- * has named examples (the spec's lint rules), so the statuses are those of its scenarios and errors.
+ * The operations of an API's model, each with the response statuses its spec documents: every
+ * response has named examples (the spec's lint rules), so the statuses are those of its scenarios
+ * and errors.
  * @param {import('@layerspec/specs/model').ApiModel} model
- * @returns {Operation}
+ * @returns {Operation[]}
  */
-function operationOf(model) {
-  const { id, method, path } = model.operation;
-  const statuses = new Set([...model.scenarios.map((scenario) => scenario.status), ...model.errors.entries.map((error) => error.status)]);
-  return {
-    api: model.api,
-    id,
-    method: method.toLowerCase(),
-    pattern: templatePattern(path),
-    statuses: [...statuses].sort((a, b) => a - b).map(String),
-  };
+function operationsOf(model) {
+  return Object.values(model.operations).map(({ id, method, path, specPath, action, scenarios, errorCodes }) => {
+    const errors = model.errors.entries.filter((error) => errorCodes.includes(error.code));
+    const statuses = new Set([...scenarios.map((scenario) => scenario.status), ...errors.map((error) => error.status)]);
+    return {
+      api: model.api,
+      id,
+      method: method.toLowerCase(),
+      pattern: templatePattern(path),
+      specPath,
+      ...(action ? { action } : {}),
+      statuses: [...statuses].sort((a, b) => a - b).map(String),
+    };
+  });
 }
 
 /** The APIs' models, or exit 2 when the specs are not built. */
@@ -138,9 +143,20 @@ function readTraffic(/** @type {string} */ file) {
   return { answered, unanswered };
 }
 
-/** The operation an entry is a call of, if any. */
+/** The value of a request header of an entry (HAR keeps header names as sent). */
+function headerOf(/** @type {TrafficEntry} */ traffic, /** @type {string} */ name) {
+  const headers = Array.isArray(traffic.entry.request?.headers) ? traffic.entry.request.headers : [];
+  return headers.find((/** @type {any} */ header) => typeof header?.name === 'string' && header.name.toLowerCase() === name.toLowerCase())?.value;
+}
+
+/** The operation an entry is a call of, if any: by method and path, and an RPC action by its header too. */
 function matchOperation(/** @type {TrafficEntry} */ traffic, /** @type {Operation[]} */ operations) {
-  return operations.find((operation) => operation.method === traffic.method && operation.pattern.test(traffic.url.pathname));
+  return operations.find(
+    (operation) =>
+      operation.method === traffic.method &&
+      operation.pattern.test(traffic.url.pathname) &&
+      (!operation.action || headerOf(traffic, operation.action.header) === operation.action.name),
+  );
 }
 
 /** How `redocly drift` picks the response an answer is checked against: exact, then NXX, then default. */
@@ -158,6 +174,34 @@ function redoclyNotices(/** @type {string} */ stderr) {
 }
 
 /**
+ * Where redocly drift can find an RPC action: its pseudo-path (`/#GetLayerVersion`) with the `#`
+ * percent-encoded. redocly compares a request's URL path with the spec's path keys, and a URL path
+ * never holds a `#`, so each action's calls are checked against a copy of the bundle whose action
+ * keys are these paths, with the calls' URLs pointed at them.
+ */
+const actionPath = (/** @type {string} */ specPath) => specPath.replaceAll('#', '%23');
+
+/**
+ * The bundle redocly checks an API's entries against, and the entries as it gets them: the bundle
+ * itself, or for an RPC API a copy whose actions are at paths a URL can name (see actionPath).
+ * @param {string} bundle @param {TrafficEntry[]} entries @param {string} folder
+ */
+function driftInput(bundle, entries, folder) {
+  const actions = entries.flatMap((one) => (one.operation?.action ? [one.operation] : []));
+  if (actions.length === 0) return { api: bundle, harEntries: entries.map((one) => one.entry) };
+  const document = JSON.parse(readFileSync(bundle, 'utf8'));
+  const paths = Object.entries(document.paths ?? {}).map(([key, item]) => [actions.some((operation) => operation.specPath === key) ? actionPath(key) : key, item]);
+  document.paths = Object.fromEntries(paths);
+  const api = join(folder, `${basename(bundle, '.json')}.actions.json`);
+  writeFileSync(api, JSON.stringify(document));
+  const harEntries = entries.map(({ entry, operation, url }) => {
+    if (!operation?.action) return entry;
+    return { ...entry, request: { ...entry.request, url: `${url.origin}${actionPath(operation.specPath)}${url.search}` } };
+  });
+  return { api, harEntries };
+}
+
+/**
  * Runs `redocly drift` on one API's entries and returns its findings.
  * @param {string} bundle the API's bundled spec
  * @param {TrafficEntry[]} entries
@@ -165,16 +209,14 @@ function redoclyNotices(/** @type {string} */ stderr) {
  */
 function runDrift(bundle, entries, folder) {
   const traffic = join(folder, `${basename(bundle, '.json')}.har`);
-  writeFileSync(
-    traffic,
-    JSON.stringify({ log: { version: '1.2', creator: { name: 'layerspec tools/drift.mjs', version: '1' }, entries: entries.map((one) => one.entry) } }),
-  );
+  const { api, harEntries } = driftInput(bundle, entries, folder);
+  writeFileSync(traffic, JSON.stringify({ log: { version: '1.2', creator: { name: 'layerspec tools/drift.mjs', version: '1' }, entries: harEntries } }));
   const args = [
     redocly,
     'drift',
     traffic,
     '--api',
-    bundle,
+    api,
     '--config',
     resolve(repoRoot, 'redocly.yaml'),
     // The mocks listen on 127.0.0.1:<port>, not on the spec's servers: basepath mode matches by the
@@ -205,7 +247,8 @@ function runDrift(bundle, entries, folder) {
       severity: problem.severity,
       rule: problem.ruleId,
       message: `${problem.message}${field}`,
-      where: requestLine(problem.method, problem.url, problem.status, source),
+      // The URL as recorded, not as an action's call was pointed at its path for redocly.
+      where: requestLine(problem.method, source ? source.url.href : problem.url, problem.status, source),
       occurrences: problem.occurrences ?? 1,
     };
   });
@@ -223,7 +266,7 @@ async function main() {
   const models = await loadModels();
   const apis = models.map((model) => model.api);
   const bundles = new Map(apis.map((api) => [api, bundlePath(api)]));
-  const operations = models.map(operationOf);
+  const operations = models.flatMap(operationsOf);
 
   /** @type {TrafficEntry[]} */
   const answered = [];
@@ -249,6 +292,7 @@ async function main() {
       unmatched.push(traffic);
       continue;
     }
+    traffic.operation = operation;
     byApi.get(operation.api)?.push(traffic);
     apisOfOrigin.set(traffic.url.origin, (apisOfOrigin.get(traffic.url.origin) ?? new Set()).add(operation.api));
     // redocly drift checks an answer's body only when the spec documents its status, and says

@@ -18,17 +18,21 @@ import { readApi } from './apis.mjs';
 import { writeGenerated } from './write-generated.mjs';
 import { models } from '@layerspec/specs/model';
 
-/** @import { ApiModel, ErrorModel, Location, ValueRule } from '@layerspec/specs/model' */
+/** @import { ApiModel, ErrorModel, Location, OperationModel, ValueRule } from '@layerspec/specs/model' */
 
 /**
  * The rule a client checks for one value (runtime InputRule): int64 bounds as numbers, as the check compares numbers.
  * @param {ValueRule} value
+ * @returns {Record<string, unknown>}
  */
 function checkedRule(value) {
+  // An open list (the documented values, and others by their own rule): a value beyond the list is no error, so only the others' rule is checked.
+  if (value.others) return { ...checkedRule(value.others), type: value.others.type ?? value.type };
   /** @type {Record<string, unknown>} */
   const rule = { type: value.type };
-  for (const key of /** @type {const} */ (['pattern', 'minLength', 'maxLength', 'enum'])) if (value[key] !== undefined) rule[key] = value[key];
+  for (const key of /** @type {const} */ (['pattern', 'minLength', 'maxLength', 'enum', 'minItems', 'maxItems'])) if (value[key] !== undefined) rule[key] = value[key];
   for (const key of /** @type {const} */ (['minimum', 'maximum'])) if (value[key] !== undefined) rule[key] = Number(value[key]);
+  if (value.items) rule.items = checkedRule(value.items);
   return rule;
 }
 
@@ -46,16 +50,78 @@ function need(value, what) {
 /** @param {readonly Location[]} locations */
 const unique = (locations) => [...new Map(locations.map((l) => [JSON.stringify(l), l])).values()];
 
+/** The inputs a caller gives: path, query and body; a header input is the protocol's (a constant, or set by the client from its concept). */
+const CALLER_INPUTS = ['path', 'query', 'body'];
+
+// The concepts that make an operation pageable, as the AWS SDK's paginators read smithy's
+// `@paginated` trait: the input that takes the token of the next page, the output that gives it,
+// and the input that bounds a page.
+const PAGING = { token: 'page-token', next: 'next-page-token', size: 'page-size' };
+
+/**
+ * The methods of an operation on the clients: its operationId in camelCase (`GetLayerVersion` is
+ * `getLayerVersion`), `download` and the operationId without a leading `Get` for an archive
+ * (`downloadLayerVersion`), `paginate` and the operationId for a paged one.
+ * @param {string} id
+ */
+export const methodNames = (id) => ({
+  call: id.charAt(0).toLowerCase() + id.slice(1),
+  download: `download${id.replace(/^Get(?=[A-Z])/, '')}`,
+  paginate: `paginate${id}`,
+});
+
+/**
+ * What the client core reads of one operation.
+ * @param {OperationModel} operation
+ */
+function operationRules(operation) {
+  /** @param {string} concept */
+  const inputOf = (concept) => operation.inputs.find((input) => input.concept === concept && CALLER_INPUTS.includes(input.in));
+  /** @param {string} concept */
+  const outputAt = (concept) => operation.outputs.find((output) => output.concept === concept && output.in === 'body' && !output.path.includes('[]'));
+  const location = outputAt('download-location');
+  const sha256 = outputAt('archive-sha256');
+  const token = inputOf(PAGING.token);
+  const next = outputAt(PAGING.next);
+  return compact({
+    method: operation.method,
+    path: operation.path,
+    // The protocol's headers that carry one value for this operation (`X-TC-Action`, `X-TC-Version`).
+    headers: nonEmpty(Object.fromEntries(operation.inputs.filter((input) => input.constant !== undefined).map((input) => [input.name, input.constant]))),
+    inputs: Object.fromEntries(
+      operation.inputs
+        .filter((input) => CALLER_INPUTS.includes(input.in))
+        .map((input) => [input.name, { in: input.in, ...checkedRule(input), ...(input.required || input.in === 'path' ? {} : { optional: true }) }]),
+    ),
+    result: operation.result,
+    // The archive an answer points to, where the outputs carry its concepts.
+    download:
+      location && sha256
+        ? compact({
+            location: location.path,
+            size: outputAt('archive-size')?.path,
+            sha256: sha256.path,
+            encoding: need(sha256.encoding, `encoding of the archive-sha256 output of ${operation.id}`).as,
+          })
+        : undefined,
+    paging: token && next ? compact({ token: token.name, next: next.path, size: inputOf(PAGING.size)?.name }) : undefined,
+  });
+}
+
+/** @param {Record<string, unknown>} object */
+const compact = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+/** @param {Record<string, unknown>} object */
+const nonEmpty = (object) => (Object.keys(object).length > 0 ? object : undefined);
+
 /**
  * Picks from the model what the client core reads at run time.
  * @param {ApiModel} model
  */
 export function slimRules(model) {
+  const operations = Object.values(model.operations);
+  const allInputs = operations.flatMap((operation) => operation.inputs);
   /** @param {string} concept */
-  const byConcept = (concept) => model.inputs.find((input) => input.concept === concept);
-  /** @param {string} concept */
-  const outputAt = (concept) => model.outputs.find((output) => output.concept === concept);
-  const callInputs = model.inputs.filter((input) => input.in === 'path' || input.in === 'body');
+  const byConcept = (concept) => allInputs.find((input) => input.concept === concept);
   /** @param {string} concept */
   const headerOf = (concept) => {
     const input = byConcept(concept);
@@ -65,14 +131,11 @@ export function slimRules(model) {
   const regionVariable = model.servers.map((server) => server.variables.region).find((variable) => variable?.pattern);
   const languageInput = byConcept('language');
   const entries = model.errors.entries;
-  const sha256 = need(outputAt('archive-sha256'), "output of concept 'archive-sha256'");
-  /** @param {Record<string, unknown>} object */
-  const compact = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+  if (operations.length === 0) throw new Error('the model has no operation; the clients need one');
   return {
     rules: {
-      operation: { method: model.operation.method, path: model.operation.path, inputsIn: need(callInputs[0], 'path or body input').in },
+      operations: Object.fromEntries(operations.map((operation) => [operation.id, operationRules(operation)])),
       servers: model.servers.map((server) => server.url),
-      inputRules: Object.fromEntries(callInputs.map((input) => [input.name, checkedRule(input)])),
       optionRules: compact({
         region: regionInput
           ? checkedRule(regionInput)
@@ -82,9 +145,7 @@ export function slimRules(model) {
       headers: regionInput
         ? compact({ region: headerOf('region'), language: headerOf('language'), time: model.signing.dateHeader, token: model.signing.tokenHeader })
         : undefined,
-      constantHeaders: Object.fromEntries(model.inputs.filter((input) => input.constant !== undefined).map((input) => [input.name, input.constant])),
       signing: { service: model.signing.service },
-      result: model.result,
       errorAt: compact({
         code: model.errors.codeAt,
         codeFormat: model.errors.codeFormat,
@@ -94,12 +155,6 @@ export function slimRules(model) {
       }),
       retryableCodes: retryableCodes(entries),
       statusRules: statusRules(entries),
-      download: compact({
-        location: need(outputAt('download-location'), "output of concept 'download-location'").path,
-        size: outputAt('archive-size')?.path,
-        sha256: sha256.path,
-        encoding: need(sha256.encoding, 'encoding of the archive-sha256 output').as,
-      }),
     },
     errors: { errorKinds: Object.fromEntries(entries.map((entry) => [entry.code, entry.kind])) },
   };
@@ -155,8 +210,97 @@ function retryableCodes(entries) {
   return [...retryable].filter((code) => code === parentOf(code) || !retryable.has(parentOf(code)));
 }
 
+/**
+ * The methods module: each operation's input and output types (from openapi-typescript's
+ * `operations`, the types module beside it), and a method per operation over the core's `call`
+ * (a download where the outputs carry an archive, a paginator where they carry a next-page token).
+ * @param {ApiModel} model
+ * @param {string} typesModule
+ */
+export function methodsModule(model, typesModule) {
+  const q = JSON.stringify;
+  const operations = Object.values(model.operations).map((operation) => ({ operation, rules: operationRules(operation), names: methodNames(operation.id) }));
+  const codeAt = model.errors.codeAt;
+  /** @param {OperationModel} operation */
+  const inputType = (operation) => {
+    const at = `operations[${q(operation.id)}]`;
+    const where = new Set(operation.inputs.filter((input) => CALLER_INPUTS.includes(input.in)).map((input) => input.in));
+    const parts = [];
+    if (where.has('path')) parts.push(`${at}["parameters"]["path"]`);
+    if (where.has('query')) parts.push(`NonNullable<${at}["parameters"]["query"]>`);
+    if (where.has('body'))
+      parts.push(`NonNullable<${at}["requestBody"]>["content"][${q(need(operation.requestMediaType, `media type of ${operation.id}'s request body`))}]`);
+    return parts.length === 0 ? 'Record<string, never>' : parts.join(' & ');
+  };
+  /** @param {OperationModel} operation */
+  const outputType = (operation) => {
+    const status = operation.scenarios.find((scenario) => scenario.outcome === 'success')?.status ?? 200;
+    const body = `operations[${q(operation.id)}]["responses"][${status}]["content"]["application/json"]`;
+    const result = operation.result.reduce((type, key) => `${type}[${q(key)}]`, body);
+    // Inside an envelope that holds the result or the error, the error's member marks the error branch, which a call throws instead.
+    const enveloped =
+      operation.result.length > 0 &&
+      codeAt.in === 'body' &&
+      codeAt.path.length > operation.result.length + 1 &&
+      operation.result.every((key, index) => codeAt.path[index] === key);
+    return enveloped && codeAt.in === 'body' ? `Exclude<${result}, { ${q(codeAt.path[operation.result.length])}: unknown }>` : result;
+  };
+  const paged = operations.some(({ rules }) => rules.paging);
+  const options = ['CallOptions', ...(operations.some(({ rules }) => rules.download) ? ['DownloadOptions'] : []), ...(paged ? ['PageOptions'] : [])];
+  return [
+    "import type { ApiClient } from '@layerspec/client-runtime/core';",
+    `import type { ${options.join(', ')} } from '@layerspec/client-runtime/options';`,
+    ...(paged ? ["import { pages } from '@layerspec/client-runtime/paginate';", "import { operations as rules } from './rules.js';"] : []),
+    `import type { operations } from './${typesModule}.js';`,
+    '',
+    "/** Each operation's input and output (the result, without an envelope), by operationId. */",
+    'export interface Operations {',
+    ...operations.flatMap(({ operation }) => [`  ${q(operation.id)}: {`, `    input: ${inputType(operation)};`, `    output: ${outputType(operation)};`, '  };']),
+    '}',
+    '',
+    '/** A method per operation, named from its operationId. */',
+    'export interface OperationMethods {',
+    ...operations.flatMap(({ operation, rules, names }) => {
+      const types = `Operations[${q(operation.id)}]`;
+      return [
+        `  /** ${operation.summary}: resolves to the result, or rejects with a typed error. */`,
+        `  ${names.call}(input: ${types}["input"], call?: CallOptions): Promise<${types}["output"]>;`,
+        ...(rules.download
+          ? [
+              `  /** Downloads the archive a ${operation.id} result points to, and resolves to its bytes once its size (where given) and SHA-256 match. */`,
+              `  ${names.download}(output: ${types}["output"], options?: DownloadOptions): Promise<Uint8Array>;`,
+            ]
+          : []),
+        ...(rules.paging
+          ? [
+              `  /** Every page of ${operation.id}, each answer's next-page token passed to the next call; ends when none is left, one repeats, or after \`maxPages\` (default 100). */`,
+              `  ${names.paginate}(input: ${types}["input"], options?: PageOptions): AsyncGenerator<${types}["output"], void, undefined>;`,
+            ]
+          : []),
+      ];
+    }),
+    '}',
+    '',
+    '/** The per-operation methods over a client core. */',
+    'export function operationMethods(client: ApiClient<{}, Operations>): OperationMethods {',
+    '  return {',
+    ...operations.flatMap(({ operation, rules, names }) => [
+      `    ${names.call}: (input, call) => client.call(${q(operation.id)}, input, call),`,
+      ...(rules.download ? [`    ${names.download}: (output, options) => client.download(${q(operation.id)}, output, options),`] : []),
+      ...(rules.paging
+        ? [
+            `    ${names.paginate}: (input, options) => pages((page, call) => client.call(${q(operation.id)}, page, call), rules[${q(operation.id)}].paging, input, options),`,
+          ]
+        : []),
+    ]),
+    '  };',
+    '}',
+    '',
+  ].join('\n');
+}
+
 // The members of ApiRules (packages/client-runtime/src/core.ts).
-const CORE_RULES = ['operation', 'inputRules', 'result', 'errorAt', 'retryableCodes', 'statusRules', 'download'];
+const CORE_RULES = ['operations', 'errorAt', 'retryableCodes', 'statusRules'];
 
 /**
  * Returns the generated modules for one API of redocly.yaml, by file name.
@@ -190,6 +334,7 @@ export async function generateRules(apiName) {
   return {
     'rules.ts': module(rules, 'rules'),
     'errors.ts': module(errors),
+    'methods.ts': [...header, methodsModule(model, apiName)].join('\n'),
   };
 }
 

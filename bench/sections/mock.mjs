@@ -32,8 +32,7 @@ async function recordOfficialRequest(provider) {
   try {
     const call = await createCall(`${provider}/official`, server.url);
     await call();
-    const method = cannedCall(provider).method;
-    server.child.send({ type: 'last-request', method });
+    server.child.send({ type: 'last-request', key: cannedCall(provider).key });
     const { request } = await nextMessage(server.child, 'last-request', 5000);
     /** @type {Record<string, string>} */
     const headers = {};
@@ -128,12 +127,15 @@ function startBarePrism(provider, logDir) {
 }
 
 /**
- * The limit: node:http returning exactly the bytes the mock (or else Prism) answered.
- * @param {import('../lib/processes.mjs').RecordedRequest} request @param {{ status: number, headers: Record<string, string>, body: string }} response
+ * The limit: node:http returning exactly the bytes the mock (or else Prism) answered, at the benched operation's route.
+ * @param {'aws-lambda' | 'tencent-scf'} provider @param {{ status: number, headers: Record<string, string>, body: string }} response
  */
-function startPlainServer(request, response) {
+function startPlainServer(provider, response) {
   const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_HEADERS.has(name)));
-  const responses = JSON.stringify({ [request.method]: { status: response.status, headers, body: response.body } });
+  const { key, route } = cannedCall(provider);
+  /** @type {import('../lib/canned.mjs').CannedAnswer[]} */
+  const answers = [{ key, route, response: { status: response.status, headers, body: response.body } }];
+  const responses = JSON.stringify(answers);
   return async () => {
     const server = await startServerChild(CANNED_SERVER, { env: { LAYERSPEC_BENCH_RESPONSES: responses } });
     return { url: server.url, startedAt: server.startedAt, stop: () => stopChild(server.child) };
@@ -186,7 +188,7 @@ export async function mockSections(options) {
       await startTimed(fromFixtures, options.starts, request, marker, startOurMock(provider, exampleFixtures(provider)));
       await startTimed(prism, options.starts, request, marker, startBarePrism(provider, options.logDir));
       const bytes = ours.response ?? prism.response ?? { ...cannedCall(provider).response };
-      await startTimed(plain, options.starts, request, marker, startPlainServer(request, bytes));
+      await startTimed(plain, options.starts, request, marker, startPlainServer(provider, bytes));
 
       const live = contenders.filter((contender) => contender.url && !contender.error);
       for (const contender of live) {

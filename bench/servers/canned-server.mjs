@@ -1,18 +1,23 @@
 // @ts-check
-// A plain node:http server that answers GetLayerVersion with fixed bytes and does nothing else:
-// GET -> the AWS Lambda answer, POST -> the Tencent SCF answer. It is the "canned server" the
-// clients call and, for the mock section, the physical limit (same bytes, no mock logic).
+// A plain node:http server that answers with fixed bytes and does nothing else: each request goes
+// to the canned answer of the operation whose route it matches (method, path template and, for an
+// RPC API, the action header), so two operations or providers never share an answer. By default it
+// serves the benched operation of each API (lib/canned.mjs). It is the "canned server" the clients
+// call and, for the mock section, the physical limit (same bytes, no mock logic).
 // Runs as a child process: reports its port over IPC, dies with its parent.
 import { createServer } from 'node:http';
-import { cannedCall } from '../lib/canned.mjs';
+import { cannedCall, routeMatcher } from '../lib/canned.mjs';
 
-/** @type {Record<string, import('../lib/canned.mjs').CannedResponse>} */
-const responses = process.env.LAYERSPEC_BENCH_RESPONSES
+/** @type {import('../lib/canned.mjs').CannedAnswer[]} */
+const answers = process.env.LAYERSPEC_BENCH_RESPONSES
   ? JSON.parse(process.env.LAYERSPEC_BENCH_RESPONSES)
-  : { GET: cannedCall('aws-lambda').response, POST: cannedCall('tencent-scf').response };
-const bodies = Object.fromEntries(Object.entries(responses).map(([method, response]) => [method, Buffer.from(response.body)]));
+  : /** @type {const} */ (['aws-lambda', 'tencent-scf']).map((api) => {
+      const { key, route, response } = cannedCall(api);
+      return { key, route, response };
+    });
+const served = answers.map(({ key, route, response }) => ({ key, matches: routeMatcher(route), response, body: Buffer.from(response.body) }));
 
-/** The last request seen per method, so the bench can replay exactly what an official SDK sent. */
+/** The last request seen per canned answer, by its key, so the bench can replay exactly what an official SDK sent. */
 /** @type {Record<string, { method: string, url: string, headers: Record<string, string | string[] | undefined>, body: string }>} */
 const lastRequest = {};
 
@@ -22,15 +27,15 @@ const server = createServer((request, response) => {
   request.on('data', (chunk) => chunks.push(chunk));
   request.on('end', () => {
     const method = request.method ?? 'GET';
-    lastRequest[method] = { method, url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
-    const canned = responses[method];
-    const body = bodies[method];
-    if (!canned || !body) {
-      response.writeHead(405, { 'content-type': 'text/plain' }).end(`canned server answers ${Object.keys(responses).join(' and ')} only\n`);
+    const url = request.url ?? '/';
+    const canned = served.find((answer) => answer.matches(method, url, request.headers));
+    if (!canned) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`canned server answers ${answers.map((answer) => answer.key).join(' and ')} only\n`);
       return;
     }
-    response.writeHead(canned.status, { ...canned.headers, 'content-length': body.length });
-    response.end(body);
+    lastRequest[canned.key] = { method, url, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+    response.writeHead(canned.response.status, { ...canned.response.headers, 'content-length': canned.body.length });
+    response.end(canned.body);
   });
 });
 
@@ -41,7 +46,7 @@ server.listen(0, '127.0.0.1', () => {
 });
 
 process.on('message', (/** @type {any} */ message) => {
-  if (message?.type === 'last-request') process.send?.({ type: 'last-request', request: lastRequest[message.method] ?? null });
+  if (message?.type === 'last-request') process.send?.({ type: 'last-request', request: lastRequest[message.key] ?? null });
 });
 // Never outlive the bench: exit when the parent goes away, and after ten minutes at most.
 process.on('disconnect', () => process.exit(0));

@@ -1,18 +1,21 @@
 // createLambdaClient: the shared client core (@layerspec/client-runtime) with AWS's SigV4 signer
-// and error classes; every other fact comes from the API's generated rules.
+// and error classes; every other fact, each operation and its method included, comes from the
+// API's generated rules and method types.
 import { checkOptions, createClient, type ApiClient, type DirectCall } from '@layerspec/client-runtime/core';
 import type { TransportOptions } from '@layerspec/client-runtime/options';
 import type { Outgoing, Transport } from '@layerspec/client-runtime/transport';
 import type { Client } from 'openapi-fetch';
-import type { components, operations, paths } from './generated/aws-lambda.js';
+import type { paths } from './generated/aws-lambda.js';
+import { operationMethods, type OperationMethods, type Operations } from './generated/methods.js';
 import { errors } from './errors.js';
 import { rules, optionRules, servers, signing } from './generated/rules.js';
 import type { LambdaCredentials, SignOptions } from './sign.js';
 
 export type { LambdaCredentials } from './sign.js';
-export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
-export type GetLayerVersionInput = operations['GetLayerVersion']['parameters']['path'];
-export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResponse'];
+export type { CallOptions, DownloadOptions, PageOptions } from '@layerspec/client-runtime/options';
+export type { OperationMethods, Operations } from './generated/methods.js';
+export type GetLayerVersionInput = Operations['GetLayerVersion']['input'];
+export type GetLayerVersionOutput = Operations['GetLayerVersion']['output'];
 
 export interface LambdaClientOptions extends TransportOptions {
   /** The AWS Region of the layer, such as `us-east-1`; also the signing region. */
@@ -24,7 +27,7 @@ export interface LambdaClientOptions extends TransportOptions {
 }
 
 /** What createLambdaClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */
-export interface LambdaClient extends ApiClient<paths, GetLayerVersionInput, GetLayerVersionOutput> {
+export interface LambdaClient extends ApiClient<paths, Operations>, OperationMethods {
   /** openapi-fetch's typed GET, for the `{ data, error }` style; requests are signed and retried too. */
   GET: Client<paths>['GET'];
 }
@@ -38,7 +41,7 @@ export function defaultEndpoint(region: string): string {
 export interface Platform {
   sign: (request: Outgoing, options: SignOptions) => Outgoing | Promise<Outgoing>;
   transport?: Transport;
-  /** getLayerVersion without openapi-fetch (the Node entry's). */
+  /** Calls without openapi-fetch (the Node entry's). */
   direct?: DirectCall;
 }
 
@@ -47,7 +50,7 @@ export function lambdaClientFactory(platform: Platform): (options: LambdaClientO
   return function createLambdaClient(options) {
     checkOptions(options as never, optionRules, ['region']);
     const { region, ...transport } = options;
-    const { api, client } = createClient<paths, LambdaCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
+    const { api, client } = createClient<paths, LambdaCredentials, Operations>(
       {
         rules,
         signer: {
@@ -56,12 +59,12 @@ export function lambdaClientFactory(platform: Platform): (options: LambdaClientO
         },
         errors,
         errorKinds: () => import('./generated/errors.js'),
-        successSchema: () => import('@layerspec/specs/model/aws-lambda-response-schema'),
+        successSchemas: () => import('@layerspec/specs/model/aws-lambda-response-schema'),
         ...(platform.transport ? { transport: platform.transport } : {}),
         ...(platform.direct ? { direct: platform.direct } : {}),
       },
       { ...transport, baseUrl: defaultEndpoint(region) },
     );
-    return { ...api, GET: client.GET };
+    return { ...api, ...operationMethods(api), GET: client.GET };
   };
 }

@@ -1,6 +1,17 @@
 // What both entries export besides createLambdaClient and signRequest.
 export { defaultEndpoint } from './client.js';
-export type { CallOptions, DownloadOptions, GetLayerVersionInput, GetLayerVersionOutput, LambdaClient, LambdaClientOptions, LambdaCredentials } from './client.js';
+export type {
+  CallOptions,
+  DownloadOptions,
+  GetLayerVersionInput,
+  GetLayerVersionOutput,
+  LambdaClient,
+  LambdaClientOptions,
+  LambdaCredentials,
+  OperationMethods,
+  Operations,
+  PageOptions,
+} from './client.js';
 export {
   InvalidParameterValueException,
   LambdaError,

@@ -374,8 +374,8 @@ describe('input checks (nothing is sent)', () => {
   }
 
   it('uses the pattern of the spec, not a copy', async () => {
-    const { inputRules } = await import('../src/generated/rules.js');
-    expect(inputRules.LayerName.pattern).toBe(spec.components.schemas.LayerName.pattern);
+    const { operations } = await import('../src/generated/rules.js');
+    expect(operations.GetLayerVersion.inputs.LayerName.pattern).toBe(spec.components.schemas.LayerName.pattern);
   });
 
   it('rejects bad client options naming the option', () => {

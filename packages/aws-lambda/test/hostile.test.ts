@@ -2,7 +2,7 @@
 // timeout, no secret in error text, and a download that replaces only a regular file.
 import { describeHostileServers, digestOf } from '../../client-runtime/testing/hostile-suite.js';
 import lambdaModel from '@layerspec/specs/model/aws-lambda';
-import { errorAt, operation } from '../src/generated/rules.js';
+import { errorAt, operations } from '../src/generated/rules.js';
 import { createLambdaClient, type LambdaClient } from '../src/index.js';
 import { downloadLayerVersion } from '../src/node.js';
 
@@ -21,6 +21,6 @@ describeHostileServers({
   errorQuoting: (text) => ({ status: 403, headers: { [errorAt.code.name]: 'AccessDeniedException' }, body: { message: `Request blocked: ${text}` } }),
   layer: (location, archive) => ({ Version: 1, Content: { Location: location, CodeSize: archive.length, CodeSha256: digestOf(archive).base64 } }),
   sizeKnown: true,
-  raw: (client) => (client as LambdaClient).GET(operation.path, { params: { path: { LayerName: 'my-layer', VersionNumber: 1 } } }),
+  raw: (client) => (client as LambdaClient).GET(operations.GetLayerVersion.path, { params: { path: { LayerName: 'my-layer', VersionNumber: 1 } } }),
   downloadToFile: (client, output, options) => downloadLayerVersion(client as never, output as never, options),
 });

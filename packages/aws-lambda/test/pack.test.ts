@@ -96,7 +96,21 @@ export async function getVersion(endpoint: string, secretAccessKey: string): Pro
   }
 }
 
+export async function listAll(client: LambdaClient): Promise<number[]> {
+  const versions: number[] = [];
+  for await (const page of client.paginateListLayerVersions({ LayerName: 'my-layer' }, { pageSize: 1 })) {
+    for (const item of page.LayerVersions ?? []) if (item.Version !== undefined) versions.push(item.Version);
+  }
+  const first = await client.call('ListLayerVersions', { LayerName: 'my-layer', MaxItems: 1 });
+  const next: string | undefined = first.NextMarker;
+  return next === undefined ? versions : [];
+}
+
 export function badInputDoesNotCompile(client: LambdaClient) {
+  // @ts-expect-error MaxItems is a number
+  void client.listLayerVersions({ LayerName: 'my-layer', MaxItems: '1' });
+  // @ts-expect-error an operation the spec does not have
+  void client.call('DeleteLayerVersion', { LayerName: 'my-layer' });
   // @ts-expect-error VersionNumber is a number
   void client.getLayerVersion({ LayerName: 'my-layer', VersionNumber: '1' });
   // @ts-expect-error LayerName is required

@@ -49,3 +49,63 @@ describe('the rules of error answers', () => {
     expect(slimRules(scf).rules.errorAt.details).toBeUndefined();
   });
 });
+
+type OperationRules = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  inputs: Record<string, { in: string; optional?: boolean }>;
+  download?: unknown;
+  paging?: unknown;
+};
+const { methodsModule } = (await import(generator)) as { methodsModule: (model: ApiModel, types: string) => string };
+const operationsOf = (model: ApiModel) => (slimRules(model).rules as unknown as { operations: Record<string, OperationRules> }).operations;
+
+describe('the rules of operations', () => {
+  it("give every operation of the model, by operationId, its wire route and its callers' inputs", () => {
+    for (const model of [lambda, scf]) {
+      const operations = operationsOf(model);
+      expect(Object.keys(operations)).toEqual(Object.keys(model.operations));
+      for (const [id, operation] of Object.entries(model.operations)) {
+        expect(operations[id]).toMatchObject({ method: operation.method, path: operation.path, result: operation.result });
+        const callers = operation.inputs.filter((input) => input.in !== 'header');
+        expect(Object.entries(operations[id]!.inputs).map(([name, rule]) => [name, rule.in, !rule.optional])).toEqual(
+          callers.map((input) => [input.name, input.in, input.required || input.in === 'path']),
+        );
+      }
+    }
+    // An RPC action's own header and the API version travel as the operation's constant headers.
+    expect(operationsOf(scf).ListLayerVersions!.headers).toEqual({ [scf.rpc!.actionHeader]: 'ListLayerVersions', 'X-TC-Version': scf.version });
+  });
+
+  it('give a download only where the outputs carry the archive concepts, and paging only where they carry the page tokens', () => {
+    expect(Object.entries(operationsOf(lambda)).map(([id, operation]) => [id, operation.download !== undefined, operation.paging])).toEqual([
+      ['GetLayerVersion', true, undefined],
+      ['ListLayerVersions', false, { token: 'Marker', next: ['NextMarker'], size: 'MaxItems' }],
+    ]);
+    expect(operationsOf(scf).ListLayerVersions!.paging).toBeUndefined();
+    // Without the next-page token's concept the operation does not page.
+    const list = lambda.operations.ListLayerVersions!;
+    const unpaged: ApiModel = {
+      ...lambda,
+      operations: {
+        ...lambda.operations,
+        ListLayerVersions: { ...list, outputs: list.outputs.map(({ concept, ...output }) => (concept === 'next-page-token' ? output : { ...output, concept })) },
+      },
+    };
+    expect(operationsOf(unpaged).ListLayerVersions!.paging).toBeUndefined();
+    expect(methodsModule(unpaged, 'aws-lambda')).not.toContain('paginate');
+  });
+
+  it('name each generated method from the operationId, for an operation the generator has never seen', () => {
+    const get = lambda.operations.GetLayerVersion!;
+    const added: ApiModel = {
+      ...lambda,
+      operations: { ...lambda.operations, GetLayerVersionPolicy: { ...get, id: 'GetLayerVersionPolicy', path: `${get.path}/policy`, outputs: [] } },
+    };
+    expect(operationsOf(added).GetLayerVersionPolicy).toMatchObject({ method: 'GET', path: `${get.path}/policy` });
+    const module = methodsModule(added, 'aws-lambda');
+    expect(module).toContain('getLayerVersionPolicy: (input, call) => client.call("GetLayerVersionPolicy", input, call),');
+    expect(module).not.toContain('downloadLayerVersionPolicy');
+  });
+});

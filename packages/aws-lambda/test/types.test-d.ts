@@ -8,6 +8,7 @@ import {
   type GetLayerVersionInput,
   type GetLayerVersionOutput,
   type LambdaErrorName,
+  type Operations,
 } from '../src/index.js';
 
 const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
@@ -44,7 +45,33 @@ describe('types', () => {
     expectTypeOf<TooManyRequestsException['reason']>().toEqualTypeOf<string | undefined>();
   });
 
+  it('types every operation from the spec: its generated method, call by operationId, and the paginator', () => {
+    type ListInput = Parameters<typeof client.listLayerVersions>[0];
+    type ListOutput = Awaited<ReturnType<typeof client.listLayerVersions>>;
+    expectTypeOf<ListInput['LayerName']>().toEqualTypeOf<string>();
+    expectTypeOf<ListInput['MaxItems']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ListInput['CompatibleArchitecture']>().toEqualTypeOf<'x86_64' | 'arm64' | undefined>();
+    expectTypeOf<NonNullable<ListOutput['LayerVersions']>[number]['Version']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ListOutput['NextMarker']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(client.call<'ListLayerVersions'>).returns.resolves.toEqualTypeOf<ListOutput>();
+    expectTypeOf(client.call<'GetLayerVersion'>).returns.resolves.toEqualTypeOf<GetLayerVersionOutput>();
+    expectTypeOf(client.paginateListLayerVersions).returns.toEqualTypeOf<AsyncGenerator<ListOutput, void, undefined>>();
+    expectTypeOf<Operations['ListLayerVersions']['output']>().toEqualTypeOf<ListOutput>();
+    expectTypeOf<Operations['GetLayerVersion']['input']>().toEqualTypeOf<GetLayerVersionInput>();
+    // @ts-expect-error MaxItems is a number
+    void client.listLayerVersions({ LayerName: 'my-layer', MaxItems: '5' });
+    // @ts-expect-error an operationId the spec does not have
+    void client.call('DeleteLayerVersion', { LayerName: 'my-layer' });
+    // @ts-expect-error the input of another operation
+    void client.call('GetLayerVersion', { LayerName: 'my-layer', MaxItems: 5 });
+    // @ts-expect-error only an archive's operation downloads
+    void client.downloadListLayerVersions;
+  });
+
   it('keeps the typed openapi-fetch GET', () => {
-    expectTypeOf(client.GET).parameter(0).toEqualTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'>();
+    // Every path of the spec, and only those.
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions/{VersionNumber}'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers/{LayerName}/versions'>().toExtend<Parameters<typeof client.GET>[0]>();
+    expectTypeOf<'/2018-10-31/layers'>().not.toExtend<Parameters<typeof client.GET>[0]>();
   });
 });

@@ -1,15 +1,17 @@
 // createClient: the client core of any API in the model. Given an API's generated rules, its
-// signer and a transport, it checks input, signs, sends, retries and times out each attempt, reads
-// answers and error answers where the model says they are, and downloads the archive an answer
-// points to. The provider packages add their signer and their error classes.
+// signer and a transport, it calls any operation by its operationId: checks input, serialises it
+// where each input travels, signs, sends, retries and times out each attempt, reads answers and
+// error answers where the model says they are, follows an operation's paging tokens, and
+// downloads the archive an answer points to where the operation's outputs carry one. The
+// provider packages add their signer and their error classes.
 //
-// getLayerVersion goes through openapi-fetch, whose typed methods (GET, POST, ...) and middleware
+// A call goes through openapi-fetch, whose typed methods (GET, POST, ...) and middleware
 // (`use`) the clients expose; its fetch signs, retries and sends plain requests over the
 // transport. The Node entry passes a direct call (direct.ts) instead, used while no middleware is
 // registered: on Node merely touching Request loads undici (tens of ms of cold start), and
 // openapi-fetch builds a Request and reads a Response per call. openapi-fetch's client is made
 // on first use for the same reason.
-import createOpenApiClient, { removeTrailingSlash, type Client } from 'openapi-fetch';
+import createOpenApiClient, { defaultPathSerializer, removeTrailingSlash, type Client } from 'openapi-fetch';
 import { credentialsSource, type CredentialsSource } from './credentials.js';
 import { InvalidInputError, InvalidResponseError, type ClientError, type ErrorKind } from './errors.js';
 import { checkedHeaders, checkInput, checkTransportOptions, checkValue, type InputRule } from './input.js';
@@ -28,11 +30,45 @@ export interface StatusRule {
   readonly retryable: boolean;
 }
 
+/** Where an answer of an operation carries the archive it points to. */
+export interface DownloadRules {
+  readonly location: readonly string[];
+  readonly size?: readonly string[];
+  readonly sha256: readonly string[];
+  readonly encoding: 'base64' | 'hex';
+}
+
+/** One input of an operation: where it travels, and its rule. */
+export interface OperationInput extends InputRule {
+  readonly in: 'path' | 'query' | 'body';
+  readonly optional?: boolean;
+}
+
+/** The input that takes the next page's token, where the result gives it, and the input that bounds a page (paginate.ts). */
+export interface PagingRules {
+  readonly token: string;
+  readonly next: readonly string[];
+  readonly size?: string;
+}
+
+/** What the core reads of one operation. */
+export interface OperationRules {
+  readonly method: string;
+  /** The wire path, with `{name}` placeholders for path inputs. */
+  readonly path: string;
+  /** Headers every request of the operation carries (an RPC API's action). */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly inputs: Readonly<Record<string, OperationInput>>;
+  /** Where the result sits in a success body. */
+  readonly result: readonly string[];
+  readonly download?: DownloadRules;
+  readonly paging?: PagingRules;
+}
+
 /** The slim rules of one API that tools/generate-rules.mjs writes from its model. */
 export interface ApiRules {
-  readonly operation: { readonly method: string; readonly path: string; readonly inputsIn: 'path' | 'body' };
-  readonly inputRules: Readonly<Record<string, InputRule>>;
-  readonly result: readonly string[];
+  /** Every operation, by operationId. */
+  readonly operations: Readonly<Record<string, OperationRules>>;
   readonly errorAt: {
     readonly code: Location;
     /** A regular expression whose group `code` is the code within the value at `code`; without it the value is the code. */
@@ -45,7 +81,6 @@ export interface ApiRules {
   readonly retryableCodes: readonly string[];
   /** What the spec documents of each error status for an undocumented code, by HTTP status. */
   readonly statusRules: Readonly<Record<string, StatusRule>>;
-  readonly download: { readonly location: readonly string[]; readonly size?: readonly string[]; readonly sha256: readonly string[]; readonly encoding: 'base64' | 'hex' };
 }
 
 /** An error answer as the core read it, for the provider to make its error from. */
@@ -75,29 +110,28 @@ export interface Provider<Keys> {
   errors: ProviderErrors;
   /** Loaded on the first error answer: the neutral kind of each documented code (the generated errors module). */
   errorKinds: () => Promise<{ errorKinds: Readonly<Record<string, ErrorKind>> }>;
-  /** Loaded on the first answer to validate: the success schema. */
-  successSchema: () => Promise<{ successSchema: Schema }>;
+  /** Loaded on the first answer to validate: each operation's success schema, by operationId. */
+  successSchemas: () => Promise<{ successSchemas: Readonly<Record<string, Schema>> }>;
   /** How requests travel when the caller passes no `fetch`; fetch by default. */
   transport?: Transport;
-  /** Makes getLayerVersion's request without openapi-fetch (see direct.ts); through openapi-fetch when absent. */
+  /** Makes each call's request without openapi-fetch (see direct.ts); through openapi-fetch when absent. */
   direct?: DirectCall;
 }
 
 /** What a direct call shares with the core. */
 export interface DirectParts {
-  rules: ApiRules;
   /** The endpoint, without a trailing slash. */
   base: string;
   /** The client's headers, names lower-case. */
   headers: Readonly<Record<string, string>>;
   /** Sends with retries, signing each attempt. */
   send: (request: Outgoing, signal: AbortSignal | undefined) => Promise<Read>;
-  /** What an answer means: the result, or the typed error it carries. */
-  finish: <Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown) => Promise<Output>;
+  /** What an answer of an operation means: the result, or the typed error it carries. */
+  finish: <Output>(id: string, status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown) => Promise<Output>;
 }
 
-/** `call.headers` arrive checked (see checkedHeaders), their names lower-case. */
-export type DirectCall = <Output>(parts: DirectParts) => (values: Record<string, unknown>, call: CallOptions) => Promise<Output>;
+/** `call.headers` arrive checked (see checkedHeaders), their names lower-case; `input` checked against the operation's rules. */
+export type DirectCall = (parts: DirectParts) => <Output>(operation: OperationRules, id: string, input: Record<string, unknown>, call: CallOptions) => Promise<Output>;
 
 export { codeOf, isObject, isRetryable, readAt, statusRule, text } from './reading.js';
 
@@ -112,19 +146,48 @@ export interface CoreOptions<Keys> extends TransportOptions {
   endpoint?: string | undefined;
 }
 
-/** What every client has; each adds its openapi-fetch method (`GET`, `POST`). */
-export interface ApiClient<Paths extends {}, Input, Output> {
-  /** Calls the operation, or rejects with a typed error. */
-  getLayerVersion(input: Input, call?: CallOptions): Promise<Output>;
+/** Each operation's input and output types, by operationId (generated per client as `Operations`). */
+export type OperationShapes<Operations = object> = { [Id in keyof Operations]: { input: unknown; output: unknown } };
+type InputOf<Operations, Id extends keyof Operations> = Operations[Id] extends { input: infer Input } ? Input : never;
+type OutputOf<Operations, Id extends keyof Operations> = Operations[Id] extends { output: infer Output } ? Output : never;
+
+/** What every client has; each adds its generated per-operation methods (which call these) and its openapi-fetch method (`GET`, `POST`). */
+export interface ApiClient<Paths extends {}, Operations extends OperationShapes<Operations>> {
+  /** Calls the operation named by its operationId, or rejects with a typed error. */
+  call<Id extends keyof Operations & string>(operationId: Id, input: InputOf<Operations, Id>, call?: CallOptions): Promise<OutputOf<Operations, Id>>;
   /**
-   * Downloads the archive at the answer's location (unsigned: the URL carries its own
+   * Downloads the archive at an operation's answer's location (unsigned: the URL carries its own
    * authorisation) and resolves to its bytes once the size (where the answer gives one) and the
    * SHA-256 match; rejects with IntegrityError otherwise. Only `https:` unless `allowHttp` is set.
    */
-  downloadLayerVersion(output: Output, options?: DownloadOptions): Promise<Uint8Array>;
+  download<Id extends keyof Operations & string>(operationId: Id, output: OutputOf<Operations, Id>, options?: DownloadOptions): Promise<Uint8Array>;
   /** openapi-fetch middleware. */
   use: Client<Paths>['use'];
   eject: Client<Paths>['eject'];
+}
+
+/** RFC 3986 percent-encoding, as SigV4 and the AWS SDKs encode a query: `!'()*` too. */
+const encode = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * An operation's request from its input: the path with its values (by openapi-fetch's own path
+ * serializer, as its methods send it) and the query (in the spec's order, RFC 3986-encoded, an
+ * array as repeated keys, as the AWS SDKs send it), and the JSON body when the operation has
+ * body inputs. Only the operation's inputs travel.
+ */
+export function requestParts(operation: OperationRules, input: Record<string, unknown>): { path: string; body: string | undefined } {
+  const values: Record<string, unknown> = {};
+  const query: string[] = [];
+  let body: Record<string, unknown> | undefined;
+  for (const name in operation.inputs) {
+    const where = operation.inputs[name]!.in;
+    const value = input[name];
+    if (where === 'body') body = { ...body, [name]: value };
+    else if (value === undefined) continue;
+    else if (where === 'path') values[name] = value;
+    else for (const each of Array.isArray(value) ? value : [value]) query.push(`${encode(name)}=${encode(String(each))}`);
+  }
+  return { path: defaultPathSerializer(operation.path, values) + (query.length ? `?${query.join('&')}` : ''), body: body && JSON.stringify(body) };
 }
 
 /** An answer, its body parsed once (by the judge or by the call, whichever comes first). */
@@ -149,7 +212,11 @@ export function checkOptions(options: Record<string, unknown>, rules: Readonly<R
   checkTransportOptions(options);
 }
 
-export function createClient<Paths extends {}, Keys extends object, Input, Output>(provider: Provider<Keys>, options: CoreOptions<Keys> & { baseUrl: string }) {
+/** Makes a client of the API the rules describe; `Operations` (generated per client) types each operation's input and output. */
+export function createClient<Paths extends {}, Keys extends object, Operations extends OperationShapes<Operations> = Record<string, { input: unknown; output: unknown }>>(
+  provider: Provider<Keys>,
+  options: CoreOptions<Keys> & { baseUrl: string },
+) {
   const { rules, signer } = provider;
   const { credentials, endpoint, baseUrl, fetch: ownFetch, maxAttempts, timeoutMs, validateResponses, retry, headers: optionHeaders, ...openapiOptions } = options;
   // A caller's own fetch is always used; otherwise the entry's transport (node:http on Node).
@@ -161,8 +228,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
   // What every call shares, worked out once.
   const base = removeTrailingSlash(endpoint ?? baseUrl);
   const fixedHeaders = checkedHeaders(optionHeaders);
-  const { method, path, inputsIn } = rules.operation;
-  const fields = Object.keys(rules.inputRules);
+  const { operations } = rules;
 
   // Every error leaves scrubbed, openapi-fetch's own methods' too; loaded on the first failure.
   const scrub = async (error: unknown): Promise<never> => {
@@ -186,10 +252,12 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
 
   const send = (request: Outgoing, signal: AbortSignal | undefined) => retryAttempts<Read>({ ...retryOptions, signal, attempt: (each) => attempt(request, each), judge });
 
-  // openapi-fetch's fetch: its Request made plain, sent like any call, the answer handed back whole.
+  // openapi-fetch's fetch: its Request made plain (an RPC pseudo-path's fragment never travels), sent like any call, the answer handed back whole.
   const signingFetch = async (request: Request): Promise<Response> => {
     const body = request.body === null ? undefined : await request.text();
-    const answer = await send({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body }, request.signal).catch(scrub);
+    const answer = await send({ method: request.method, url: request.url.split('#')[0]!, headers: Object.fromEntries(request.headers), body }, request.signal).catch(
+      scrub,
+    );
     return new Response(NO_BODY.has(answer.status) ? null : (answer.body as Uint8Array<ArrayBuffer>), {
       status: answer.status,
       statusText: answer.statusText,
@@ -198,7 +266,7 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
   };
 
   // openapi-fetch, made on first use: its typed methods, and middleware. Once a caller adds
-  // middleware, getLayerVersion goes through openapi-fetch too, so the middleware sees it.
+  // middleware, every call goes through openapi-fetch too, so the middleware sees it.
   let openapi: Client<Paths> | undefined;
   let throughOpenapi = Object.keys(openapiOptions).length > 0;
   const openapiClient = () => (openapi ??= createOpenApiClient<Paths>({ ...openapiOptions, headers: optionHeaders, baseUrl: base, fetch: signingFetch } as never));
@@ -215,8 +283,15 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
     eject: (...removed) => openapiClient().eject(...removed),
   } as Client<Paths>;
 
+  /** The rules of the operation named `id` (with `member`, when given); InvalidInputError for a name the API does not have. */
+  const operationOf = (id: string, member?: keyof OperationRules): OperationRules => {
+    const operation = Object.hasOwn(operations, id) ? operations[id] : undefined;
+    if (operation && (!member || operation[member])) return operation;
+    throw new InvalidInputError('operationId', `must be one of ${Object.keys(operations).filter((name) => !member || operations[name]![member])}`);
+  };
+
   /** What an answer means: the result, or the typed error it carries. */
-  async function finish<Output>(status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown): Promise<Output> {
+  async function finish<Output>(id: string, status: number, headers: Readonly<Record<string, string>>, body: unknown, parseError: unknown): Promise<Output> {
     const requestId = text(readAt(rules.errorAt.requestId, headers, body));
     const codeAt = rules.errorAt.code;
     const hasError = codeAt.in === 'header' ? headers[codeAt.name.toLowerCase()] !== undefined : dig(body, codeAt.path.slice(0, -1)) !== undefined;
@@ -226,67 +301,70 @@ export function createClient<Paths extends {}, Keys extends object, Input, Outpu
     }
     // Cut off, not JSON, or not an object: the cause says which.
     if (parseError !== undefined) throw new InvalidResponseError('the answer is not complete JSON', status, requestId, { cause: parseError });
-    const result = dig(body, rules.result);
+    const at = operations[id]!.result;
+    const result = dig(body, at);
     if (!isObject(result)) {
-      throw new InvalidResponseError(`the answer has no JSON object at ${['$', ...rules.result].join('.')}`, status, requestId);
+      throw new InvalidResponseError(`the answer has no JSON object at ${['$', ...at].join('.')}`, status, requestId);
     }
     if (validateResponses) {
-      const [{ findSchemaViolation }, { successSchema }] = await Promise.all([import('./schema.js'), provider.successSchema()]);
-      const violation = findSchemaViolation(successSchema, body);
+      const [{ findSchemaViolation }, { successSchemas }] = await Promise.all([import('./schema.js'), provider.successSchemas()]);
+      const violation = findSchemaViolation(successSchemas[id] ?? {}, body);
       if (violation) throw new InvalidResponseError(`the answer breaks the spec's schema ${violation}`, status, requestId);
     }
     return result as Output;
   }
 
   // The Node entry's direct call (its module is imported by that entry only, so browsers never carry it).
-  const direct = provider.direct?.<Output>({ rules, base, headers: fixedHeaders, send, finish });
+  const direct = provider.direct?.({ base, headers: fixedHeaders, send, finish });
 
-  async function call(input: Input, call: CallOptions): Promise<Output> {
-    checkInput(input, rules.inputRules);
+  async function call<Output>(id: string, input: unknown, call: CallOptions = {}): Promise<Output> {
+    const operation = operationOf(id);
+    checkInput(input, operation.inputs);
     const checked: CallOptions = call.headers ? { ...call, headers: checkedHeaders(call.headers) } : call;
-    const values: Record<string, unknown> = {};
-    for (const name of fields) values[name] = (input as Record<string, unknown>)[name];
-    return direct && !throughOpenapi ? direct(values, checked) : callThroughOpenapi(values, checked);
+    const values = input as Record<string, unknown>;
+    return direct && !throughOpenapi ? direct<Output>(operation, id, values, checked) : callThroughOpenapi<Output>(id, operation, values, checked);
   }
 
-  /** The same call through openapi-fetch, so its middleware and serializers apply. */
-  async function callThroughOpenapi(values: Record<string, unknown>, call: CallOptions): Promise<Output> {
+  /** The same call through openapi-fetch, so its middleware applies. */
+  async function callThroughOpenapi<Output>(id: string, operation: OperationRules, values: Record<string, unknown>, call: CallOptions): Promise<Output> {
+    const { path, body } = requestParts(operation, values);
     // biome-ignore lint/suspicious/noExplicitAny: the method and path come from the rules, so openapi-fetch's per-path types cannot apply.
-    const { data, error, response } = await (openapiClient() as any).request(method.toLowerCase(), path, {
-      ...(inputsIn === 'path' ? { params: { path: values } } : { body: values }),
+    const { data, error, response } = await (openapiClient() as any).request(operation.method, path, {
+      // The body as the core wrote it, whatever serializer the client was given.
+      ...(body && { body, bodySerializer: String }),
       parseAs: 'text',
-      ...(call.signal ? { signal: call.signal } : {}),
-      headers: call.headers,
+      signal: call.signal,
+      headers: { ...operation.headers, ...call.headers },
     });
     // openapi-fetch gives an error answer's body as `error`, already parsed when it is JSON.
-    let body: unknown = error;
+    let parsedBody: unknown = error;
     let parseError: unknown;
     if (typeof error === 'string' || error === undefined) {
       try {
-        body = JSON.parse(data ?? error ?? '');
+        parsedBody = JSON.parse(data ?? error ?? '');
       } catch (cause) {
         parseError = cause;
-        body = undefined;
+        parsedBody = undefined;
       }
     }
-    return finish<Output>(response.status, Object.fromEntries((response as Response).headers), body, parseError);
+    return finish<Output>(id, response.status, Object.fromEntries((response as Response).headers), parsedBody, parseError);
   }
 
-  async function download(output: Output, options: DownloadOptions = {}): Promise<Uint8Array> {
+  async function download(id: string, output: unknown, options: DownloadOptions = {}): Promise<Uint8Array> {
+    const at = operationOf(id, 'download').download!;
     // Loaded on first use: callers who never download do not pay for it.
     const { downloadVerified } = await import('./download.js');
-    const at = rules.download;
     return downloadVerified(
       { location: dig(output, at.location), size: at.size && dig(output, at.size), sha256: { [at.encoding]: dig(output, at.sha256) } as { base64: unknown } },
       { maxAttempts, timeoutMs, ...retry, ...options, fetch: transport.fetch, redact: keys.redact },
     );
   }
 
-  const api: ApiClient<Paths, Input, Output> = {
-    getLayerVersion: (input, options = {}) => call(input, options).catch(scrub),
-    downloadLayerVersion: (output, options) => download(output, options).catch(scrub),
+  const api = {
+    call: (id: string, input: unknown, options?: CallOptions) => call(id, input, options).catch(scrub),
+    download: (id: string, output: unknown, options?: DownloadOptions) => download(id, output, options).catch(scrub),
     use: client.use,
     eject: client.eject,
   };
-  return { api, client };
+  return { api: api as ApiClient<Paths, Operations>, client };
 }

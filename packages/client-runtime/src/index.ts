@@ -26,6 +26,12 @@ export {
   createClient,
   type ApiClient,
   type ApiRules,
+  type DownloadRules,
+  type OperationInput,
+  type OperationRules,
+  type OperationShapes,
+  type PagingRules,
+  requestParts,
   type CoreOptions,
   type ErrorAnswer,
   type Location,
@@ -34,4 +40,5 @@ export {
   type Signer,
   type StatusRule,
 } from './core.js';
-export type { CallOptions, TransportOptions } from './options.js';
+export type { CallOptions, PageOptions, TransportOptions } from './options.js';
+export { pages } from './paginate.js';

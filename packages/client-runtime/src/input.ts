@@ -12,10 +12,16 @@ export interface InputRule {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly enum?: readonly string[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  /** The rule of each item of an array. */
+  readonly items?: InputRule;
+  /** Set when the value may be left out. */
+  readonly optional?: boolean;
 }
 
 /**
- * The rule that a string's length or pattern, or a number's range, breaks; undefined when none.
+ * The rule that a string's length or pattern, a number's range or an array's length breaks; undefined when none.
  * Shared with the response schema check (schema.ts), which reads the same keywords.
  */
 export function boundBroken(value: unknown, rule: Omit<InputRule, 'type'>): string | undefined {
@@ -30,6 +36,10 @@ export function boundBroken(value: unknown, rule: Omit<InputRule, 'type'>): stri
     if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
     if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
   }
+  if (Array.isArray(value)) {
+    if (rule.minItems !== undefined && value.length < rule.minItems) return `must have at least ${rule.minItems} items`;
+    if (rule.maxItems !== undefined && value.length > rule.maxItems) return `must have at most ${rule.maxItems} items`;
+  }
   return undefined;
 }
 
@@ -43,6 +53,10 @@ export function checkValue(field: string, value: unknown, rule: InputRule): void
     if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidInputError(field, 'must be an integer');
     // An int64 beyond 2^53 - 1 cannot be held exactly in a JavaScript number.
     if (!Number.isSafeInteger(value)) throw new InvalidInputError(field, 'must be a safe integer (at most 2^53 - 1)');
+  } else if (rule.type === 'array') {
+    if (!Array.isArray(value)) throw new InvalidInputError(field, 'must be an array');
+    // Each item is checked as a field of its own, `CompatibleRuntime[2]`.
+    if (rule.items) for (let index = 0; index < value.length; index++) checkValue(`${field}[${index}]`, value[index], rule.items);
   } else {
     throw new InvalidInputError(field, `has an unsupported rule`);
   }
@@ -50,11 +64,12 @@ export function checkValue(field: string, value: unknown, rule: InputRule): void
   if (broken) throw new InvalidInputError(field, broken);
 }
 
-/** Throws InvalidInputError for the first field of `input` that breaks its rule. */
+/** Throws InvalidInputError for the first field of `input` that breaks its rule; an optional field may be left out. */
 export function checkInput(input: unknown, rules: Readonly<Record<string, InputRule>>): void {
   if (!isObject(input)) throw new InvalidInputError('input', 'must be an object');
-  for (const [field, rule] of Object.entries(rules)) {
-    checkValue(field, input[field], rule);
+  for (const field in rules) {
+    const rule = rules[field]!;
+    if (!(rule.optional && input[field] === undefined)) checkValue(field, input[field], rule);
   }
 }
 

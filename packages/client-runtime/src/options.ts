@@ -20,6 +20,14 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** What a paginator takes besides a call's options. */
+export interface PageOptions extends CallOptions {
+  /** The most pages asked for; the iteration ends after them. Default 100. */
+  maxPages?: number;
+  /** Sets the operation's page-size input (AWS `MaxItems`) on every page. */
+  pageSize?: number;
+}
+
 /** openapi-fetch's own options, less those the client sets itself, plus transport and retries. */
 export interface TransportOptions
   extends Omit<ClientOptions, 'baseUrl' | 'fetch' | 'signal' | 'headers' | 'body' | 'method' | 'credentials'>,

@@ -26,7 +26,6 @@ export function findSchemaViolation(schema: Schema, value: unknown, path = '$'):
   const broken = boundBroken(value, s);
   if (broken) return fail(broken);
   if (Array.isArray(value)) {
-    if (s.maxItems !== undefined && value.length > s.maxItems) return fail(`must have at most ${s.maxItems} items`);
     if (s.items) {
       for (let i = 0; i < value.length; i++) {
         const found = findSchemaViolation(s.items, value[i], `${path}[${i}]`);

@@ -11,7 +11,7 @@ const tools = resolve(import.meta.dirname, '../../../tools');
 export function describeGeneratedFiles(api: 'aws-lambda' | 'tencent-scf', generatedDir: string): void {
   const generators = [
     { tool: 'generate-types.mjs', files: [`${api}.ts`], args: (dir: string) => ['--out', join(dir, `${api}.ts`)] },
-    { tool: 'generate-rules.mjs', files: ['rules.ts', 'errors.ts'], args: (dir: string) => ['--out-dir', dir] },
+    { tool: 'generate-rules.mjs', files: ['rules.ts', 'errors.ts', 'methods.ts'], args: (dir: string) => ['--out-dir', dir] },
   ];
   for (const { tool, files, args } of generators) {
     const check = (dir: string) => () => execFileSync(process.execPath, [join(tools, tool), api, '--check', ...args(dir)], { stdio: 'pipe' });

@@ -75,7 +75,7 @@ function shapes(statuses) {
 
 /**
  * The schema.
- * @param {{ mapping: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string, format?: string }[] }>>, statuses: readonly string[], neutralFields?: Readonly<Record<string, string>> }} facts
+ * @param {{ mapping: Readonly<Record<string, { getLayerVersion?: string, operations: Readonly<Record<string, { fields: readonly { field: string, minimum?: string, maximum?: string, format?: string }[] }>> }>>, statuses: readonly string[], neutralFields?: Readonly<Record<string, string>> }} facts
  */
 export function generateSchema({ mapping, statuses, neutralFields = NEUTRAL_FIELDS }) {
   const providers = Object.keys(mapping);
@@ -86,7 +86,9 @@ export function generateSchema({ mapping, statuses, neutralFields = NEUTRAL_FIEL
     const properties = {};
     /** @type {Record<string, unknown>} */
     const archive = {};
-    for (const entry of api.fields) {
+    // A LayerVersion is what getLayerVersion's operation answers; its bounds are that operation's.
+    const fields = api.getLayerVersion === undefined ? [] : (api.operations[api.getLayerVersion]?.fields ?? []);
+    for (const entry of fields) {
       /** @type {Record<string, unknown> | undefined} */
       let bound;
       if (INTEGER_FIELDS.includes(entry.field)) bound = exactInteger(entry.minimum, entry.maximum);

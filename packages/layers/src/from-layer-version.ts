@@ -6,8 +6,9 @@ import { defaultPartition, type LayerArnParts, readLayerVersionArn, writeLayerAr
 import { type DateShape, readDate, writeDate } from './dates.js';
 import { type Sha256, sha256From } from './digest.js';
 import { LayerConversionError } from './errors.js';
-import { layerStatuses, mapping } from './generated/mapping.js';
-import type { Answers, Provider } from './layer-version.js';
+import { layerStatuses } from './generated/mapping.js';
+import type { Answers } from './layer-version.js';
+import { checkProvider, operationFor, type Provider, type GetMappings } from './operations.js';
 import { type OutputRules, ruleBroken } from './rules.js';
 import { runtimeTables } from './runtimes.js';
 import { shown } from './shown.js';
@@ -53,10 +54,10 @@ export interface AnswerContext {
   readonly partition?: string;
 }
 
-type RequestIdField<P extends Provider> = Extract<(typeof mapping)[P]['rawOnly'][number], { concept: 'request-id' }>['from'];
+type RequestIdFields = { [P in Provider]: Extract<GetMappings[P]['rawOnly'][number], { concept: 'request-id' }>['from'] };
 
 /** A provider's GetLayerVersion answer as its client returns it, less the request ID, which names a call rather than the layer. */
-export type LayerAnswer<P extends Provider> = Omit<Answers[P], RequestIdField<P>>;
+export type LayerAnswer<P extends Provider> = Omit<Answers[P], RequestIdFields[P]>;
 
 interface Entry extends OutputRules {
   readonly field: string;
@@ -242,8 +243,8 @@ class Writer {
  * spec's rule for its output, or is missing where the provider's answer requires it.
  */
 export function fromLayerVersion<P extends Provider>(provider: P, layer: LayerVersionInput, context: AnswerContext = {}): LayerAnswer<P> {
-  const api = mapping[provider] as { readonly fields: readonly Entry[]; readonly rawOnly: readonly RawOnlyEntry[] } | undefined;
-  if (api === undefined) throw new TypeError(`provider must be one of ${Object.keys(mapping).join(', ')}; got ${shown(provider)}`);
+  checkProvider(provider);
+  const api = operationFor(provider, 'getLayerVersion') as { readonly fields: readonly Entry[]; readonly rawOnly: readonly RawOnlyEntry[] };
   if (layer === null || typeof layer !== 'object') throw new LayerConversionError(provider, '(layer)', 'is not an object', 'invalid-input');
   const writer = new Writer(provider, layer, context);
   const answer: Record<string, unknown> = {};

@@ -1,11 +1,9 @@
-// AWS layer ARNs are written in the form the spec's patterns take and read back to their parts.
-import { type ApiModel, models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { readLayerVersionArn, writeLayerArn, writeLayerVersionArn } from '../src/arns.js';
-import { example } from './helpers.js';
+import { example, getOperation } from './helpers.js';
 
 const patternOf = (name: string) => {
-  const pattern = (models['aws-lambda'] as ApiModel).outputs.find((o) => o.name === name)?.pattern;
+  const pattern = getOperation('aws-lambda').outputs.find((o) => o.name === name)?.pattern;
   if (pattern === undefined) throw new Error(`the aws-lambda model gives ${name} no pattern`);
   return new RegExp(pattern, 'u');
 };

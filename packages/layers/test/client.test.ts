@@ -1,13 +1,14 @@
 // createLayersClient over the real clients, each answering through a fake fetch with its spec's
 // own scenarios: the right input names go out, a LayerVersion comes back, errors keep their kind.
 import { createLambdaClient } from '@layerspec/aws-lambda';
-import { type ApiModel, models } from '@layerspec/specs/model';
+import type { models } from '@layerspec/specs/model';
 import { createScfClient } from '@layerspec/tencent-scf';
 import { describe, expect, it } from 'vitest';
 import { createLayersClient, LayersError } from '../src/index.js';
+import { getOperation } from './helpers.js';
 
 function scenario(provider: keyof typeof models, name: string) {
-  const found = (models[provider] as ApiModel).scenarios.find((s) => s.name === name);
+  const found = getOperation(provider).scenarios.find((s) => s.name === name);
   if (found === undefined) throw new Error(`the ${provider} spec has no scenario ${name}`);
   return found;
 }

@@ -17,7 +17,7 @@ import {
   toLayerVersion,
   writeDate,
 } from '../src/index.js';
-import { newAjv } from './helpers.js';
+import { getMapping, newAjv } from './helpers.js';
 
 const RUNS = 300;
 const digests = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -48,7 +48,7 @@ function format(instant: Date, { shape }: DateShape, offsetMinutes: number): str
 }
 
 const dateShape = (provider: Provider) => {
-  const field = mapping[provider].fields.find((f) => f.field === 'createdAt');
+  const field = getMapping(provider).fields.find((f) => f.field === 'createdAt');
   if (field === undefined || !('date' in field)) throw new Error(`${provider} has no date shape`);
   return field.date;
 };
@@ -162,7 +162,7 @@ function randomValue(entry: Entry): fc.Arbitrary<Built> {
 }
 
 function answers(provider: Provider): fc.Arbitrary<{ answer: Record<string, unknown>; checks: Built[] }> {
-  const entries = mapping[provider].fields as readonly Entry[];
+  const entries = getMapping(provider).fields as readonly Entry[];
   return fc.tuple(...entries.map((entry) => (entry.required ? randomValue(entry) : fc.option(randomValue(entry), { nil: undefined })))).map((built) => {
     const answer: Record<string, unknown> = {};
     const checks: Built[] = [];
@@ -204,7 +204,7 @@ describe('random answers built from the mapping', () => {
 describe('random values at the mapped fields', () => {
   for (const provider of Object.keys(mapping) as Provider[]) {
     it(`${provider}: convert, or throw LayerConversionError naming a mapped field; nothing else`, () => {
-      const paths = mapping[provider].fields.map((f) => f.from);
+      const paths = getMapping(provider).fields.map((f) => f.from);
       const fields = new Set(paths.map((from) => from.join('.')));
       fc.assert(
         fc.property(

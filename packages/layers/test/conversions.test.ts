@@ -1,10 +1,10 @@
 // The hand-written conversions, one rule at a time, and the errors that name the field.
 import { describe, expect, it } from 'vitest';
-import { exactInteger, LayerConversionError, mapping, readDate, runtimeOf, sha256From, toLayerVersion, writeDate } from '../src/index.js';
-import { example } from './helpers.js';
+import { exactInteger, LayerConversionError, type mapping, readDate, runtimeOf, sha256From, toLayerVersion, writeDate } from '../src/index.js';
+import { example, getMapping } from './helpers.js';
 
 const dateOf = (provider: keyof typeof mapping) => {
-  const field = mapping[provider].fields.find((f) => f.field === 'createdAt');
+  const field = getMapping(provider).fields.find((f) => f.field === 'createdAt');
   if (field === undefined || !('date' in field)) throw new Error(`${provider} has no date shape`);
   return field.date;
 };

@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLambdaClient, IntegrityError } from '@layerspec/aws-lambda';
-import { type ApiModel, models } from '@layerspec/specs/model';
+import type { models } from '@layerspec/specs/model';
 import { createScfClient } from '@layerspec/tencent-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLayersClient, type LayerVersion, LayersError, type Provider, toLayerVersion } from '../src/index.js';
+import { getOperation } from './helpers.js';
 
 const archive = new TextEncoder().encode('PK\u0003\u0004 a layer archive');
 const digest = createHash('sha256').update(archive).digest();
@@ -36,7 +37,7 @@ const layers = () =>
 
 /** A success example of the provider's spec, as its client returns it. */
 function example(provider: keyof typeof models) {
-  const found = (models[provider] as ApiModel).scenarios.find((s) => s.outcome === 'success');
+  const found = getOperation(provider).scenarios.find((s) => s.outcome === 'success');
   if (found === undefined) throw new Error(`the ${provider} spec has no success example`);
   return found.value as Record<string, unknown>;
 }

@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layerStatuses } from '../src/generated/mapping.js';
 import { type Answers, fromLayerVersion, LayerConversionError, type LayerVersionInput, mapping, type Provider, runtimeTables, toLayerVersion } from '../src/index.js';
-import { resultValidator } from './helpers.js';
+import { getMapping, getOperation, resultValidator } from './helpers.js';
 
 const RUNS = 200;
 
-type Entry = (typeof mapping)[Provider]['fields'][number];
+type Entry = ReturnType<typeof getMapping>['fields'][number];
 const entryOf = (provider: Provider, field: string): (Entry & Record<string, unknown>) | undefined =>
-  (mapping[provider].fields as readonly Entry[]).find((f) => f.field === field);
-const outputOf = (provider: Provider, name: string) => (models[provider] as ApiModel).outputs.find((o) => o.name === name);
+  (getMapping(provider).fields as readonly Entry[]).find((f) => f.field === field);
+const outputOf = (provider: Provider, name: string) => getOperation(provider).outputs.find((o) => o.name === name);
 
 // Names valid on both providers: Tencent's LayerName rule, whose names AWS's ARN pattern takes too.
 const layerName = outputOf('tencent-scf', 'LayerName');
@@ -128,7 +128,8 @@ describe('random layers in neutral fields', () => {
           expect(check.errors).toBe('No errors');
           expect(check.valid).toBe(true);
           const back = toLayerVersion(provider, answer as Answers[Provider], { region: layer.region });
-          for (const { field } of mapping[provider].fields) expect({ field, value: neutralAt(back, field) }).toEqual({ field, value: expected(provider, layer, field) });
+          for (const { field } of getMapping(provider).fields)
+            expect({ field, value: neutralAt(back, field) }).toEqual({ field, value: expected(provider, layer, field) });
           expect(back.name).toBe(layer.name);
         }),
         { numRuns: RUNS },

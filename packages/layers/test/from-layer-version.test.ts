@@ -1,10 +1,6 @@
-// fromLayerVersion writes a layer in neutral fields as each provider's answer: values computed by
-// hand, every named success example of both specs through toLayerVersion and back, and the errors
-// that name the layer's field.
-import { type ApiModel, models } from '@layerspec/specs/model';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { type Answers, fromLayerVersion, LayerConversionError, type LayerVersionInput, mapping, type Provider, toLayerVersion } from '../src/index.js';
-import { resultValidator, successExamples } from './helpers.js';
+import { getMapping, getOperation, resultValidator, successExamples } from './helpers.js';
 
 const hex = '7f3faa779694bf9e1ec92bc5ea21ec2471dd05f131e0aeb884d26b3bdb4ab043';
 const base64 = 'fz+qd5aUv54eySvF6iHsJHHdBfEx4K64hNJrO9tKsEM=';
@@ -50,7 +46,7 @@ describe('fromLayerVersion, AWS Lambda', () => {
 
   it("writes ARNs that match the spec's LayerArn and LayerVersionArn patterns", () => {
     const answer = fromLayerVersion('aws-lambda', { name: 'node_utils-2', version: 9007199254740991n }, { region: 'eu-central-1', account: '000000000000' });
-    for (const output of (models['aws-lambda'] as ApiModel).outputs.filter((o) => o.name === 'LayerArn' || o.name === 'LayerVersionArn')) {
+    for (const output of getOperation('aws-lambda').outputs.filter((o) => o.name === 'LayerArn' || o.name === 'LayerVersionArn')) {
       expect(output.pattern).toEqual(expect.any(String));
       expect(answer[output.name as 'LayerArn']).toMatch(new RegExp(output.pattern as string, 'u'));
     }
@@ -114,15 +110,21 @@ describe('fromLayerVersion, Tencent Cloud SCF', () => {
   it('writes Active for a layer without a status, and ignores architectures, region and account', () => {
     const answer = fromLayerVersion('tencent-scf', { ...layer, status: undefined, region: 'ap-guangzhou', account: '123456789012' }, { region: 'ap-mumbai' });
     expect(answer.Status).toBe('Active');
-    expect(Object.keys(answer).sort()).toEqual(mapping['tencent-scf'].fields.map((f) => f.from[0]).sort());
+    expect(Object.keys(answer).sort()).toEqual(
+      getMapping('tencent-scf')
+        .fields.map((f) => f.from[0])
+        .sort(),
+    );
   });
 });
 
 describe('every named success example, through toLayerVersion and back', () => {
   for (const provider of Object.keys(mapping) as Provider[]) {
     const mapped = new Set<string>([
-      ...mapping[provider].fields.map((f) => f.from[0]),
-      ...mapping[provider].rawOnly.filter((r) => r.concept === 'layer-arn').map((r) => r.from),
+      ...getMapping(provider).fields.map((f) => f.from[0]),
+      ...getMapping(provider)
+        .rawOnly.filter((r) => r.concept === 'layer-arn')
+        .map((r) => r.from),
     ]);
     for (const [name, example] of successExamples(provider)) {
       it(`${provider} ${name}: gives back the example's mapped fields, an answer the spec's schema accepts`, async () => {
@@ -132,7 +134,7 @@ describe('every named success example, through toLayerVersion and back', () => {
         const expected = Object.fromEntries(Object.entries(example).filter(([key]) => mapped.has(key)));
         // AWS's Content also holds the signing ARNs, which only raw keeps.
         if ('Content' in expected) expected.Content = { ...(expected.Content as object) };
-        for (const rawOnly of mapping[provider].rawOnly) {
+        for (const rawOnly of getMapping(provider).rawOnly) {
           const [outer, inner] = rawOnly.from.split('.');
           if (inner !== undefined && outer !== undefined && typeof expected[outer] === 'object') delete (expected[outer] as Record<string, unknown>)[inner];
         }

@@ -1,12 +1,25 @@
 // The spec's named success examples, as each client returns them (the result, out of Tencent's
 // envelope), and the Ajv the tests validate JSON with.
-import { type ApiModel, models } from '@layerspec/specs/model';
+import { type ApiModel, models, type OperationModel } from '@layerspec/specs/model';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Answers, Provider } from '../src/index.js';
+import { type Answers, mapping, type Provider } from '../src/index.js';
+
+/** The model of the operation getLayerVersion uses on `provider`'s API. */
+export function getOperation(provider: Provider): OperationModel {
+  return (models[provider] as ApiModel).operations[mapping[provider].getLayerVersion] as OperationModel;
+}
+
+/** The model of the operation listLayerVersions uses on `provider`'s API. */
+export function listOperation(provider: Provider): OperationModel {
+  return (models[provider] as ApiModel).operations[mapping[provider].listLayerVersions] as OperationModel;
+}
+
+/** The generated mapping of the operation getLayerVersion uses on `provider`'s API. */
+export const getMapping = <P extends Provider>(provider: P) => mapping[provider].operations[mapping[provider].getLayerVersion];
 
 export function successExamples<P extends Provider>(provider: P): Map<string, Answers[P]> {
-  const model = models[provider] as ApiModel;
+  const model = getOperation(provider);
   const result = (value: unknown) => model.result.reduce((inner, key) => (inner as Record<string, unknown>)[key], value) as Answers[P];
   return new Map(model.scenarios.filter((s) => s.outcome === 'success').map((s) => [s.name, result(s.value)]));
 }
@@ -31,10 +44,10 @@ export function newAjv(): Ajv2020 {
  * body carries one (Tencent's `Response.RequestId`): fromLayerVersion leaves it out.
  */
 export async function resultValidator(provider: Provider): Promise<(result: unknown) => { valid: boolean; errors: string }> {
-  const model = models[provider] as ApiModel;
-  const { successSchema } = (await import(`@layerspec/specs/model/${provider}-response-schema`)) as { successSchema: object };
+  const model = getOperation(provider);
+  const { successSchemas } = (await import(`@layerspec/specs/model/${provider}-response-schema`)) as { successSchemas: Record<string, object> };
   const ajv = newAjv();
-  const check = ajv.compile(structuredClone(successSchema));
+  const check = ajv.compile(structuredClone(successSchemas[model.id] as object));
   const requestId = model.outputs.find((o) => o.concept === 'request-id' && o.in === 'body');
   return (result) => {
     const inner: Record<string, unknown> = { ...(result as Record<string, unknown>) };

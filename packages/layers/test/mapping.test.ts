@@ -1,10 +1,13 @@
-// The committed mapping matches a fresh generation from the model, and the generator refuses an
-// output whose concept the neutral model does not know.
+// The committed mapping matches a fresh generation from the model; each operation whose outputs
+// carry layer concepts is mapped (a list's items from the `[]` outputs), any other is not, and the
+// generator refuses an output whose concept the neutral model does not know.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ApiModel, models } from '@layerspec/specs/model';
+import { type ApiModel, models, type OperationModel, type OutputModel } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
-import { generateMapping, mapApi } from '../scripts/generate-mapping.mjs';
+import { generateMapping, mapApi, mapOperation } from '../scripts/generate-mapping.mjs';
+import { mapping } from '../src/index.js';
+import { getOperation, listOperation } from './helpers.js';
 
 const committed = resolve(import.meta.dirname, '../src/generated/mapping.ts');
 
@@ -18,53 +21,137 @@ describe('src/generated/mapping.ts', () => {
   });
 });
 
-describe('generate-mapping', () => {
-  const aws = models['aws-lambda'] as ApiModel;
+const aws = models['aws-lambda'] as ApiModel;
+const tencent = models['tencent-scf'] as ApiModel;
+const get = getOperation('aws-lambda');
+const list = listOperation('aws-lambda');
+const withOutputs = (operation: OperationModel, outputs: readonly OutputModel[]) => ({ ...operation, outputs }) as OperationModel;
+const output = (name: string, rest: Partial<OutputModel>): OutputModel => ({ name, in: 'body', path: name.split('.'), required: false, type: 'string', ...rest });
 
-  it('fails naming the output and the concept the neutral model does not know', () => {
-    const model = {
-      ...aws,
-      outputs: [...aws.outputs, { ...aws.outputs[1], name: 'Content.Colour', path: ['Content', 'Colour'], type: 'string', concept: 'colour' }],
-    } as ApiModel;
-    expect(() => mapApi(model)).toThrow(/output Content\.Colour has concept "colour", which the neutral LayerVersion does not know/);
+describe('generate-mapping, per operation', () => {
+  it('maps every operation of both specs whose outputs carry layer concepts, by operationId', () => {
+    for (const model of [aws, tencent]) {
+      const mapped = Object.keys(mapApi(model).operations);
+      expect(mapped.length).toBeGreaterThanOrEqual(2);
+      for (const id of mapped) expect(Object.keys(model.operations)).toContain(id);
+    }
+  });
+
+  it('finds the operations of getLayerVersion and listLayerVersions by their concepts', () => {
+    for (const model of [aws, tencent]) {
+      const { getLayerVersion, listLayerVersions } = mapApi(model);
+      const byId = model.operations;
+      expect(byId[getLayerVersion as string]?.inputs.map((i) => i.concept)).toEqual(expect.arrayContaining(['layer-name', 'layer-version']));
+      expect(byId[listLayerVersions as string]?.outputs.map((o) => o.concept)).toContain('layer-versions');
+      expect(getLayerVersion).not.toBe(listLayerVersions);
+    }
+  });
+
+  it("maps a list's items from its `[]` outputs, with paths from the item", () => {
+    const mapped = mapOperation(aws, list);
+    expect(mapped?.items).toEqual(['LayerVersions']);
+    expect(mapped?.fields).toContainEqual(expect.objectContaining({ field: 'version', concept: 'layer-version', from: ['Version'] }));
+    expect(mapped?.fields).toContainEqual(expect.objectContaining({ field: 'arn', from: ['LayerVersionArn'] }));
+    expect(mapped?.fields.map((f) => f.field)).not.toContain('archive.location');
+    const scf = mapOperation(tencent, listOperation('tencent-scf'));
+    expect(scf?.fields).toContainEqual(expect.objectContaining({ field: 'version', from: ['LayerVersion'], required: true }));
+    expect(scf?.fields).toContainEqual(expect.objectContaining({ field: 'status', from: ['Status'] }));
+  });
+
+  it('reads paging from the concepts of the inputs and outputs, never by name', () => {
+    const renamed = {
+      ...list,
+      inputs: list.inputs.map((i) => (i.concept === 'page-token' ? { ...i, name: 'StartAt' } : i.concept === 'page-size' ? { ...i, name: 'Limit' } : i)),
+      outputs: list.outputs.map((o) => (o.concept === 'next-page-token' ? { ...o, name: 'Then', path: ['Then'] } : o)),
+    } as OperationModel;
+    expect(mapOperation(aws, renamed)?.paging).toEqual({ token: 'StartAt', next: ['Then'], size: 'Limit', sizeMaximum: '50' });
+    expect(mapOperation(aws, list)?.paging).toEqual({ token: 'Marker', next: ['NextMarker'], size: 'MaxItems', sizeMaximum: '50' });
+    expect(mapOperation(tencent, listOperation('tencent-scf'))?.paging).toBeUndefined();
+  });
+
+  it('refuses paging with a token input and no next-page output', () => {
+    const broken = withOutputs(
+      list,
+      list.outputs.filter((o) => o.concept !== 'next-page-token'),
+    );
+    expect(() => mapOperation(aws, broken)).toThrow(
+      /aws-lambda ListLayerVersions: paging needs both an input with concept "page-token" and an output with concept "next-page-token"/,
+    );
+  });
+
+  it('does not map, and does not refuse, an operation whose outputs carry no layer concept', () => {
+    const policy = {
+      ...get,
+      id: 'GetLayerVersionPolicy',
+      outputs: [get.outputs.find((o) => o.concept === 'request-id') as OutputModel, output('Policy', {}), output('RevisionId', {})],
+    } as OperationModel;
+    expect(mapOperation(aws, policy)).toBeUndefined();
+    const mapped = mapApi({ ...aws, operations: { ...aws.operations, GetLayerVersionPolicy: policy } } as ApiModel);
+    expect(Object.keys(mapped.operations)).not.toContain('GetLayerVersionPolicy');
+    expect(mapped.getLayerVersion).toBe(get.id);
+  });
+
+  it('keeps an output without a concept in raw, and lists it, rather than dropping it unseen', () => {
+    const scf = mapOperation(tencent, listOperation('tencent-scf'));
+    expect(scf?.withoutConcept).toEqual(expect.arrayContaining(['LayerVersions[].Stamp', 'LayerVersions[].Tags']));
+    const mapped = mapOperation(aws, withOutputs(get, [...get.outputs, output('Colour', {})]));
+    expect(mapped?.withoutConcept).toEqual(['Colour']);
+    expect(mapped?.fields.map((f) => f.from.join('.'))).not.toContain('Colour');
+  });
+
+  it('fails naming the operation, the output and the concept the neutral model does not know', () => {
+    const operation = withOutputs(get, [...get.outputs, output('Content.Colour', { concept: 'colour' })]);
+    expect(() => mapOperation(aws, operation)).toThrow(
+      /aws-lambda GetLayerVersion: output Content\.Colour has concept "colour", which the neutral LayerVersion does not know/,
+    );
+  });
+
+  it('fails naming a layer field that lies outside the list of a list operation', () => {
+    const operation = withOutputs(list, [...list.outputs, output('Description', { concept: 'description' })]);
+    expect(() => mapOperation(aws, operation)).toThrow(/output Description feeds description but lies outside the list LayerVersions/);
+  });
+
+  it('fails when two operations fit one neutral call', () => {
+    const twin = { ...get, id: 'GetLayerVersionAgain' };
+    expect(() => mapApi({ ...aws, operations: { ...aws.operations, GetLayerVersionAgain: twin } } as ApiModel)).toThrow(
+      /aws-lambda: operations GetLayerVersion and GetLayerVersionAgain both fit getLayerVersion/,
+    );
   });
 
   it('fails naming the output whose date shape or digest encoding the conversion needs and the spec omits', () => {
     const without = (concept: string, key: 'date' | 'encoding') =>
-      ({ ...aws, outputs: aws.outputs.map((o) => (o.concept === concept ? { ...o, [key]: undefined } : o)) }) as ApiModel;
-    expect(() => mapApi(without('created-at', 'date'))).toThrow(/output CreatedDate feeds createdAt, whose conversion needs its x-layerspec-date/);
-    expect(() => mapApi(without('archive-sha256', 'encoding'))).toThrow(
+      withOutputs(
+        get,
+        get.outputs.map((o) => (o.concept === concept ? { ...o, [key]: undefined } : o)),
+      );
+    expect(() => mapOperation(aws, without('created-at', 'date'))).toThrow(/output CreatedDate feeds createdAt, whose conversion needs its x-layerspec-date/);
+    expect(() => mapOperation(aws, without('archive-sha256', 'encoding'))).toThrow(
       /output Content\.CodeSha256 feeds archive\.sha256, whose conversion needs its x-layerspec-encoding/,
     );
-  });
-
-  it('fails naming a leaf output that has no concept', () => {
-    const model = { ...aws, outputs: [...aws.outputs, { name: 'Colour', in: 'body', path: ['Colour'], required: false, type: 'string' }] } as ApiModel;
-    expect(() => mapApi(model)).toThrow(/output Colour has no x-layerspec-concept/);
+    const listWithout = withOutputs(
+      list,
+      list.outputs.map((o) => (o.concept === 'created-at' ? { ...o, date: undefined } : o)),
+    );
+    expect(() => mapOperation(aws, listWithout)).toThrow(/output LayerVersions\[\]\.CreatedDate feeds createdAt, whose conversion needs its x-layerspec-date/);
   });
 
   it('maps a new output with a known concept without a hand edit', () => {
-    const model = {
-      ...aws,
-      outputs: aws.outputs
-        .filter((o) => o.concept !== 'status')
-        .concat({ name: 'State', in: 'body', path: ['State'], required: false, type: 'string', concept: 'status' }),
-    } as ApiModel;
-    expect(mapApi(model).fields).toContainEqual(expect.objectContaining({ field: 'status', from: ['State'] }));
+    const operation = withOutputs(get, get.outputs.filter((o) => o.concept !== 'status').concat(output('State', { concept: 'status' })));
+    expect(mapOperation(aws, operation)?.fields).toContainEqual(expect.objectContaining({ field: 'status', from: ['State'] }));
   });
 
   it("carries each output's rules as the model gives them, for the values fromLayerVersion writes", () => {
-    const output = (name: string) => aws.outputs.find((o) => o.name === name);
-    const { fields, rawOnly } = mapApi(aws);
-    expect(rawOnly).toContainEqual({
+    const of = (name: string) => get.outputs.find((o) => o.name === name);
+    const mapped = mapOperation(aws, get);
+    expect(mapped?.rawOnly).toContainEqual({
       from: 'LayerArn',
       concept: 'layer-arn',
-      pattern: output('LayerArn')?.pattern,
-      minLength: output('LayerArn')?.minLength,
-      maxLength: output('LayerArn')?.maxLength,
+      pattern: of('LayerArn')?.pattern,
+      minLength: of('LayerArn')?.minLength,
+      maxLength: of('LayerArn')?.maxLength,
     });
-    const runtimes = output('CompatibleRuntimes');
-    expect(fields).toContainEqual(
+    const runtimes = of('CompatibleRuntimes');
+    expect(mapped?.fields).toContainEqual(
       expect.objectContaining({
         field: 'runtimes',
         maxItems: runtimes?.maxItems,
@@ -73,25 +160,39 @@ describe('generate-mapping', () => {
         itemsMaxLength: runtimes?.items?.others?.maxLength,
       }),
     );
-    expect(fields).toContainEqual(expect.objectContaining({ field: 'description', maxLength: output('Description')?.maxLength }));
+    expect(mapped?.fields).toContainEqual(expect.objectContaining({ field: 'description', maxLength: of('Description')?.maxLength }));
     expect(runtimes?.items?.others?.pattern).toEqual(expect.any(String));
   });
 
-  it("names each provider's input for getLayerVersion's name and version", () => {
-    expect(mapApi(aws).inputs).toEqual({ name: 'LayerName', version: 'VersionNumber' });
-    expect(mapApi(models['tencent-scf'] as ApiModel).inputs).toEqual({ name: 'LayerName', version: 'LayerVersion' });
+  it("names each operation's inputs for the neutral name and version", () => {
+    expect(mapOperation(aws, get)?.inputs).toEqual({ name: 'LayerName', version: 'VersionNumber' });
+    expect(mapOperation(tencent, getOperation('tencent-scf'))?.inputs).toEqual({ name: 'LayerName', version: 'LayerVersion' });
+    expect(mapOperation(aws, list)?.inputs).toEqual({ name: 'LayerName' });
   });
 
-  it('fails naming the input concept getLayerVersion needs when no input has it', () => {
-    const model = { ...aws, inputs: aws.inputs.filter((i) => i.concept !== 'layer-version') } as ApiModel;
-    expect(() => mapApi(model)).toThrow(/no path or body input has concept "layer-version", which getLayerVersion's version needs/);
+  it('gives getLayerVersion no operation when no operation has inputs for a name and a version', () => {
+    const blind = { ...get, inputs: get.inputs.filter((i) => i.concept !== 'layer-version') } as OperationModel;
+    const mapped = mapApi({ ...aws, operations: { ...aws.operations, [get.id]: blind } } as ApiModel);
+    expect(mapped.getLayerVersion).toBeUndefined();
+    expect(mapped.listLayerVersions).toBe(list.id);
   });
 
-  it('maps every output with a concept of both specs, or keeps it in raw on purpose', () => {
-    for (const model of Object.values(models) as ApiModel[]) {
-      const { fields, rawOnly } = mapApi(model);
-      const mapped = [...fields.map((f) => f.concept), ...rawOnly.map((r) => r.concept)];
-      expect(mapped.sort()).toEqual(model.outputs.flatMap((o) => (o.concept === undefined ? [] : [o.concept])).sort());
+  it('maps every output with a concept of every mapped operation, or keeps it in raw on purpose', () => {
+    for (const model of [aws, tencent]) {
+      for (const [id, mapped] of Object.entries(mapApi(model).operations)) {
+        const operation = model.operations[id] as OperationModel;
+        const accounted = [
+          ...mapped.fields.map((f) => f.concept),
+          ...mapped.rawOnly.map((r) => r.concept),
+          ...('items' in mapped ? ['layer-versions'] : []),
+          ...('paging' in mapped ? ['next-page-token'] : []),
+        ];
+        expect(accounted.sort()).toEqual(operation.outputs.flatMap((o) => (o.concept === undefined ? [] : [o.concept])).sort());
+      }
     }
+  });
+
+  it('is what the package exports', () => {
+    expect(mapping['aws-lambda'].operations[mapping['aws-lambda'].listLayerVersions].items).toEqual(['LayerVersions']);
   });
 });

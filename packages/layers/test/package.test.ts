@@ -23,6 +23,6 @@ describe('package.json', () => {
     );
     expect(imported.size).toBeGreaterThan(0);
     for (const name of imported) expect(Object.keys(manifest.dependencies), name).toContain(name);
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@layerspec/aws-lambda', '@layerspec/specs', '@layerspec/tencent-scf']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@layerspec/aws-lambda', '@layerspec/client-runtime', '@layerspec/specs', '@layerspec/tencent-scf']);
   });
 });

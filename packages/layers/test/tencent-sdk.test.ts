@@ -3,13 +3,13 @@
 // each of the spec's success examples as Tencent would.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApiModel, models } from '@layerspec/specs/model';
 import { createScfClient } from '@layerspec/tencent-scf';
 import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLayerVersion } from '../src/index.js';
+import { getOperation } from './helpers.js';
 
-const scenarios = (models['tencent-scf'] as ApiModel).scenarios.filter((s) => s.outcome === 'success');
+const scenarios = getOperation('tencent-scf').scenarios.filter((s) => s.outcome === 'success');
 let body: unknown;
 let server: Server;
 let port: number;

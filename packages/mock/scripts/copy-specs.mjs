@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of the build: copies each API's bundled JSON spec from @layerspec/specs into dist/specs/
-// (for Prism), its generated model into dist/model/<api>.json, its success answer's JSON Schema
-// into dist/model/<api>-success-schema.json and the list of APIs into
+// (for Prism), its generated model into dist/model/<api>.json, its operations' success answers'
+// JSON Schemas (by operationId) into dist/model/<api>-success-schemas.json and the list of APIs into
 // dist/model/apis.json, where the mock reads them. The mock's tarball then carries the very spec
 // and model it was built and tested with, and installs without @layerspec/specs, which is on no registry.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,9 +22,9 @@ for (const [api, model] of /** @type {[Provider, unknown][]} */ (Object.entries(
   mkdirSync(dirname(specPath(api)), { recursive: true });
   copyFileSync(require.resolve(`@layerspec/specs/${api}.json`), specPath(api));
   write(modelPath(api), `${JSON.stringify(model, null, 2)}\n`);
-  // The success answer's JSON Schema, which fixtures are checked against before they are served.
-  const { successSchema } = await import(`@layerspec/specs/model/${api}-response-schema`);
-  write(successSchemaPath(api), `${JSON.stringify(successSchema, null, 2)}\n`);
+  // The success answers' JSON Schemas, which fixtures are checked against before they are served.
+  const { successSchemas } = await import(`@layerspec/specs/model/${api}-response-schema`);
+  write(successSchemaPath(api), `${JSON.stringify(successSchemas, null, 2)}\n`);
 }
 write(PROVIDER_LIST_PATH, `${JSON.stringify(Object.keys(models))}\n`);
 console.log(`copied the ${Object.keys(models).join(', ')} specs and models into dist/specs/ and dist/model/`);

@@ -9,7 +9,7 @@ import { CONTROL_TOKEN_HEADER, isLoopback } from './state/control-guard.js';
 
 const USAGE = `Usage: layerspec-mock [options]
 
-Starts the GetLayerVersion mocks: ${PROVIDERS.map((provider) => `${loadModel(provider).provider.name} on 127.0.0.1:${DEFAULT_PORTS[provider]}`).join(' and ')}.
+Starts the mocks of every operation of the specs: ${PROVIDERS.map((provider) => `${loadModel(provider).provider.name} (${Object.keys(loadModel(provider).operations).join(', ')}) on 127.0.0.1:${DEFAULT_PORTS[provider]}`).join(' and ')}.
 
 Options:
   --provider <name>      ${PROVIDERS.join(' or ')} (default: all of them)

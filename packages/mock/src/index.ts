@@ -12,9 +12,11 @@ export { type Har, journalToHar } from './state/har.js';
 export type { JournalAnswer, JournalEntry, SignatureCheck } from './state/journal-entry.js';
 
 import { loadModel } from './model.js';
-import type { Provider } from './spec.js';
+import { type Provider, scenarioNames } from './spec.js';
 
-/** The scenario names of a provider, as its model lists the spec's named examples. */
-export function listScenarioNames(provider: Provider): string[] {
-  return loadModel(provider).scenarios.map((scenario) => scenario.name);
+/** The scenario names of a provider (of one of its operations, by operationId), as its model lists the spec's named examples. */
+export function listScenarioNames(provider: Provider, operationId?: string): string[] {
+  const model = loadModel(provider);
+  if (operationId !== undefined && !Object.hasOwn(model.operations, operationId)) throw new TypeError(`${provider} has no operation ${operationId}`);
+  return scenarioNames(model, operationId === undefined ? undefined : model.operations[operationId]);
 }

@@ -1,13 +1,16 @@
-// What differs per provider protocol: how a request is read before Prism sees it, and how
-// every answer is shaped as that provider sends it. One adapter per provider (aws-lambda.ts,
-// tencent-scf.ts); the mock's pipeline (pipeline/) calls nothing else provider-specific.
+// What differs per provider protocol, and nothing else: how a request is read into an operation
+// and its inputs before Prism sees it, how a result is sent, and how an error is sent. One
+// adapter per provider (aws-lambda.ts, tencent-scf.ts); the mock's pipeline (pipeline/) calls
+// nothing else provider-specific.
+import type { OperationModel } from '@layerspec/specs/model';
 import type { Answer, ReceivedRequest, Violation } from './answer.js';
 import type { LoadedSpec } from './spec.js';
 
-/** A request as Prism gets it, after the adapter's own checks. */
+/** A request read into the operation it names and its inputs, as Prism gets them. */
 export interface PreparedRequest {
+  operation: OperationModel;
   body: unknown;
-  /** The path for Prism, with integers it cannot hold replaced by stand-ins. */
+  /** The path for Prism (an RPC action's pseudo-path), with integers it cannot hold replaced by stand-ins. */
   path: string;
   /** Rules the request broke that Prism cannot see (exact integer checks). */
   violations: Violation[];
@@ -15,48 +18,45 @@ export interface PreparedRequest {
   headers?: Record<string, string>;
 }
 
-export interface RenderOptions {
-  /** Replaces the example's message, e.g. to name the parameter that broke a rule. */
-  message?: string;
-}
+/** An error the mock answers, by what went wrong; each adapter sends it in its provider's shape. */
+export type MockError =
+  /** A named example of the spec, for an operation when one is known; `message` replaces the example's. */
+  | { kind: 'scenario'; name: string; operation?: OperationModel | undefined; message?: string }
+  /** The request carries no credentials. */
+  | { kind: 'unauthenticated' }
+  /** The verifier refused the signature: the example it names, or a documented code with a message. */
+  | { kind: 'signature'; rejection: { example: string; code?: string; message?: string } }
+  /** No operation matches the request's method and path. */
+  | { kind: 'unknown-route'; request: ReceivedRequest }
+  /** The request breaks the operation's rules; `fixtures` when the mock serves real layers (AWS checks some bounds itself then). */
+  | { kind: 'invalid-request'; operation: OperationModel; violations: Violation[]; request: ReceivedRequest; fixtures: boolean }
+  /** A request the mock cannot read or serve (a malformed path, no Host): the provider's parameter error. */
+  | { kind: 'bad-request'; message: string }
+  /** A body larger than the mock reads. */
+  | { kind: 'body-too-large'; limitBytes: number }
+  /** Something went wrong inside the mock: the provider's internal error. */
+  | { kind: 'internal' };
 
 /**
- * What makes Prism's answers look like one provider's. Every method returns a complete answer
+ * What makes the mock's answers look like one provider's. Every method returns a complete answer
  * in the provider's shape, so nothing Prism invents itself reaches a client.
  */
 export interface ProviderAdapter {
   spec: LoadedSpec;
-  /** Renders a named example of the spec as the provider sends it. */
-  renderScenario(name: string, options?: RenderOptions): Answer;
-  /** The provider's answer to a signature the verifier refused. */
-  refuseSignature(rejection: { example: string; code?: string; message?: string }): Answer;
-  /** The provider's answer to a request without credentials, or null when it has some. */
-  checkAuthorization(request: ReceivedRequest): Answer | null;
+  /** The operation a request names (AWS: method and path; Tencent: its action), or undefined. */
+  operationOf(request: ReceivedRequest): OperationModel | undefined;
   /**
-   * Reads what Prism cannot read exactly, the way the provider does: an answer for an unreadable
-   * request, else the parsed body, the path Prism gets, and the rules the request already broke.
+   * Reads a request the way the provider does: an answer for one it refuses before any operation's
+   * rules apply (an unknown route or action, an unreadable body), else the operation and its inputs.
    */
   readRequest(request: ReceivedRequest): { answer: Answer } | PreparedRequest;
-  /** No operation matches the method and path. */
-  unknownRoute(request: ReceivedRequest): Answer;
-  /** The request breaks the spec. */
-  invalidRequest(violations: Violation[], request: ReceivedRequest): Answer;
-  /** A request the mock cannot read or serve (a `Prefer` naming no scenario, a malformed path): the provider's parameter error. */
-  badRequest(message: string): Answer;
-  /** A body larger than the mock reads. */
-  bodyTooLarge(limitBytes: number): Answer;
-  /** Something went wrong inside the mock: answered as the provider's internal error. */
-  internalError(): Answer;
-  /** The provider's success answer carrying a result (a fixture's), with the headers and request ID it always sends. */
-  answerResult(result: Record<string, unknown>): Answer;
   /**
-   * The provider's own answer to a request that breaks the spec, where it differs from the
-   * model's bounds once real layers are served (AWS checks a version below 1 itself); undefined
-   * leaves the usual invalid-request answer.
+   * A success answer of an operation: Prism's from the spec (`scenario` names the example it came
+   * from), or one whose body the mock made from fixtures; with the headers and request ID the
+   * provider always sends.
    */
-  refuseLayerRequest?(violations: Violation[]): Answer | undefined;
-  /** Puts the finishing touches on an answer Prism made from the spec (headers the provider always sends). */
-  finish(answer: Answer, scenario: string | undefined): Answer;
+  renderResult(operation: OperationModel, answer: Answer, scenario?: string): Answer;
+  renderError(error: MockError): Answer;
 }
 
 export interface AdapterOptions {

@@ -13,6 +13,7 @@ import { withServedArchive } from './archive/index.js';
 import { createAwsLambdaAdapter } from './aws-lambda.js';
 import { authenticate } from './pipeline/authenticate.js';
 import { deliver, rawAnswer } from './pipeline/deliver.js';
+import type { MockScenario } from './pipeline/choose-response.js';
 import type { Exchange, MockParts, Stage } from './pipeline/exchange.js';
 import { injectFault } from './pipeline/inject-fault.js';
 import { mock } from './pipeline/mock.js';
@@ -23,7 +24,7 @@ import { route } from './pipeline/route.js';
 import { prismConfig, validate } from './pipeline/validate.js';
 import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 import type { TestCredentials } from './signatures/index.js';
-import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, isProvider, loadSpec } from './spec.js';
+import { type LoadedSpec, PROVIDERS, type Provider, UnknownScenarioError, isProvider, loadSpec, scenarioNames } from './spec.js';
 import { CONTROL_PREFIX, type ControlGuardOptions, isLoopback } from './state/control-guard.js';
 import { type Fault, type FaultRequest, checkFaultRequest } from './state/faults.js';
 import type { FixtureSet } from './state/fixtures.js';
@@ -41,8 +42,11 @@ export interface StartMockOptions {
    * to the network, so its control API then asks for the control token.
    */
   host?: string;
-  /** The named example every request gets unless it asks for another with `Prefer`. */
-  scenario?: string;
+  /**
+   * The named example every request gets unless it asks for another with `Prefer`: one name for
+   * every operation that has that example (the others answer as usual), or a name per operationId.
+   */
+  scenario?: MockScenario;
   /** Schema-generated data instead of examples, the same for the same seed. */
   dynamic?: boolean;
   /** The seed of dynamic data; defaults to "layerspec". */
@@ -133,14 +137,14 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
       return;
     }
     const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'The request line and headers are larger than 16 KB.' : 'The request is not valid HTTP/1.1.';
-    socket.end(rawAnswer(adapter.badRequest(reason)));
+    socket.end(rawAnswer(adapter.renderError({ kind: 'bad-request', message: reason })));
     options.log?.(`${options.provider} unparseable request (${error.code ?? error.message})`);
   });
   // Node hands CONNECT to this event (and closes nothing on its own): no provider tunnels, so
   // it is a route the provider does not have, answered in its shape.
   server.on('connect', (incoming: IncomingMessage, socket) => {
     const request = { method: incoming.method ?? 'CONNECT', url: incoming.url ?? '', headers: {}, body: '' };
-    socket.end(rawAnswer(adapter.unknownRoute(request)));
+    socket.end(rawAnswer(adapter.renderError({ kind: 'unknown-route', request })));
     options.log?.(`${options.provider} CONNECT ${incoming.url} -> unknown route`);
   });
   server.keepAliveTimeout = 5_000;
@@ -195,13 +199,7 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
   }
   const spec = loadSpec(options.provider);
   const adapter = createAdapter(spec, { fixedRequestIds: options.fixedRequestIds ?? false });
-  if (options.scenario !== undefined && !spec.model.scenarios.some((scenario) => scenario.name === options.scenario)) {
-    throw new UnknownScenarioError(
-      spec.provider,
-      options.scenario,
-      spec.model.scenarios.map((scenario) => scenario.name),
-    );
-  }
+  checkMockScenario(spec, options.scenario);
   if (options.journalLimit !== undefined && !(Number.isInteger(options.journalLimit) && options.journalLimit >= 1)) {
     throw new TypeError(`journalLimit must be a whole number from 1, got ${JSON.stringify(options.journalLimit)}`);
   }
@@ -215,6 +213,25 @@ async function buildMock(options: StartMockOptions): Promise<BuiltMock> {
   });
   const parts: MockParts = { options, spec, adapter, state, prism, operations, guard };
   return { handler: (incoming, outgoing) => handle(parts, incoming, outgoing), parts, controlToken };
+}
+
+/** The mock's scenario names an example some operation has (each named operation, its own); UnknownScenarioError otherwise. */
+function checkMockScenario(spec: LoadedSpec, scenario: MockScenario | undefined): void {
+  if (scenario === undefined) return;
+  if (typeof scenario === 'string') {
+    if (!scenarioNames(spec.model).includes(scenario)) throw new UnknownScenarioError(spec.provider, scenario, scenarioNames(spec.model));
+    return;
+  }
+  if (scenario === null || typeof scenario !== 'object' || Array.isArray(scenario)) {
+    throw new TypeError('scenario must be a scenario name, or an object of scenario names by operationId');
+  }
+  for (const [id, name] of Object.entries(scenario)) {
+    const operation = Object.hasOwn(spec.model.operations, id) ? spec.model.operations[id] : undefined;
+    if (!operation) throw new TypeError(`scenario.${id} names no operation of ${spec.provider}; its operations are ${Object.keys(spec.model.operations).join(', ')}`);
+    if (typeof name !== 'string' || !operation.scenarios.some((candidate) => candidate.name === name)) {
+      throw new UnknownScenarioError(spec.provider, String(name), scenarioNames(spec.model, operation));
+    }
+  }
 }
 
 /**
@@ -240,7 +257,7 @@ async function handle(parts: MockParts, incoming: IncomingMessage, outgoing: Ser
   const received = await receive(incoming);
   if ('tooLarge' in received) {
     // Not recorded: the journal keeps requests it read.
-    const answer = adapter.bodyTooLarge(MAX_BODY_BYTES);
+    const answer = adapter.renderError({ kind: 'body-too-large', limitBytes: MAX_BODY_BYTES });
     deliver(outgoing, answer, undefined);
     options.log?.(logLine(options.provider, incoming, answer));
     return;
@@ -250,16 +267,19 @@ async function handle(parts: MockParts, incoming: IncomingMessage, outgoing: Ser
   const exchange: Exchange = { incoming, startedAt, origin: listeningUrl(incoming), request: received, signature: { status: 'unsigned' }, rejection: null };
   let answer: Answer;
   try {
-    if (received.headers.host === undefined) exchange.answer = adapter.badRequest('The request has no Host header, which HTTP/1.1 requires.');
+    if (received.headers.host === undefined) {
+      exchange.answer = adapter.renderError({ kind: 'bad-request', message: 'The request has no Host header, which HTTP/1.1 requires.' });
+    }
     for (const stage of STAGES) {
       if (exchange.answer) break;
       await stage(parts, exchange);
     }
-    answer = exchange.answer ?? adapter.internalError();
-    if (options.serveArchive && answer.status < 300) answer = { ...answer, body: withServedArchive(options.provider, answer.body, exchange.origin) };
+    answer = exchange.answer ?? adapter.renderError({ kind: 'internal' });
+    const { operation } = exchange;
+    if (options.serveArchive && operation && answer.status < 300) answer = { ...answer, body: withServedArchive(operation, answer.body, exchange.origin) };
   } catch (error) {
     options.log?.(`${options.provider} internal error: ${(error as Error).stack ?? String(error)}`);
-    answer = adapter.internalError();
+    answer = adapter.renderError({ kind: 'internal' });
   }
   const delivered = deliver(outgoing, answer, exchange.fault?.effect);
   record(parts, exchange, answer, delivered);

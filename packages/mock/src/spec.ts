@@ -1,7 +1,7 @@
 // What the mock serves for a provider: its model (model.ts), which is all the mock reads itself,
 // and its bundled spec for Prism, which follows the spec's `$ref`s on its own.
-import type { ApiModel, ErrorKind, ScenarioModel } from '@layerspec/specs/model';
-import { loadModel, readBuilt, specPath } from './model.js';
+import type { ApiModel, ErrorKind, OperationModel, ScenarioModel } from '@layerspec/specs/model';
+import { loadModel, operationsOf, readBuilt, scenarioOf, specPath } from './model.js';
 import type { Provider } from './providers.js';
 
 export { PROVIDERS, type Provider, isProvider } from './providers.js';
@@ -22,22 +22,24 @@ export function loadSpec(provider: Provider): LoadedSpec {
   return { provider, model: structuredClone(loadModel(provider)), prismDocument: readBuilt(specPath(provider)) as Record<string, unknown> };
 }
 
-export function findScenario(spec: LoadedSpec, name: string): Scenario {
-  const scenario = spec.model.scenarios.find((candidate) => candidate.name === name);
-  if (!scenario) {
-    throw new UnknownScenarioError(
-      spec.provider,
-      name,
-      spec.model.scenarios.map((s) => s.name),
-    );
-  }
+/** The scenario names of an operation, or of every operation (each name once, in the spec's order). */
+export function scenarioNames(model: ApiModel, operation?: OperationModel): string[] {
+  const scenarios = operation ? operation.scenarios : operationsOf(model).flatMap((each) => each.scenarios);
+  return [...new Set(scenarios.map((scenario) => scenario.name))];
+}
+
+/** A named example of the operation (or, where it has none of that name, of another operation); UnknownScenarioError when no operation has it. */
+export function findScenario(spec: LoadedSpec, name: string, operation?: OperationModel): Scenario {
+  const scenario = scenarioOf(spec.model, name, operation);
+  if (!scenario) throw new UnknownScenarioError(spec.provider, name, scenarioNames(spec.model, operation));
   return scenario;
 }
 
-/** The first error scenario whose error is of a kind (invalid-input, service, ...). */
-export function firstScenarioOfKind(spec: LoadedSpec, kind: ErrorKind): string {
-  const codes = spec.model.errors.entries.filter((entry) => entry.kind === kind).map((entry) => entry.code);
-  const scenario = spec.model.scenarios.find((candidate) => candidate.errorCode !== undefined && codes.includes(candidate.errorCode));
+/** The first error scenario whose error is of a kind (invalid-input, service, ...), the operation's own first. */
+export function firstScenarioOfKind(spec: LoadedSpec, kind: ErrorKind, operation?: OperationModel): string {
+  const codes = new Set(spec.model.errors.entries.filter((entry) => entry.kind === kind).map((entry) => entry.code));
+  const candidates = [...(operation ? [operation] : []), ...operationsOf(spec.model)].flatMap((each) => each.scenarios);
+  const scenario = candidates.find((candidate) => candidate.errorCode !== undefined && codes.has(candidate.errorCode));
   if (!scenario) throw new Error(`the ${spec.provider} spec has no example of an error of the kind ${kind}`);
   return scenario.name;
 }

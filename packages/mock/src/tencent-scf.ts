@@ -2,24 +2,26 @@
 // {"Response": {...}} envelope with a RequestId, errors included, with the codes and messages
 // of the spec's examples and a Message that names the field.
 import { randomUUID } from 'node:crypto';
-import type { ApiModel, ValueRule } from '@layerspec/specs/model';
+import type { ApiModel, OperationModel, ValueRule } from '@layerspec/specs/model';
 import { type Answer, type ReceivedRequest, type Violation, clone, jsonHeaders, replaceQuoted } from './answer.js';
-import type { AdapterOptions, ProviderAdapter, RenderOptions } from './provider-adapter.js';
+import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 import { pathOf } from './request-route.js';
 import { type JsonScan, MAX_JSON_DEPTH, scanJson } from './json-bounds.js';
 import { checkIntegerText, isIntegerRule, prismValue, PRISM_STAND_IN } from './integers.js';
-import { atResultPath, messagePath, setAt, valueAt } from './model.js';
+import { messagePath, operationsOf, placeAt, setAt, valueAt } from './model.js';
 import { type LoadedSpec, findScenario } from './spec.js';
 
-/** The header the model tags with a concept (x-layerspec-concept), in lower case. */
+/** The header the model tags with a concept (x-layerspec-concept), in lower case: the same in every action. */
 function headerOf(model: ApiModel, concept: string): string {
-  const input = model.inputs.find((candidate) => candidate.in === 'header' && candidate.concept === concept);
+  const input = operationsOf(model)
+    .flatMap((operation) => operation.inputs)
+    .find((candidate) => candidate.in === 'header' && candidate.concept === concept);
   if (!input) throw new Error(`the ${model.api} spec has no header with the concept ${concept}`);
   return input.name.toLowerCase();
 }
 
 /**
- * Bounds of a body the mock reads: far above what GetLayerVersion's two parameters need, far
+ * Bounds of a body the mock reads: far above what a layer action's few parameters need, far
  * below what makes a body cost the mock more than its sender. A body past them is refused
  * before it is parsed.
  */
@@ -41,12 +43,15 @@ const OWN_SCENARIOS = [
 
 export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOptions = {}): ProviderAdapter {
   const { model } = spec;
-  const { method, path: route, requestMediaType } = model.operation;
+  const operations = operationsOf(model);
+  if (!model.rpc) throw new Error(`the ${model.api} spec names no action header (x-layerspec-rpc)`);
+  // Every action travels as the same method to the same path in the same media type.
+  const { method, path: route, requestMediaType } = operations[0]!;
   const algorithm = model.signing.algorithm;
-  const actionHeader = headerOf(model, 'action');
+  const actionHeader = model.rpc.actionHeader.toLowerCase();
   const versionHeader = headerOf(model, 'api-version');
-  const headerParameters = model.inputs.filter((input) => input.in === 'header');
-  const bodyParameters = model.inputs.filter((input) => input.in === 'body');
+  const headerParametersOf = (operation: OperationModel | undefined) => (operation?.inputs ?? []).filter((input) => input.in === 'header');
+  const bodyParametersOf = (operation: OperationModel | undefined) => (operation?.inputs ?? []).filter((input) => input.in === 'body');
   // Looked up once, so a spec without one of them fails at startup.
   for (const name of OWN_SCENARIOS) findScenario(spec, name);
   const codes = new Set(model.errors.entries.map((entry) => entry.code));
@@ -67,11 +72,11 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     if (!(options.fixedRequestIds && fromExample)) setAt(body, requestIdPath, randomUUID());
   }
 
-  function renderScenario(name: string, render: RenderOptions = {}): Answer {
-    const scenario = findScenario(spec, name);
+  function renderScenario(name: string, operation?: OperationModel, message?: string): Answer {
+    const scenario = findScenario(spec, name, operation);
     const body = clone(scenario.value);
     const path = messagePath(model, scenario.errorCode);
-    if (render.message !== undefined && path) setAt(body, path, render.message);
+    if (message !== undefined && path) setAt(body, path, message);
     stampRequestId(body, true);
     // API 3.0 answers every request with HTTP 200, whatever the example's response says.
     return { status: 200, headers: jsonHeaders(), body };
@@ -85,36 +90,27 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
 
   /** The answer of a named error example with a message of its own. */
   function answer(name: string, message: string): Answer {
-    return renderScenario(name, { message });
+    return renderScenario(name, undefined, message);
   }
 
   /** An error answer for a code the spec documents: its example when it has one, else made up in its shape. */
   function error(code: string, message: string): Answer {
     // Every code the mock makes up must be one the spec documents, so the spec stays the truth.
     if (!codes.has(code)) throw new Error(`the ${model.api} spec documents no error code ${code}`);
-    const scenario = model.scenarios.find((candidate) => candidate.errorCode === code);
-    if (scenario) return renderScenario(scenario.name, { message });
-    const body: Record<string, unknown> = {};
-    for (const [path, value] of [
-      [codePath, code],
-      [messageBodyPath, message],
-      [requestIdPath, randomUUID()],
-    ] as const) {
-      let parent = body;
-      for (const key of path.slice(0, -1)) {
-        parent[key] ??= {};
-        parent = parent[key] as Record<string, unknown>;
-      }
-      parent[path.at(-1)!] = value;
-    }
+    const scenario = operations.flatMap((operation) => operation.scenarios).find((candidate) => candidate.errorCode === code);
+    if (scenario) return renderScenario(scenario.name, undefined, message);
+    const body = placeAt(codePath, code);
+    placeAt(messageBodyPath, message, body);
+    placeAt(requestIdPath, randomUUID(), body);
     return { status: 200, headers: jsonHeaders(), body };
   }
 
   /** The answer to a body past MAX_BODY_PARAMETERS or MAX_JSON_DEPTH, from one scan, unparsed. */
-  function refuseUnboundedBody(scan: JsonScan): Answer | undefined {
+  function refuseUnboundedBody(scan: JsonScan, operation: OperationModel): Answer | undefined {
     if (scan.tooDeep) return answer('invalid-parameter', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels; it was not read.`);
     if (!scan.tooManyMembers) return undefined;
     const bound = `The request body holds more than ${MAX_BODY_PARAMETERS} parameters, so it was not read further.`;
+    const bodyParameters = bodyParametersOf(operation);
     const unknown = scan.topLevelKeys.find((key) => !bodyParameters.some((parameter) => parameter.name === key));
     if (unknown !== undefined) return answer('unknown-parameter', `${replaceQuoted(exampleMessage('unknown-parameter'), unknown)} ${bound}`);
     return answer('invalid-parameter', bound);
@@ -124,8 +120,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
    * Checks the body's integer parameters exactly, on their JSON text (JSON.parse rounds an int64
    * above 2^53 and reads `1.0` as 1), and gives Prism a number it can hold for each.
    */
-  function readIntegers(body: Record<string, unknown>, numberTexts: Map<string, string>): { body: unknown; violations: Violation[] } {
+  function readIntegers(operation: OperationModel, body: Record<string, unknown>, numberTexts: Map<string, string>): { body: unknown; violations: Violation[] } {
     const violations: Violation[] = [];
+    const bodyParameters = bodyParametersOf(operation);
     const entries = Object.entries(body).map(([field, value]): [string, unknown] => {
       const parameter = bodyParameters.find((candidate) => candidate.name === field);
       const text = numberTexts.get(field);
@@ -139,10 +136,10 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
   }
 
   /** The integer headers (X-TC-Timestamp) checked exactly too, with stand-ins Prism can hold. */
-  function readIntegerHeaders(received: Record<string, string>): { headers: Record<string, string>; violations: Violation[] } {
+  function readIntegerHeaders(operation: OperationModel, received: Record<string, string>): { headers: Record<string, string>; violations: Violation[] } {
     const headers = { ...received };
     const violations: Violation[] = [];
-    for (const parameter of headerParameters) {
+    for (const parameter of headerParametersOf(operation)) {
       const name = parameter.name.toLowerCase();
       const text = headers[name];
       if (text === undefined || !isIntegerRule(parameter)) continue;
@@ -153,23 +150,25 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     return { headers, violations };
   }
 
+  /** A header's name as the spec spells it (the headers are the same in every action). */
   function headerName(lowerCase: string): string {
-    return headerParameters.find((parameter) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
+    const headers = operations.flatMap((operation) => headerParametersOf(operation));
+    return headers.find((parameter) => parameter.name.toLowerCase() === lowerCase)?.name ?? lowerCase;
   }
 
-  /** The rules the model gives a body field or a header. */
-  function fieldSchema(field: string): Partial<ValueRule> {
-    const header = headerParameters.find((parameter) => parameter.name.toLowerCase() === field.toLowerCase());
-    return header ?? bodyParameters.find((parameter) => parameter.name === field) ?? {};
+  /** The rules the operation gives a body field or a header. */
+  function fieldSchema(operation: OperationModel | undefined, field: string): Partial<ValueRule> {
+    const header = headerParametersOf(operation).find((parameter) => parameter.name.toLowerCase() === field.toLowerCase());
+    return header ?? bodyParametersOf(operation).find((parameter) => parameter.name === field) ?? {};
   }
 
-  function schemaType(field: string): string {
-    const type = String(fieldSchema(field).type ?? 'string');
+  function schemaType(operation: OperationModel | undefined, field: string): string {
+    const type = String(fieldSchema(operation, field).type ?? 'string');
     return type.charAt(0).toUpperCase() + type.slice(1);
   }
 
   /** The answer for the violation Tencent would report first: action, version, headers, body. */
-  function answerFor(violation: Violation, request: ReceivedRequest): Answer {
+  function answerFor(operation: OperationModel | undefined, violation: Violation, request: ReceivedRequest): Answer {
     const [where, field] = violation.location;
     const named = /'([^']+)'/.exec(violation.message)?.[1];
     if (where === 'header') {
@@ -181,9 +180,9 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       if (header.toLowerCase() === versionHeader) {
         return answer('no-such-version', replaceQuoted(exampleMessage('no-such-version'), request.headers[versionHeader] ?? ''));
       }
-      return invalidValue(violation.code, header, violation.message);
+      return invalidValue(operation, violation.code, header, violation.message);
     }
-    if (where === 'body' && field) return invalidValue(violation.code, field, violation.message);
+    if (where === 'body' && field) return invalidValue(operation, violation.code, field, violation.message);
     if (violation.code === 'required' && named) return answer('missing-parameter', replaceQuoted(exampleMessage('missing-parameter'), named));
     if (violation.code === 'additionalProperties' && named) {
       return answer('unknown-parameter', replaceQuoted(exampleMessage('unknown-parameter'), named));
@@ -191,30 +190,54 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
     return answer('invalid-parameter', `The request body is not valid: ${violation.message.replace(/^Request body /, '')}.`);
   }
 
-  function invalidValue(code: string, field: string, prismMessage: string): Answer {
-    if (code === 'type') return answer('invalid-parameter', `The type of parameter \`${field}\` must be ${schemaType(field)}.`);
+  function invalidValue(operation: OperationModel | undefined, code: string, field: string, prismMessage: string): Answer {
+    if (code === 'type') return answer('invalid-parameter', `The type of parameter \`${field}\` must be ${schemaType(operation, field)}.`);
     // The spec's example words a broken rule as `...`LayerName` does not match the rule; it must ...`:
     // its own field's pattern is told in its words, any other rule in the same form.
     const example = exampleMessage('invalid-parameter-value');
     const separator = example.indexOf('; ');
     if (code === 'pattern' && /`([^`]*)`/.exec(example)?.[1] === field) return answer('invalid-parameter-value', example);
     const lead = separator === -1 ? 'The value of parameter `X` does not match the rule; ' : example.slice(0, separator + 2);
-    return answer('invalid-parameter-value', `${replaceQuoted(lead, field)}${ruleText(code, fieldSchema(field), prismMessage)}.`);
+    return answer('invalid-parameter-value', `${replaceQuoted(lead, field)}${ruleText(code, fieldSchema(operation, field), prismMessage)}.`);
+  }
+
+  function unknownRoute(request: ReceivedRequest): Answer {
+    // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
+    // spec does not describe), so any other method or path is a protocol error.
+    return error(
+      'UnsupportedProtocol',
+      `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`${method} ${route}\` with a JSON body.`,
+    );
+  }
+
+  function invalidRequest(operation: OperationModel, violations: Violation[], request: ReceivedRequest): Answer {
+    const order = (violation: Violation): number => {
+      const [where, field = ''] = violation.location;
+      if (where === 'header' && (field === actionHeader || violation.message.includes(`'${actionHeader}'`))) return 0;
+      if (where === 'header' && (field === versionHeader || violation.message.includes(`'${versionHeader}'`))) return 1;
+      if (where === 'header') return 2;
+      if (violation.code === 'required') return 3;
+      if (violation.code === 'additionalProperties') return 4;
+      return 5;
+    };
+    const first = [...violations].sort((a, b) => order(a) - order(b))[0];
+    return first ? answerFor(operation, first, request) : answer('invalid-parameter', 'The request is not valid.');
   }
 
   return {
     spec,
-    renderScenario,
-    refuseSignature(rejection) {
-      // A code the spec documents without an example (AuthFailure.TokenFailure) is made up in its words.
-      if (rejection.code && rejection.message !== undefined) return error(rejection.code, rejection.message);
-      return renderScenario(rejection.example, rejection.message === undefined ? {} : { message: rejection.message });
-    },
-    checkAuthorization(request) {
-      return request.headers[model.signing.header.toLowerCase()] ? null : renderScenario(MISSING_AUTHORIZATION_SCENARIO);
+    operationOf(request) {
+      if (request.method !== method || pathOf(request) !== route) return undefined;
+      const action = request.headers[actionHeader];
+      return operations.find((operation) => operation.action?.name === action);
     },
     readRequest(request) {
-      if (request.method !== method || pathOf(request) !== route) return { answer: this.unknownRoute(request) };
+      if (request.method !== method || pathOf(request) !== route) return { answer: unknownRoute(request) };
+      // The action picks the operation before its parameters are read, as Tencent's gateway does.
+      const action = request.headers[actionHeader];
+      if (action === undefined) return { answer: answer('missing-parameter', replaceQuoted(exampleMessage('missing-parameter'), headerName(actionHeader))) };
+      const operation = this.operationOf(request);
+      if (!operation) return { answer: answer('invalid-action', replaceQuoted(exampleMessage('invalid-action'), action)) };
       // API 3.0 with a TC3 signature takes a JSON body, the spec's request media type.
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (contentType !== requestMediaType) {
@@ -225,7 +248,7 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       // ("for content-type=application/json, the request body is not valid JSON",
       // TencentCloud/tencentcloud-sdk-nodejs#104).
       const scan = scanJson(request.body, { members: MAX_BODY_PARAMETERS, depth: MAX_JSON_DEPTH });
-      const refused = refuseUnboundedBody(scan);
+      const refused = refuseUnboundedBody(scan, operation);
       if (refused) return { answer: refused };
       let body: unknown;
       try {
@@ -237,49 +260,39 @@ export function createTencentScfAdapter(spec: LoadedSpec, options: AdapterOption
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return { answer: answer('invalid-parameter', "The request body must be a JSON object of the action's parameters.") };
       }
-      const integers = readIntegers(body as Record<string, unknown>, scan.topLevelNumbers);
-      const headers = readIntegerHeaders(request.headers);
-      return { body: integers.body, violations: [...headers.violations, ...integers.violations], headers: headers.headers, path: pathOf(request) };
+      const integers = readIntegers(operation, body as Record<string, unknown>, scan.topLevelNumbers);
+      const headers = readIntegerHeaders(operation, request.headers);
+      // Prism tells the actions apart by their pseudo-paths (`/#<Action>`), compared as literal text.
+      return { operation, body: integers.body, violations: [...headers.violations, ...integers.violations], headers: headers.headers, path: operation.specPath };
     },
-    unknownRoute(request) {
-      // Not in the spec: API 3.0 takes every action as `POST /` (or GET with a query, which the
-      // spec does not describe), so any other method or path is a protocol error.
-      return error(
-        'UnsupportedProtocol',
-        `The request \`${request.method} ${pathOf(request)}\` is not supported; send API 3.0 requests as \`${method} ${route}\` with a JSON body.`,
-      );
-    },
-    invalidRequest(violations, request) {
-      const order = (violation: Violation): number => {
-        const [where, field = ''] = violation.location;
-        if (where === 'header' && (field === actionHeader || violation.message.includes(`'${actionHeader}'`))) return 0;
-        if (where === 'header' && (field === versionHeader || violation.message.includes(`'${versionHeader}'`))) return 1;
-        if (where === 'header') return 2;
-        if (violation.code === 'required') return 3;
-        if (violation.code === 'additionalProperties') return 4;
-        return 5;
-      };
-      const first = [...violations].sort((a, b) => order(a) - order(b))[0];
-      return first ? answerFor(first, request) : answer('invalid-parameter', 'The request is not valid.');
-    },
-    badRequest(message) {
-      return answer('invalid-parameter', message);
-    },
-    bodyTooLarge(limitBytes) {
-      return error('RequestSizeLimitExceeded', `The request body is larger than ${limitBytes} bytes, the limit of a request signed with ${algorithm}.`);
-    },
-    internalError() {
-      return renderScenario('internal-error');
-    },
-    answerResult(result) {
-      // A shallow copy: only the request ID is set on it, and the result itself is never changed.
-      const body = atResultPath(model, { ...result });
-      stampRequestId(body, false);
-      return { status: 200, headers: jsonHeaders(), body };
-    },
-    finish(answer, scenarioName) {
+    renderResult(_operation, answer, scenarioName) {
       stampRequestId(answer.body, scenarioName !== undefined);
+      // API 3.0 answers every request with HTTP 200.
       return { status: 200, headers: jsonHeaders(), body: answer.body };
+    },
+    renderError(failure) {
+      switch (failure.kind) {
+        case 'scenario':
+          return renderScenario(failure.name, failure.operation, failure.message);
+        case 'unauthenticated':
+          return renderScenario(MISSING_AUTHORIZATION_SCENARIO);
+        case 'signature': {
+          const { rejection } = failure;
+          // A code the spec documents without an example (AuthFailure.TokenFailure) is made up in its words.
+          if (rejection.code && rejection.message !== undefined) return error(rejection.code, rejection.message);
+          return renderScenario(rejection.example, undefined, rejection.message);
+        }
+        case 'unknown-route':
+          return unknownRoute(failure.request);
+        case 'invalid-request':
+          return invalidRequest(failure.operation, failure.violations, failure.request);
+        case 'bad-request':
+          return answer('invalid-parameter', failure.message);
+        case 'body-too-large':
+          return error('RequestSizeLimitExceeded', `The request body is larger than ${failure.limitBytes} bytes, the limit of a request signed with ${algorithm}.`);
+        case 'internal':
+          return renderScenario('internal-error');
+      }
     },
   };
 }

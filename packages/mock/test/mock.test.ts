@@ -4,11 +4,14 @@ import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, UnknownScenarioError, defaultTestCredentials, listScenarioNames, startMock } from '../src/index.js';
 import { AWS_HEADERS, TENCENT_HEADERS, isProblemJson, readBundle, specExamples } from './spec-examples.js';
-import { loadSpec } from '../src/spec.js';
+import { type Scenario, loadSpec } from '../src/spec.js';
 import { createTencentScfAdapter } from '../src/tencent-scf.js';
 
 const LAYER_PATH = '/2018-10-31/layers/my-layer/versions/1';
 const TENCENT_BODY = JSON.stringify({ LayerName: 'layer3', LayerVersion: 1 });
+/** A valid request of each operation: its AWS path, its Tencent body. */
+const AWS_PATHS: Record<string, string> = { GetLayerVersion: LAYER_PATH, ListLayerVersions: '/2018-10-31/layers/my-layer/versions' };
+const TENCENT_BODIES: Record<string, string> = { GetLayerVersion: TENCENT_BODY, ListLayerVersions: JSON.stringify({ LayerName: 'layer3' }) };
 
 const running: RunningMock[] = [];
 async function start(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
@@ -35,14 +38,21 @@ describe('scenarios', () => {
     [aws, tencent] = await Promise.all([start({ provider: 'aws-lambda', fixedRequestIds: true }), start({ provider: 'tencent-scf', fixedRequestIds: true })]);
   });
 
-  it('lists exactly the example names of each spec', () => {
-    expect(listScenarioNames('aws-lambda')).toEqual(specExamples('aws-lambda').map((example) => example.name));
-    expect(listScenarioNames('tencent-scf')).toEqual(specExamples('tencent-scf').map((example) => example.name));
+  it('lists exactly the example names of each spec, and of each of its operations', () => {
+    for (const api of ['aws-lambda', 'tencent-scf'] as const) {
+      const examples = specExamples(api);
+      expect(listScenarioNames(api)).toEqual([...new Set(examples.map((example) => example.name))]);
+      for (const operation of new Set(examples.map((example) => example.operation))) {
+        expect(listScenarioNames(api, operation)).toEqual(specExamples(api, operation).map((example) => example.name));
+      }
+    }
+    expect(Object.keys(AWS_PATHS).sort()).toEqual([...new Set(specExamples('aws-lambda').map((example) => example.operation))].sort());
+    expect(Object.keys(TENCENT_BODIES).sort()).toEqual([...new Set(specExamples('tencent-scf').map((example) => example.operation))].sort());
   });
 
   for (const example of specExamples('aws-lambda')) {
-    it(`AWS: Prefer: example=${example.name} answers ${example.status} with the example`, async () => {
-      const response = await awsGet(aws, { prefer: `example=${example.name}` });
+    it(`AWS: Prefer: example=${example.name} of ${example.operation} answers ${example.status} with the example`, async () => {
+      const response = await awsGet(aws, { prefer: `example=${example.name}` }, AWS_PATHS[example.operation]);
       expect(response.status).toBe(example.status);
       expect(await response.json()).toEqual(example.value);
       expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
@@ -51,8 +61,8 @@ describe('scenarios', () => {
   }
 
   for (const example of specExamples('tencent-scf')) {
-    it(`Tencent: Prefer: example=${example.name} answers HTTP 200 with the example`, async () => {
-      const response = await tencentPost(tencent, { prefer: `example=${example.name}` });
+    it(`Tencent: Prefer: example=${example.name} of ${example.operation} answers HTTP 200 with the example`, async () => {
+      const response = await tencentPost(tencent, { prefer: `example=${example.name}`, 'x-tc-action': example.operation }, TENCENT_BODIES[example.operation]);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual(example.value);
     });
@@ -212,9 +222,9 @@ describe('AWS error names', () => {
     const { createAdapter } = await import('../src/server.js');
     const { loadSpec } = await import('../src/spec.js');
     const spec = loadSpec('aws-lambda');
-    const scenario = spec.model.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
+    const scenario = spec.model.operations.GetLayerVersion!.scenarios.find((candidate) => candidate.name === 'signature-expired')!;
     (scenario.headers as Record<string, string>)['x-amzn-ErrorType'] = 'ExpiredTokenException';
-    expect(createAdapter(spec).renderScenario('signature-expired').headers['x-amzn-errortype']).toBe('ExpiredTokenException');
+    expect(createAdapter(spec).renderError({ kind: 'scenario', name: 'signature-expired' }).headers['x-amzn-errortype']).toBe('ExpiredTokenException');
   });
 });
 
@@ -272,7 +282,7 @@ describe('Tencent error codes', () => {
   const request = { method: 'GET', url: '/nowhere', headers: {}, body: '' };
 
   it('answers made-up errors only with codes the spec documents', () => {
-    const answer = createTencentScfAdapter(loadSpec('tencent-scf')).unknownRoute(request);
+    const answer = createTencentScfAdapter(loadSpec('tencent-scf')).renderError({ kind: 'unknown-route', request });
     expect((answer.body as any).Response.Error.Code).toBe('UnsupportedProtocol');
   });
 
@@ -280,13 +290,14 @@ describe('Tencent error codes', () => {
     const spec = loadSpec('tencent-scf');
     const errors = spec.model.errors as { entries: typeof spec.model.errors.entries };
     errors.entries = errors.entries.filter((entry) => entry.code !== 'UnsupportedProtocol');
-    expect(() => createTencentScfAdapter(spec).unknownRoute(request)).toThrow(/documents no error code UnsupportedProtocol/);
+    expect(() => createTencentScfAdapter(spec).renderError({ kind: 'unknown-route', request })).toThrow(/documents no error code UnsupportedProtocol/);
   });
 
   it('refuses to start on a spec without an example it answers with, instead of failing per request', () => {
     const spec = loadSpec('tencent-scf');
-    const model = spec.model as { scenarios: typeof spec.model.scenarios };
-    model.scenarios = model.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    for (const operation of Object.values(spec.model.operations) as unknown as { scenarios: Scenario[] }[]) {
+      operation.scenarios = operation.scenarios.filter((scenario) => scenario.name !== 'no-such-version');
+    }
     expect(() => createTencentScfAdapter(spec)).toThrow(/has no scenario "no-such-version"/);
   });
 });

@@ -9,7 +9,7 @@ const request = (headers: Record<string, string>) => ({ method: 'GET', url: '/',
 
 /** The message of a named scenario, read from the model's scenario value directly. */
 function modelMessage(api: 'aws-lambda' | 'tencent-scf', name: string): string {
-  const value = models[api].scenarios.find((scenario) => scenario.name === name)!.value as any;
+  const value = models[api].operations.GetLayerVersion!.scenarios.find((scenario) => scenario.name === name)!.value as any;
   return api === 'aws-lambda' ? value.message : value.Response.Error.Message;
 }
 
@@ -56,7 +56,7 @@ describe('the request log', () => {
       startMock({ provider: 'tencent-scf', port: 0, log: (line) => lines.push(line) }),
     ]);
     try {
-      await fetch(`${aws.url}${models['aws-lambda'].operation.path.replace('{LayerName}', 'my-layer').replace('{VersionNumber}', '1')}`, {
+      await fetch(`${aws.url}${models['aws-lambda'].operations.GetLayerVersion!.path.replace('{LayerName}', 'my-layer').replace('{VersionNumber}', '1')}`, {
         headers: { authorization: 'x', prefer: 'code=404' },
       });
       await fetch(tencent.url, {

@@ -8,6 +8,8 @@ const require = createRequire(import.meta.url);
 export type ProviderName = 'aws-lambda' | 'tencent-scf';
 
 export interface SpecExample {
+  /** The operationId of the operation whose response holds the example. */
+  operation: string;
   name: string;
   status: number;
   value: any;
@@ -31,17 +33,18 @@ function resolve(document: any, node: any): any {
   return node;
 }
 
-export function specExamples(provider: ProviderName): SpecExample[] {
+/** The named response examples of a spec, of every operation or of one (by operationId). */
+export function specExamples(provider: ProviderName, operationId?: string): SpecExample[] {
   const document = readBundle(provider);
   const examples: SpecExample[] = [];
   for (const item of Object.values<any>(document.paths)) {
     for (const operation of Object.values<any>(item)) {
-      if (!operation?.responses) continue;
+      if (!operation?.responses || (operationId !== undefined && operation.operationId !== operationId)) continue;
       for (const [status, ref] of Object.entries<any>(operation.responses)) {
         const response = resolve(document, ref);
         for (const [name, example] of Object.entries<any>(response.content?.['application/json']?.examples ?? {})) {
           const resolved = resolve(document, example);
-          examples.push({ name, status: Number(status), value: resolved.value, example: resolved, response });
+          examples.push({ operation: operation.operationId, name, status: Number(status), value: resolved.value, example: resolved, response });
         }
       }
     }

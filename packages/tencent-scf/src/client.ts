@@ -1,13 +1,14 @@
 // createScfClient: the shared client core (@layerspec/client-runtime) with Tencent's TC3 signer
-// and error class; every other fact (headers, region rule, languages) comes from the API's
-// generated rules.
+// and error class; every other fact (each operation and its method, headers, region rule,
+// languages) comes from the API's generated rules and method types.
 import { checkOptions, createClient, type ApiClient, type DirectCall } from '@layerspec/client-runtime/core';
 import type { TransportOptions } from '@layerspec/client-runtime/options';
 import type { Transport } from '@layerspec/client-runtime/transport';
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from './generated/tencent-scf.js';
+import { operationMethods, type OperationMethods, type Operations } from './generated/methods.js';
 import { errors } from './errors.js';
-import { rules, optionRules, servers, headers as names, constantHeaders, signing } from './generated/rules.js';
+import { rules, optionRules, servers, headers as names, signing } from './generated/rules.js';
 import type { Tc3Input, Tc3Signature } from './tc3.js';
 
 export interface ScfCredentials {
@@ -18,8 +19,9 @@ export interface ScfCredentials {
 }
 
 export type { CallOptions, DownloadOptions } from '@layerspec/client-runtime/options';
-export type GetLayerVersionInput = components['schemas']['GetLayerVersionRequest'];
-export type GetLayerVersionOutput = components['schemas']['GetLayerVersionResult'];
+export type { OperationMethods, Operations } from './generated/methods.js';
+export type GetLayerVersionInput = Operations['GetLayerVersion']['input'];
+export type GetLayerVersionOutput = Operations['GetLayerVersion']['output'];
 export type ScfLanguage = components['parameters']['Language'];
 
 export interface ScfClientOptions extends TransportOptions {
@@ -36,21 +38,23 @@ export interface ScfClientOptions extends TransportOptions {
 }
 
 /** What createScfClient returns. Written out (not inferred) so the published .d.ts type-checks on its own. */
-export interface ScfClient extends ApiClient<paths, GetLayerVersionInput, GetLayerVersionOutput> {
+export interface ScfClient extends ApiClient<paths, Operations>, OperationMethods {
   /** openapi-fetch's typed POST, for the `{ data, error }` style; requests are signed and retried too. */
   POST: Client<paths>['POST'];
 }
 
 // API 3.0's own headers, which Tencent's SDKs leave unsigned; every other header is signed.
 const lower = Object.fromEntries(Object.entries(names).map(([concept, name]) => [concept, name.toLowerCase()])) as Record<keyof typeof names, string>;
-const constants = Object.entries(constantHeaders).map(([name, value]) => [name.toLowerCase(), value] as const);
-const protocolHeaders = new Set([...constants.map(([name]) => name), ...Object.values(lower)]);
+const protocolHeaders = new Set([
+  ...Object.values(rules.operations).flatMap((operation) => Object.keys(operation.headers).map((name) => name.toLowerCase())),
+  ...Object.values(lower),
+]);
 
 /** What differs between the entries: how TC3 is computed and, on Node, how requests travel. */
 export interface Platform {
   signTc3: (input: Tc3Input) => Tc3Signature | Promise<Tc3Signature>;
   transport?: Transport;
-  /** getLayerVersion without openapi-fetch (the Node entry's). */
+  /** Calls without openapi-fetch (the Node entry's). */
   direct?: DirectCall;
 }
 
@@ -59,7 +63,7 @@ export function scfClientFactory(platform: Platform): (options: ScfClientOptions
   return function createScfClient(options) {
     checkOptions(options as never, optionRules, []);
     const { region, language, service = signing.service, ...transport } = options;
-    const { api, client } = createClient<paths, ScfCredentials, GetLayerVersionInput, GetLayerVersionOutput>(
+    const { api, client } = createClient<paths, ScfCredentials, Operations>(
       {
         rules,
         signer: {
@@ -68,7 +72,6 @@ export function scfClientFactory(platform: Platform): (options: ScfClientOptions
             const timestamp = Math.floor(Date.now() / 1000);
             headers['content-type'] = 'application/json';
             headers[lower.time] = String(timestamp);
-            for (const [name, value] of constants) headers[name] ??= value;
             if (region) headers[lower.region] = region;
             if (language) headers[lower.language] = language;
             if (keys.token) headers[lower.token] = keys.token;
@@ -91,12 +94,12 @@ export function scfClientFactory(platform: Platform): (options: ScfClientOptions
         },
         errors,
         errorKinds: () => import('./generated/errors.js'),
-        successSchema: () => import('@layerspec/specs/model/tencent-scf-response-schema'),
+        successSchemas: () => import('@layerspec/specs/model/tencent-scf-response-schema'),
         ...(platform.transport ? { transport: platform.transport } : {}),
         ...(platform.direct ? { direct: platform.direct } : {}),
       },
       { ...transport, baseUrl: servers[0] },
     );
-    return { ...api, POST: client.POST };
+    return { ...api, ...operationMethods(api), POST: client.POST };
   };
 }

@@ -61,7 +61,7 @@ describe('getLayerVersion', () => {
 
   it('exposes the typed openapi-fetch POST with signing', async () => {
     const { fetch, requests } = fakeFetch(json(successExample()));
-    const { data } = await client(fetch).POST('/', {
+    const { data } = await client(fetch).POST('/#GetLayerVersion', {
       params: { header: { 'X-TC-Action': 'GetLayerVersion', 'X-TC-Version': '2018-04-16', 'X-TC-Timestamp': 0 } },
       body: input,
     });

@@ -2,7 +2,7 @@
 // timeout, no secret in error text, and a download that replaces only a regular file.
 import { describeHostileServers, digestOf } from '../../client-runtime/testing/hostile-suite.js';
 import { model as scfModel } from '@layerspec/specs/model/tencent-scf';
-import { constantHeaders, operation } from '../src/generated/rules.js';
+import { operations } from '../src/generated/rules.js';
 import { createScfClient, type ScfClient } from '../src/index.js';
 import { downloadLayerVersion } from '../src/node.js';
 
@@ -25,8 +25,8 @@ describeHostileServers({
   layer: (location, archive) => ({ LayerVersion: 1, Location: location, CodeSha256: digestOf(archive).hex }),
   sizeKnown: false,
   raw: (client) =>
-    (client as ScfClient).POST(operation.path, {
-      params: { header: { ...constantHeaders, [scfModel.signing.dateHeader]: 0 } },
+    (client as ScfClient).POST(scfModel.operations.GetLayerVersion.specPath as '/#GetLayerVersion', {
+      params: { header: { ...operations.GetLayerVersion.headers, [scfModel.signing.dateHeader]: 0 } },
       body: { LayerName: 'layer3', LayerVersion: 1 },
     }),
   downloadToFile: (client, output, options) => downloadLayerVersion(client as never, output as never, options),

@@ -100,7 +100,15 @@ export async function getVersion(endpoint: string, secretKey: string): Promise<s
   }
 }
 
+export async function listNames(client: ScfClient): Promise<string[]> {
+  const list = await client.listLayerVersions({ LayerName: 'layer3', CompatibleRuntime: ['Nodejs16.13'] });
+  const byId = await client.call('ListLayerVersions', { LayerName: 'layer3' });
+  return [...list.LayerVersions, ...byId.LayerVersions].map((version) => version.LayerName);
+}
+
 export function badInputDoesNotCompile(client: ScfClient) {
+  // @ts-expect-error CompatibleRuntime is a list
+  void client.listLayerVersions({ LayerName: 'layer3', CompatibleRuntime: 'Nodejs16.13' });
   // @ts-expect-error LayerVersion is a number
   void client.getLayerVersion({ LayerName: 'layer3', LayerVersion: '1' });
   // @ts-expect-error LayerName is required

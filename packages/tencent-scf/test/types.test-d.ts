@@ -15,6 +15,20 @@ describe('types', () => {
     expectTypeOf<GetLayerVersionOutput>().not.toHaveProperty('Error');
   });
 
+  it('types ListLayerVersions from the spec: its generated method and call by operationId, the envelope unwrapped', () => {
+    type ListInput = Parameters<typeof client.listLayerVersions>[0];
+    type ListOutput = Awaited<ReturnType<typeof client.listLayerVersions>>;
+    expectTypeOf<ListInput>().toEqualTypeOf<{ LayerName: string; CompatibleRuntime?: string[] }>();
+    expectTypeOf<ListOutput['LayerVersions'][number]['LayerVersion']>().toEqualTypeOf<number>();
+    expectTypeOf<ListOutput['RequestId']>().toEqualTypeOf<string>();
+    expectTypeOf<ListOutput>().not.toHaveProperty('Error');
+    expectTypeOf(client.call<'ListLayerVersions'>).returns.resolves.toEqualTypeOf<ListOutput>();
+    // @ts-expect-error CompatibleRuntime is a list
+    void client.listLayerVersions({ LayerName: 'layer3', CompatibleRuntime: 'Nodejs16.13' });
+    // @ts-expect-error Tencent's list has no paging
+    void client.paginateListLayerVersions;
+  });
+
   it('takes LayerName (string) and LayerVersion (number)', () => {
     expectTypeOf<GetLayerVersionInput>().toEqualTypeOf<{ LayerName: string; LayerVersion: number }>();
     // @ts-expect-error LayerVersion must be a number

@@ -33,6 +33,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/2018-10-31/layers/{LayerName}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name or Amazon Resource Name (ARN) of the layer. An ARN is sent
+                 *     percent-encoded as one path segment, so `:` travels as `%3A`.
+                 */
+                LayerName: components["parameters"]["LayerName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the versions of a layer
+         * @description Lists the versions of an AWS Lambda layer, newest first. Versions that have been
+         *     deleted are not listed. Give a runtime identifier to list only versions compatible
+         *     with that runtime, and an architecture to list only versions compatible with that
+         *     architecture. A layer that does not exist has no versions: the answer is an empty
+         *     list, not an error (as recorded against AWS in LocalStack's parity snapshots).
+         *     Answers of more than `MaxItems` versions are paged: pass `NextMarker` back as
+         *     `Marker` for the next page.
+         */
+        get: operations["ListLayerVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -101,26 +133,59 @@ export interface components {
             LayerArn?: components["schemas"]["LayerArn"];
             /** @description The ARN of the layer version. */
             LayerVersionArn?: components["schemas"]["LayerVersionArn"];
-            /** @description The description of the version. */
-            Description?: string;
-            /**
-             * @description The date that the layer version was created, in ISO 8601 format
-             *     (YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:
-             *     in UTC, with milliseconds, and an offset without a colon, so the value
-             *     is not an RFC 3339 `date-time`. The pattern takes only days that exist
-             *     (month lengths and leap years included) from 2000 to 2099, and times
-             *     from 00:00:00 to 23:59:59, so that data generated from it (a mock's
-             *     dynamic mode) is a real date too.
-             */
-            CreatedDate?: string;
+            Description?: components["schemas"]["VersionDescription"];
+            CreatedDate?: components["schemas"]["CreatedDate"];
             /** @description The version number. */
             Version?: components["schemas"]["LayerVersionNumber"];
-            /** @description The layer's compatible runtimes. The list includes deprecated runtimes. */
-            CompatibleRuntimes?: components["schemas"]["Runtime"][];
-            /** @description The layer's software license. */
-            LicenseInfo?: string;
-            /** @description A list of compatible instruction set architectures. */
-            CompatibleArchitectures?: components["schemas"]["Architecture"][];
+            CompatibleRuntimes?: components["schemas"]["CompatibleRuntimes"];
+            LicenseInfo?: components["schemas"]["LicenseInfo"];
+            CompatibleArchitectures?: components["schemas"]["CompatibleArchitectures"];
+        };
+        /** @description The description of the version. */
+        VersionDescription: string;
+        /**
+         * @description The date that the layer version was created, in ISO 8601 format
+         *     (YYYY-MM-DDThh:mm:ss.sTZD), for example `2018-11-14T23:03:52.894+0000`:
+         *     in UTC, with milliseconds, and an offset without a colon, so the value
+         *     is not an RFC 3339 `date-time`. The pattern takes only days that exist
+         *     (month lengths and leap years included) from 2000 to 2099, and times
+         *     from 00:00:00 to 23:59:59, so that data generated from it (a mock's
+         *     dynamic mode) is a real date too.
+         */
+        CreatedDate: string;
+        /** @description The layer's compatible runtimes. The list includes deprecated runtimes. */
+        CompatibleRuntimes: components["schemas"]["Runtime"][];
+        /** @description The layer's software license. */
+        LicenseInfo: string;
+        /** @description A list of compatible instruction set architectures. */
+        CompatibleArchitectures: components["schemas"]["Architecture"][];
+        /**
+         * @description One page of the versions of a layer, newest first. Every member is optional in the
+         *     provider's model. `NextMarker` is present only when more versions follow.
+         */
+        ListLayerVersionsResponse: {
+            /**
+             * @description A pagination token returned when the answer does not hold all versions; send it as
+             *     `Marker` to get the next page. It is opaque: a client passes it back unchanged.
+             */
+            NextMarker?: string;
+            /** @description A list of versions, newest first (as recorded against AWS in LocalStack's parity snapshots). */
+            LayerVersions?: components["schemas"]["LayerVersionsListItem"][];
+        };
+        /**
+         * @description Details about a version of a layer, without its archive: a list item holds neither
+         *     `Content` nor `LayerArn` (the provider's model, `LayerVersionsListItem`).
+         */
+        LayerVersionsListItem: {
+            /** @description The ARN of the layer version. */
+            LayerVersionArn?: components["schemas"]["LayerVersionArn"];
+            /** @description The version number. */
+            Version?: components["schemas"]["LayerVersionNumber"];
+            Description?: components["schemas"]["VersionDescription"];
+            CreatedDate?: components["schemas"]["CreatedDate"];
+            CompatibleRuntimes?: components["schemas"]["CompatibleRuntimes"];
+            LicenseInfo?: components["schemas"]["LicenseInfo"];
+            CompatibleArchitectures?: components["schemas"]["CompatibleArchitectures"];
         };
         /**
          * @description Who caused the error, `User` for a client error and `Service` for a server error.
@@ -175,15 +240,18 @@ export interface components {
         /** @description One of the parameters in the request is not valid. */
         InvalidParameterValueException: {
             headers: {
-                /**
-                 * @description The error name, which the AWS SDKs read to choose the exception class. The value may
-                 *     carry more than the name: a namespace before a `#`, such as
-                 *     `com.amazon.coral.service#ResourceNotFoundException`, and a URL after a `:`, such as
-                 *     `ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/`.
-                 *     The name is what is left when both are taken off, as the AWS restJson1 protocol says.
-                 * @example InvalidParameterValueException
-                 */
-                "x-amzn-ErrorType"?: "InvalidParameterValueException";
+                "x-amzn-ErrorType": components["headers"]["InvalidParameterValueErrorType"];
+                "x-amzn-RequestId": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["InvalidParameterValueException"];
+            };
+        };
+        /** @description One of the parameters in the request is not valid. */
+        ListInvalidParameterValueException: {
+            headers: {
+                "x-amzn-ErrorType": components["headers"]["InvalidParameterValueErrorType"];
                 "x-amzn-RequestId": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
@@ -275,6 +343,15 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
+         * @description The error name, which the AWS SDKs read to choose the exception class. The value may
+         *     carry more than the name: a namespace before a `#`, such as
+         *     `com.amazon.coral.service#ResourceNotFoundException`, and a URL after a `:`, such as
+         *     `ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/`.
+         *     The name is what is left when both are taken off, as the AWS restJson1 protocol says.
+         * @example InvalidParameterValueException
+         */
+        InvalidParameterValueErrorType: "InvalidParameterValueException";
+        /**
          * @description The unique identifier that AWS gives the request; quote it when you contact AWS Support.
          * @example 1b8f5f1a-6f2e-4f4c-9a57-3c1f0e6d2b7a
          */
@@ -320,6 +397,59 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidParameterValueException"];
+            403: components["responses"]["AuthenticationError"];
+            404: components["responses"]["ResourceNotFoundException"];
+            429: components["responses"]["TooManyRequestsException"];
+            500: components["responses"]["ServiceException"];
+        };
+    };
+    ListLayerVersions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A runtime identifier; only versions compatible with this runtime are listed.
+                 * @example python3.12
+                 */
+                CompatibleRuntime?: components["schemas"]["Runtime"];
+                /**
+                 * @description An instruction set architecture; only versions compatible with it are listed.
+                 * @example arm64
+                 */
+                CompatibleArchitecture?: components["schemas"]["Architecture"];
+                /**
+                 * @description A pagination token returned by a previous call as `NextMarker`.
+                 * @example bXktbGF5ZXI6Mg
+                 */
+                Marker?: string;
+                /**
+                 * @description The maximum number of versions to return, from 1 to 50.
+                 * @example 10
+                 */
+                MaxItems?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name or Amazon Resource Name (ARN) of the layer. An ARN is sent
+                 *     percent-encoded as one path segment, so `:` travels as `%3A`.
+                 */
+                LayerName: components["parameters"]["LayerName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions of the layer, newest first; an empty list for a layer that does not exist. */
+            200: {
+                headers: {
+                    "x-amzn-RequestId": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLayerVersionsResponse"];
+                };
+            };
+            400: components["responses"]["ListInvalidParameterValueException"];
             403: components["responses"]["AuthenticationError"];
             404: components["responses"]["ResourceNotFoundException"];
             429: components["responses"]["TooManyRequestsException"];

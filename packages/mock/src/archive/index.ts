@@ -3,8 +3,7 @@
 // bytes on every run: uncompressed ("stored") ZIP entries with a fixed timestamp.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { loadModel } from '../model.js';
-import type { Provider } from '../spec.js';
+import type { OperationModel } from '@layerspec/specs/model';
 
 export interface ArchiveEntry {
   name: string;
@@ -20,8 +19,6 @@ export interface LayerArchive {
   /** SHA-256 as AWS writes CodeSha256: base64, 44 characters. */
   sha256Base64: string;
 }
-
-export type ArchiveProvider = Provider;
 
 /** Where a mock serves its archive; the answers' Location points here. */
 export const ARCHIVE_PATH = '/__layerspec/layer.zip';
@@ -102,12 +99,11 @@ export function isArchiveRequest(method: string, url: string): boolean {
   return path === ARCHIVE_PATH && (method === 'GET' || method === 'HEAD');
 }
 
-/** The model's download fields of a success answer: where each sits in the body, and its concept. */
-function downloadFields(provider: ArchiveProvider) {
-  const model = loadModel(provider);
-  return model.outputs
+/** The download fields of an operation's success answer: where each sits in the body, and its concept. */
+function downloadFields(operation: OperationModel) {
+  return operation.outputs
     .filter((output) => output.in === 'body' && ['download-location', 'archive-sha256', 'archive-size'].includes(output.concept ?? ''))
-    .map((output) => ({ path: [...model.result, ...output.path], concept: output.concept, encoding: output.encoding }));
+    .map((output) => ({ path: [...operation.result, ...output.path], concept: output.concept, encoding: output.encoding }));
 }
 
 /**
@@ -116,7 +112,7 @@ function downloadFields(provider: ArchiveProvider) {
  * and its SHA-256 written as the spec's encoding says. Error bodies and bodies without a
  * download location come back unchanged; the input is not modified.
  */
-export function withServedArchive<T>(provider: ArchiveProvider, body: T, baseUrl: string): T {
+export function withServedArchive<T>(operation: OperationModel, body: T, baseUrl: string): T {
   const archive = layerArchive();
   const values: Record<string, unknown> = {
     'download-location': `${baseUrl.replace(/\/$/, '')}${ARCHIVE_PATH}`,
@@ -124,7 +120,7 @@ export function withServedArchive<T>(provider: ArchiveProvider, body: T, baseUrl
   };
   // biome-ignore lint/suspicious/noExplicitAny: the body is walked along the model's paths, each step checked to be an object.
   const copy = structuredClone(body) as any;
-  const fields = downloadFields(provider);
+  const fields = downloadFields(operation);
   const location = fields.find((field) => field.concept === 'download-location');
   const parentOf = (path: string[]) => path.slice(0, -1).reduce((at, key) => (at && typeof at === 'object' ? at[key] : undefined), copy);
   const locationParent = location && parentOf(location.path);

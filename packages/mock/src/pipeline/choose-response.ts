@@ -1,5 +1,6 @@
-// Which answer a request asks for: its `Prefer` header, else the mock's scenario, else the spec's
-// first success example; and the mock's own answer when it cannot honour what was asked.
+// Which answer a request to an operation asks for: its `Prefer` header, else the mock's scenario,
+// else the operation's first success example; and the mock's own answer when it cannot honour what was asked.
+import type { OperationModel } from '@layerspec/specs/model';
 import type { Answer } from '../answer.js';
 import { parsePrefer } from '../prefer.js';
 import type { LoadedSpec } from '../spec.js';
@@ -10,19 +11,31 @@ export interface ResponseChoice {
   dynamic: boolean;
 }
 
-/** Which response a request gets: its `Prefer` header, else the mock's scenario, else the spec's default. */
+/** The mock's scenario: one name for every operation that has it, or a name per operationId. */
+export type MockScenario = string | Readonly<Record<string, string>>;
+
+/** The scenario the mock answers an operation with unless a request asks for another, if any. */
+export function mockScenarioFor(operation: OperationModel, scenario: MockScenario | undefined): string | undefined {
+  if (scenario === undefined) return undefined;
+  const name = typeof scenario === 'string' ? scenario : Object.hasOwn(scenario, operation.id) ? scenario[operation.id] : undefined;
+  // One name for every operation: an operation without that example answers as it would without it.
+  return name !== undefined && operation.scenarios.some((candidate) => candidate.name === name) ? name : undefined;
+}
+
+/** Which response a request to an operation gets: its `Prefer` header, else the mock's scenario, else the operation's default. */
 export function chooseResponse(
   spec: LoadedSpec,
+  operation: OperationModel,
   preferHeader: string | undefined,
-  options: { scenario?: string; dynamic?: boolean },
+  options: { scenario?: MockScenario | undefined; dynamic?: boolean | undefined },
 ): ResponseChoice | { error: string } {
   const prefer = parsePrefer(preferHeader);
   if ('error' in prefer) return prefer;
   let { example, code } = prefer;
-  if (example === undefined && code === undefined && !prefer.dynamic) example = options.scenario;
+  if (example === undefined && code === undefined && !prefer.dynamic) example = mockScenarioFor(operation, options.scenario);
   if (example !== undefined) {
-    const scenario = spec.model.scenarios.find((candidate) => candidate.name === example);
-    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${spec.provider}` };
+    const scenario = operation.scenarios.find((candidate) => candidate.name === example);
+    if (!scenario) return { error: `Prefer: example=${example} names no scenario of ${operation.id} on ${spec.provider}` };
     if (code !== undefined && code !== scenario.status) {
       return { error: `Prefer: example=${example} is a ${scenario.status} answer, not ${code}` };
     }
@@ -30,16 +43,16 @@ export function chooseResponse(
     return { code: scenario.status, scenario: example, dynamic: false };
   }
   if (code !== undefined) {
-    const first = spec.model.scenarios.find((candidate) => candidate.status === code);
-    const declared = spec.model.scenarios.map((scenario) => scenario.status);
-    if (!first) return { error: `Prefer: code=${code} is not a status this operation answers with; it answers ${[...new Set(declared)].join(', ')}` };
+    const first = operation.scenarios.find((candidate) => candidate.status === code);
+    const declared = operation.scenarios.map((scenario) => scenario.status);
+    if (!first) return { error: `Prefer: code=${code} is not a status ${operation.id} answers with; it answers ${[...new Set(declared)].join(', ')}` };
     const dynamic = prefer.dynamic ?? options.dynamic ?? false;
     return dynamic ? { code, dynamic } : { code, scenario: first.name, dynamic };
   }
   const dynamic = prefer.dynamic ?? options.dynamic ?? false;
   // Without a preference Prism answers the first example of the success response: named here, so
   // the answer is known to come from that example.
-  const first = spec.model.scenarios.find((candidate) => candidate.outcome === 'success');
+  const first = operation.scenarios.find((candidate) => candidate.outcome === 'success');
   return dynamic || !first ? { dynamic } : { code: first.status, scenario: first.name, dynamic };
 }
 

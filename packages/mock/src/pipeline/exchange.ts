@@ -1,6 +1,7 @@
 // The one context every stage of the mock's pipeline reads and fills in: what a mock is made of
 // (its parts, built once when it starts) and what one request has become so far (its exchange).
 import type { IncomingMessage } from 'node:http';
+import type { OperationModel } from '@layerspec/specs/model';
 import type prismHttp from '@stoplight/prism-http';
 import type { Answer, ReceivedRequest } from '../answer.js';
 import type { PreparedRequest, ProviderAdapter } from '../provider-adapter.js';
@@ -46,6 +47,8 @@ export interface Exchange {
   rejection: SignatureRejection | null;
   /** The fault that took this request, and what it does. */
   fault?: { kind: string; effect: FaultEffect };
+  /** The operation the request names, once the adapter has read it. */
+  operation?: OperationModel;
   /** The request as the adapter read it for Prism. */
   prepared?: PreparedRequest;
   /** Which answer the request asks for (`Prefer`, the mock's scenario, or the spec's default). */

@@ -16,7 +16,15 @@ export function record({ spec, state }: MockParts, exchange: Exchange, answer: A
   const recorded = recordedRequest(request);
   const sent = journalAnswer(delivered, { status: answer.status, headers: answer.headers, body: undefined });
   const pendingBytes = typeof signature === 'function' ? 2 * request.body.length + (request.bodyBytes?.length ?? 0) : 0;
-  const entry = entryBuilder(spec, { recorded, origin: exchange.origin, startedAt: exchange.startedAt, durationMs, answer: sent, fault: exchange.fault?.kind });
+  const entry = entryBuilder(spec, {
+    recorded,
+    origin: exchange.origin,
+    startedAt: exchange.startedAt,
+    durationMs,
+    answer: sent,
+    operation: exchange.operation?.id,
+    fault: exchange.fault?.kind,
+  });
   state.journal.add(entry, signature, recorded.bytes + answerBytes(sent) + pendingBytes);
 }
 
@@ -34,9 +42,17 @@ export function logLine(provider: Provider, incoming: IncomingMessage, answer: A
  */
 function entryBuilder(
   spec: LoadedSpec,
-  kept: { recorded: ReturnType<typeof recordedRequest>; origin: string; startedAt: Date; durationMs: number; answer: JournalAnswer; fault: string | undefined },
+  kept: {
+    recorded: ReturnType<typeof recordedRequest>;
+    origin: string;
+    startedAt: Date;
+    durationMs: number;
+    answer: JournalAnswer;
+    operation: string | undefined;
+    fault: string | undefined;
+  },
 ): EntryBuilder {
-  const { recorded, origin, startedAt, durationMs, answer, fault } = kept;
+  const { recorded, origin, startedAt, durationMs, answer, operation, fault } = kept;
   return () => ({
     startedAt: startedAt.toISOString(),
     durationMs,
@@ -46,6 +62,7 @@ function entryBuilder(
       headers: redactHeaders(spec.model, recorded.headers),
       ...recorded.kept,
     },
+    ...(operation ? { operation } : {}),
     answer,
     ...(fault ? { fault } : {}),
   });

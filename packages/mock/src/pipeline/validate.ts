@@ -34,16 +34,20 @@ export async function validate(parts: MockParts, exchange: Exchange): Promise<vo
     result = await callPrism(`${seed}#${attempt}`);
   }
   exchange.prism = result;
-  /** A request that breaks the spec: the provider's answer, in its fixture-mode form where it has one. */
-  const refuse = (violations: Violation[]) => (state.served() && adapter.refuseLayerRequest?.(violations)) || adapter.invalidRequest(violations, request);
+  const { operation } = prepared;
+  /** A request that breaks the operation's rules: the provider's answer, in its fixture-mode form where it has one. */
+  const refuse = (violations: Violation[]) => adapter.renderError({ kind: 'invalid-request', operation, violations, request, fixtures: state.served() !== undefined });
   if (result._tag === 'Left') {
     const error = result.left as Error & { status?: number; additional?: { validation?: Violation[] } };
     const violations = [...prepared.violations, ...(error.additional?.validation ?? [])];
-    if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) exchange.answer = adapter.unknownRoute(request);
+    if (/NO_(PATH|METHOD)_MATCHED|NO_SERVER_MATCHED/.test(error.name)) exchange.answer = adapter.renderError({ kind: 'unknown-route', request });
     else if (violations.length) exchange.answer = refuse(violations);
     else if (error.status === 415) {
-      exchange.answer = adapter.invalidRequest([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }], request);
-    } else exchange.answer = adapter.badRequest(`The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`);
+      exchange.answer = refuse([{ location: ['header', 'content-type'], code: 'contentType', message: error.message }]);
+    } else {
+      const message = `The mock could not pick an answer: ${(error as { detail?: string }).detail ?? error.message}`;
+      exchange.answer = adapter.renderError({ kind: 'bad-request', message });
+    }
     return;
   }
   const violations = [

@@ -1,8 +1,7 @@
-// Faults on demand: the next requests (a number of them, or all, or only those naming a layer)
-// get a provider error, a delay, a dropped connection, a cut-off body or any named scenario.
-import type { ErrorKind } from '@layerspec/specs/model';
-import type { LoadedSpec } from '../spec.js';
-import { firstScenarioOfKind } from '../spec.js';
+// Faults on demand: the next requests (a number of them, or all, or only those to one operation or
+// naming one layer) get a provider error, a delay, a dropped connection, a cut-off body or any named scenario.
+import type { ErrorKind, OperationModel } from '@layerspec/specs/model';
+import { type LoadedSpec, firstScenarioOfKind, scenarioNames } from '../spec.js';
 import { type RequestedLayer, namesLayer } from './lookup.js';
 
 /** What a fault does to the request it takes. */
@@ -14,6 +13,8 @@ export interface FaultRequest {
   kind: FaultKind;
   /** How many requests it takes (default 1), or `all` until faults are cleared. */
   times?: number | 'all';
+  /** Only requests to this operation (its operationId); every operation's without it. */
+  operation?: string;
   /** Only requests that name this layer (by name, or by an ARN ending in it). */
   layer?: string;
   /** For `scenario`: the spec's named example to answer with. */
@@ -45,7 +46,7 @@ const ERROR_KINDS: Partial<Record<FaultKind, ErrorKind>> = { throttle: 'throttle
 export function checkFaultRequest(value: unknown, spec: LoadedSpec): FaultRequest {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('a fault must be an object such as {"kind": "throttle"}');
   const fault = value as Record<string, unknown>;
-  const known = ['kind', 'times', 'layer', 'scenario', 'delayMs'];
+  const known = ['kind', 'times', 'operation', 'layer', 'scenario', 'delayMs'];
   const unknown = Object.keys(fault).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new TypeError(`fault.${unknown} is not a member of a fault; its members are ${known.join(', ')}`);
   if (!FAULT_KINDS.includes(fault.kind as FaultKind)) throw new TypeError(`fault.kind must be one of ${FAULT_KINDS.join(', ')}, got ${JSON.stringify(fault.kind)}`);
@@ -53,11 +54,17 @@ export function checkFaultRequest(value: unknown, spec: LoadedSpec): FaultReques
   if (fault.times !== undefined && fault.times !== 'all' && !(Number.isInteger(fault.times) && (fault.times as number) >= 1)) {
     throw new TypeError(`fault.times must be a whole number from 1, or "all", got ${JSON.stringify(fault.times)}`);
   }
+  const operationIds = Object.keys(spec.model.operations);
+  if (fault.operation !== undefined && !(typeof fault.operation === 'string' && operationIds.includes(fault.operation))) {
+    throw new TypeError(`fault.operation must be an operation of ${spec.provider}: ${operationIds.join(', ')}; got ${JSON.stringify(fault.operation)}`);
+  }
   if (fault.layer !== undefined && (typeof fault.layer !== 'string' || fault.layer === '')) throw new TypeError('fault.layer must be a layer name');
   if (kind === 'scenario') {
-    const names = spec.model.scenarios.map((scenario) => scenario.name);
+    const operation = fault.operation === undefined ? undefined : spec.model.operations[fault.operation as string];
+    const names = scenarioNames(spec.model, operation);
     if (typeof fault.scenario !== 'string' || !names.includes(fault.scenario)) {
-      throw new TypeError(`fault.scenario must name a scenario of ${spec.provider}: ${names.join(', ')}; got ${JSON.stringify(fault.scenario)}`);
+      const of = operation ? `${operation.id} on ${spec.provider}` : spec.provider;
+      throw new TypeError(`fault.scenario must name a scenario of ${of}: ${names.join(', ')}; got ${JSON.stringify(fault.scenario)}`);
     }
   } else if (fault.scenario !== undefined) throw new TypeError(`fault.scenario belongs to a fault of the kind "scenario", not "${kind}"`);
   if (kind === 'delay') {
@@ -72,19 +79,21 @@ export interface Faults {
   add(request: FaultRequest): Fault;
   list(): Fault[];
   clear(): void;
+  /** Whether any fault is in force. */
+  inForce(): boolean;
   /**
    * The effect on a request of the first fault that takes it, which then has one use fewer. The
-   * request's layer is read only when some fault is in force.
+   * request's operation and layer are read only when some fault is in force.
    */
-  take(requested: () => RequestedLayer): { fault: Fault; effect: FaultEffect } | undefined;
+  take(requested: () => { operation: OperationModel | undefined; layer: RequestedLayer }): { fault: Fault; effect: FaultEffect } | undefined;
 }
 
 export function createFaults(spec: LoadedSpec): Faults {
   let faults: Fault[] = [];
   let nextId = 1;
-  const effectOf = (fault: Fault): FaultEffect => {
+  const effectOf = (fault: Fault, operation?: OperationModel): FaultEffect => {
     const errorKind = ERROR_KINDS[fault.kind];
-    if (errorKind) return { kind: 'scenario', scenario: firstScenarioOfKind(spec, errorKind) };
+    if (errorKind) return { kind: 'scenario', scenario: firstScenarioOfKind(spec, errorKind, operation) };
     if (fault.kind === 'scenario') return { kind: 'scenario', scenario: fault.scenario! };
     if (fault.kind === 'delay') return { kind: 'delay', delayMs: fault.delayMs ?? 0 };
     return { kind: fault.kind as 'drop' | 'cut-off' };
@@ -100,17 +109,21 @@ export function createFaults(spec: LoadedSpec): Faults {
       return { ...fault };
     },
     list: () => faults.map((fault) => ({ ...fault })),
+    inForce: () => faults.length > 0,
     clear() {
       faults = [];
     },
-    take(requestedLayer) {
+    take(requested) {
       if (faults.length === 0) return undefined;
-      const requested = requestedLayer();
-      const fault = faults.find((candidate) => candidate.layer === undefined || namesLayer(requested, candidate.layer));
+      const { operation, layer } = requested();
+      const fault = faults.find(
+        (candidate) =>
+          (candidate.operation === undefined || candidate.operation === operation?.id) && (candidate.layer === undefined || namesLayer(layer, candidate.layer)),
+      );
       if (!fault) return undefined;
       fault.remaining -= 1;
       if (fault.remaining <= 0) faults = faults.filter((candidate) => candidate !== fault);
-      return { fault: { ...fault }, effect: effectOf(fault) };
+      return { fault: { ...fault }, effect: effectOf(fault, operation) };
     },
   };
 }

@@ -4,12 +4,12 @@
 // so that a mock never serves an answer its spec forbids.
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { type LayerStatus, LayerConversionError, fromLayerVersion, mapping, statusWithoutField } from '@layerspec/layers';
+import { type LayerStatus, LayerConversionError, fromLayerVersion, operationFor, statusWithoutField } from '@layerspec/layers';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import type { ApiModel } from '@layerspec/specs/model';
-import { atResultPath, loadModel, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
+import type { ApiModel, OperationModel } from '@layerspec/specs/model';
+import { atResultPath, loadModel, operationsOf, placeAt, readBuilt, setAt, successSchemaPath, valueAt } from '../model.js';
 import { PROVIDERS, type Provider } from '../providers.js';
 import { FIXTURE_FILE_SCHEMA } from './fixture-schema.js';
 import { FileReadError, MAX_ARCHIVE_BYTES, MAX_FIXTURE_FILE_BYTES, readFileInside, readRegularFile } from './fixture-files.js';
@@ -66,8 +66,12 @@ export interface FixtureSet {
 export interface ServedLayer {
   name: string;
   version: bigint;
-  /** The provider's result (for Tencent, the inside of its envelope), without a request ID. */
+  /** The layer's ARN where the provider's answer carries one (AWS takes it as a name too). */
+  arn?: string;
+  /** The result of the operation that reads one layer version (for Tencent, the inside of its envelope), without a request ID. */
   result: Record<string, unknown>;
+  /** The version as an item of each operation that lists versions, by operationId. */
+  items: Record<string, Record<string, unknown>>;
   /** The archive bytes the mock serves itself, when the fixture gave them, and the path it serves them at. */
   archive?: { bytes: Uint8Array; path: string };
   /** Whether the provider shows the version at all: one without a status field shows only available ones. */
@@ -179,15 +183,40 @@ function ruleOf(error: ErrorObject | undefined | null): string {
   return error.message ?? 'is not valid';
 }
 
-const successValidators = new Map<Provider, ReturnType<typeof ajv.compile>>();
+const successValidators = new Map<string, ReturnType<typeof ajv.compile>>();
 
-function successValidator(provider: Provider) {
-  let validate = successValidators.get(provider);
+/** The check of an operation's success answer against its schema in the spec (`successSchemas[operationId]`). */
+export function successValidator(provider: Provider, operationId: string) {
+  const key = `${provider} ${operationId}`;
+  let validate = successValidators.get(key);
   if (!validate) {
-    validate = ajv.compile(readBuilt(successSchemaPath(provider)) as object);
-    successValidators.set(provider, validate);
+    const schemas = readBuilt(successSchemaPath(provider)) as Record<string, object>;
+    const schema = Object.hasOwn(schemas, operationId) ? schemas[operationId] : undefined;
+    if (!schema) throw new Error(`the ${provider} model has no success schema of ${operationId}`);
+    validate = ajv.compile(schema);
+    successValidators.set(key, validate);
   }
   return validate;
+}
+
+/**
+ * Whether an operation reads one layer version: its inputs name a layer and a version, and its
+ * answer describes that version (a `layer-version` output outside any list).
+ */
+export function readsLayerVersion(operation: OperationModel): boolean {
+  const carries = (concept: string) => operation.inputs.some((input) => input.concept === concept);
+  const describes = operation.outputs.some((output) => output.in === 'body' && output.concept === 'layer-version' && !output.path.includes('[]'));
+  return carries('layer-name') && carries('layer-version') && describes;
+}
+
+/**
+ * The operation that reads one layer version. Fixtures are made into its result by
+ * @layerspec/layers, whose mapping is read from that operation's outputs.
+ */
+export function readOperation(model: ApiModel): OperationModel {
+  const operation = operationsOf(model).find(readsLayerVersion);
+  if (!operation) throw new Error(`the ${model.api} spec has no operation whose inputs name a layer and a version and whose answer describes it (x-layerspec-concept)`);
+  return operation;
 }
 
 /** The Region of AWS ARNs when a fixture names none: the default of the spec's server variable. */
@@ -202,9 +231,69 @@ function defaultRegion(model: ApiModel): string | undefined {
  */
 const PLACEHOLDER_ORIGIN = 'http://127.0.0.1';
 
+/** Where an operation lists layer versions: the list's path in the result, and each item member that carries a concept. */
+export interface ListShape {
+  path: readonly string[];
+  /**
+   * The members of an item, in the spec's order: each that carries a concept, and each required
+   * one that carries none, so that no fixture field says what it holds (Tencent's `Stamp`), with
+   * its value in the first item of the operation's first success example.
+   */
+  members: ({ name: string; concept: string } | { name: string; example: unknown })[];
+}
+
+/**
+ * How an operation lists layer versions, if it does: one of its outputs is an array whose items
+ * carry a layer version (`x-layerspec-concept: layer-version`). Read from the outputs alone.
+ */
+export function listShape(operation: OperationModel): ListShape | undefined {
+  const isItemOf = (list: readonly string[], item: readonly string[]) =>
+    item.length === list.length + 2 && list.every((key, index) => item[index] === key) && item[list.length] === '[]';
+  const body = operation.outputs.filter((output) => output.in === 'body');
+  const list = body.find((output) => output.type === 'array' && body.some((item) => isItemOf(output.path, item.path) && item.concept === 'layer-version'));
+  if (!list) return undefined;
+  const example = operation.scenarios
+    .filter((scenario) => scenario.outcome === 'success')
+    .map((scenario) => valueAt(scenario.value, [...operation.result, ...list.path, '0']))
+    .find((item) => item !== undefined);
+  const members = body.flatMap((item): ListShape['members'] => {
+    if (!isItemOf(list.path, item.path)) return [];
+    const name = item.path.at(-1)!;
+    if (item.concept) return [{ name, concept: item.concept }];
+    const value = valueAt(example, [name]);
+    return item.required && value !== undefined ? [{ name, example: value }] : [];
+  });
+  return { path: list.path, members };
+}
+
+/**
+ * A served version as an item of a list: each member that carries a concept with the value the
+ * read operation's result has for the same concept (left out without one, as every such member
+ * is optional), and each required member without a concept with its example's value.
+ */
+function listItem(read: OperationModel, shape: ListShape, result: Record<string, unknown>): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const member of shape.members) {
+    if ('example' in member) {
+      item[member.name] = structuredClone(member.example);
+      continue;
+    }
+    const from = read.outputs.find((output) => output.in === 'body' && output.concept === member.concept);
+    const value = from ? valueAt(result, from.path) : undefined;
+    if (value !== undefined) item[member.name] = structuredClone(value);
+  }
+  return item;
+}
+
 /** A fixture set as one provider serves it: every layer turned into the provider's answer and checked against its spec. */
 export function serveFixtures(provider: Provider, fixtures: FixtureSet, options: { source: string; baseDir?: string }): ServedLayer[] {
   const model = loadModel(provider);
+  const operation = readOperation(model);
+  const arnAt = operation.outputs.find((output) => output.in === 'body' && output.concept === 'layer-arn')?.path;
+  const lists = operationsOf(model).flatMap((candidate) => {
+    const shape = listShape(candidate);
+    return shape ? [{ operation: candidate, shape }] : [];
+  });
   const seen = new Set<string>();
   return fixtures.layers.map((layer, index) => {
     const entry = `layers[${index}] (${layer.name} version ${layer.version})`;
@@ -239,18 +328,32 @@ export function serveFixtures(provider: Provider, fixtures: FixtureSet, options:
       throw error;
     }
     if (extra) mergeInto(result, extra);
-    const validate = successValidator(provider);
-    const body = wrapResult(model, result);
+    const validate = successValidator(provider, operation.id);
+    const body = wrapResult(operation, result);
     if (!validate(body)) {
       const error = validate.errors?.[0];
       throw fail(`the answer's ${error?.instancePath || '(body)'} ${ruleOf(error)}`);
     }
-    const hasStatus = mapping[provider].fields.some((field) => field.field === 'status');
+    // Each list answers with the version as an item, checked against that operation's success schema too.
+    const items: Record<string, Record<string, unknown>> = {};
+    for (const list of lists) {
+      const item = listItem(operation, list.shape, result);
+      const validateList = successValidator(provider, list.operation.id);
+      if (!validateList(wrapResult(list.operation, placeAt(list.shape.path, [item])))) {
+        const error = validateList.errors?.[0];
+        throw fail(`as an item of ${list.operation.id}: the answer's ${error?.instancePath || '(body)'} ${ruleOf(error)}`);
+      }
+      items[list.operation.id] = item;
+    }
+    const hasStatus = operationFor(provider, 'getLayerVersion').fields.some((field) => field.field === 'status');
     const status = fields.status ?? statusWithoutField;
+    const arn = arnAt ? valueAt(result, arnAt) : undefined;
     return {
       name: layer.name,
       version: BigInt(layer.version),
+      ...(typeof arn === 'string' ? { arn } : {}),
       result,
+      items,
       ...(archive.bytes ? { archive: { bytes: archive.bytes, path } } : {}),
       visible: hasStatus || status === statusWithoutField,
     };
@@ -262,7 +365,7 @@ export function withArchiveOrigin(provider: Provider, layer: ServedLayer, origin
   // Answers are written out, never changed, so a layer without served bytes needs no copy.
   if (!layer.archive) return layer.result;
   const result = structuredClone(layer.result);
-  const at = mapping[provider].fields.find((field) => field.field === 'archive.location')?.from;
+  const at = operationFor(provider, 'getLayerVersion').fields.find((field) => field.field === 'archive.location')?.from;
   if (layer.archive && at) setAt(result, at, `${origin}${layer.archive.path}`);
   return result;
 }
@@ -272,12 +375,12 @@ export function archivePath(name: string, version: number | bigint): string {
   return `${FIXTURE_ARCHIVE_PREFIX}${encodeURIComponent(name)}/${version}.zip`;
 }
 
-/** The whole answer body: the result at the model's result path (Tencent's `Response`), with a stand-in request ID where the model puts one. */
-function wrapResult(model: ApiModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
+/** The whole answer body: the result at the operation's result path (Tencent's `Response`), with a stand-in request ID where the operation puts one. */
+export function wrapResult(operation: OperationModel, result: Record<string, unknown>, requestId = '00000000-0000-4000-8000-000000000000'): Record<string, unknown> {
   const body = structuredClone(result);
-  const requestIdAt = model.outputs.find((output) => output.in === 'body' && output.concept === 'request-id');
+  const requestIdAt = operation.outputs.find((output) => output.in === 'body' && output.concept === 'request-id');
   if (requestIdAt) body[requestIdAt.path.at(-1)!] = requestId;
-  return atResultPath(model, body);
+  return atResultPath(operation, body);
 }
 
 function readArchive(

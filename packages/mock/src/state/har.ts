@@ -50,6 +50,8 @@ export interface HarLayerspecFields {
   /** For a cut-off answer: the size of the whole body the mock meant to send. */
   intendedBodySize?: number;
   signature: SignatureCheck;
+  /** The operationId of the operation the request named, when the mock read one from it. */
+  operation?: string;
   fault?: string;
 }
 
@@ -146,6 +148,7 @@ function toEntry(entry: JournalEntry): HarEntry {
     sequence: entry.sequence,
     answer: answer.kind,
     signature: entry.signature,
+    ...(entry.operation === undefined ? {} : { operation: entry.operation }),
     ...(entry.fault === undefined ? {} : { fault: entry.fault }),
   };
   let response: HarResponse;

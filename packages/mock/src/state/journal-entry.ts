@@ -37,6 +37,8 @@ export interface JournalEntry {
     bodyCut?: true;
   };
   signature: SignatureCheck;
+  /** The operationId of the operation the request named, when the mock could read one from it (not for an unknown route). */
+  operation?: string;
   answer: JournalAnswer;
   /** The fault that shaped the answer, when one did (e.g. `throttle`, `delay`). */
   fault?: string;

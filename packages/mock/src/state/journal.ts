@@ -11,7 +11,7 @@ import { type JournalEntry, REDACTED, type SignatureCheck } from './journal-entr
  */
 export const JOURNAL_LIMIT = 1_000;
 /**
- * Characters of a request body kept: a GetLayerVersion body is a few dozen bytes, and the mock
+ * Characters of a request body kept: a layer action's body is a few dozen bytes, and the mock
  * reads bodies of up to 10 MB, which a full journal must not hold a thousand times.
  */
 export const JOURNAL_BODY_LIMIT = 64 * 1024;

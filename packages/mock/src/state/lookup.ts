@@ -1,9 +1,8 @@
-// Which layer version a request asks for, read where the model says the provider carries the
-// layer's name and version (AWS: the path; Tencent: the JSON body), and the fixture that answers it.
-import type { ApiModel } from '@layerspec/specs/model';
+// What a request asks of the fixtures, read where the operation's inputs say the provider carries
+// each value (AWS: the path and query; Tencent: the JSON body), by the concept each input carries.
+import type { OperationModel } from '@layerspec/specs/model';
 import type { ReceivedRequest } from '../answer.js';
-import { pathOf, routeParameters } from '../request-route.js';
-import { valueAt } from '../model.js';
+import { pathOf, queryParameters, routeParameters } from '../request-route.js';
 import type { ServedLayer } from './fixtures.js';
 
 export interface RequestedLayer {
@@ -12,32 +11,52 @@ export interface RequestedLayer {
   version?: string;
 }
 
-export function requestedLayer(model: ApiModel, request: ReceivedRequest): RequestedLayer {
-  const result: RequestedLayer = {};
+/** The values a request gives the operation's inputs that carry a concept, by concept (a repeated query parameter or a JSON array as a list). */
+export function conceptValues(operation: OperationModel, request: ReceivedRequest): Map<string, unknown> {
+  const values = new Map<string, unknown>();
   let body: unknown;
-  for (const concept of ['layer-name', 'layer-version'] as const) {
-    const input = model.inputs.find((candidate) => candidate.concept === concept);
-    if (!input) continue;
+  let query: URLSearchParams | undefined;
+  for (const input of operation.inputs) {
+    if (!input.concept) continue;
     let value: unknown;
-    if (input.in === 'path') value = routeParameters(model.operation.path, pathOf(request)).find((parameter) => parameter.name === input.name)?.value;
-    else if (input.in === 'body') {
+    if (input.in === 'path') value = routeParameters(operation.path, pathOf(request)).find((parameter) => parameter.name === input.name)?.value;
+    else if (input.in === 'query') {
+      query ??= queryParameters(request);
+      const all = query.getAll(input.name);
+      value = all.length === 0 ? undefined : input.type === 'array' ? all : all[0];
+    } else if (input.in === 'body') {
       body ??= parseBody(request.body);
-      value = valueAt(body, [input.name]);
-    }
-    if (typeof value === 'string' || typeof value === 'number') result[concept === 'layer-name' ? 'name' : 'version'] = String(value);
+      value = body !== null && typeof body === 'object' && Object.hasOwn(body, input.name) ? (body as Record<string, unknown>)[input.name] : undefined;
+    } else value = request.headers[input.name.toLowerCase()];
+    if (value !== undefined) values.set(input.concept, value);
+  }
+  return values;
+}
+
+/** The layer a request names, and its version when it names one. */
+export function requestedLayer(operation: OperationModel, request: ReceivedRequest): RequestedLayer {
+  const values = conceptValues(operation, request);
+  const result: RequestedLayer = {};
+  for (const [concept, key] of [
+    ['layer-name', 'name'],
+    ['layer-version', 'version'],
+  ] as const) {
+    const value = values.get(concept);
+    if (typeof value === 'string' || typeof value === 'number') result[key] = String(value);
   }
   return result;
 }
 
-/**
- * The fixture a request names, by the layer's name or, where the answer carries one, by its
- * layer ARN (AWS takes either as LayerName).
- */
-export function findServed(model: ApiModel, served: readonly ServedLayer[], requested: RequestedLayer): ServedLayer | undefined {
+/** Whether a served layer is the one a request names: by the layer's name or by its layer ARN (AWS takes either as LayerName). */
+export function isLayerNamed(layer: ServedLayer, name: string | undefined): boolean {
+  return name !== undefined && (layer.name === name || (layer.arn !== undefined && layer.arn === name));
+}
+
+/** The fixture of the layer version a request names. */
+export function findServed(served: readonly ServedLayer[], requested: RequestedLayer): ServedLayer | undefined {
   if (requested.name === undefined || requested.version === undefined || !/^-?\d+$/.test(requested.version)) return undefined;
   const version = BigInt(requested.version);
-  const arnAt = model.outputs.find((output) => output.in === 'body' && output.concept === 'layer-arn')?.path;
-  return served.find((layer) => layer.version === version && (layer.name === requested.name || (arnAt !== undefined && valueAt(layer.result, arnAt) === requested.name)));
+  return served.find((layer) => layer.version === version && isLayerNamed(layer, requested.name));
 }
 
 /** Whether a request names a layer: by name, or by an ARN that ends in that name. */

@@ -2,6 +2,7 @@
 // describe it with the spec's own field formats.
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { models } from '@layerspec/specs/model';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_PATH, buildZip, isArchiveRequest, layerArchive, withServedArchive } from '../../src/archive/index.js';
 import { loadBundle, scenariosOf, schemaValidator } from './answers.js';
@@ -63,7 +64,7 @@ describe('the served layer archive', () => {
     const isResponse = schemaValidator(document, 'GetLayerVersionResponse');
     for (const scenario of scenariosOf(document)) {
       const before = structuredClone(scenario.value);
-      const after = withServedArchive('aws-lambda', scenario.value, 'http://127.0.0.1:4010/');
+      const after = withServedArchive(models['aws-lambda'].operations.GetLayerVersion!, scenario.value, 'http://127.0.0.1:4010/');
       expect(scenario.value).toEqual(before); // not mutated
       if (scenario.status !== 200) {
         expect(after).toEqual(before);
@@ -80,7 +81,7 @@ describe('the served layer archive', () => {
     const isResult = schemaValidator(document, 'GetLayerVersionResult');
     for (const scenario of scenariosOf(document)) {
       const before = structuredClone(scenario.value);
-      const after = withServedArchive('tencent-scf', scenario.value, 'http://127.0.0.1:4011');
+      const after = withServedArchive(models['tencent-scf'].operations.GetLayerVersion!, scenario.value, 'http://127.0.0.1:4011');
       expect(scenario.value).toEqual(before);
       if (before.Response.Error) {
         expect(after).toEqual(before);

@@ -1,5 +1,5 @@
 // Recipe: vitest with the official AWS and Tencent SDKs, unchanged but for their endpoints.
-import { GetLayerVersionCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import { GetLayerVersionCommand, LambdaClient, ListLayerVersionsCommand, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { scf } from 'tencentcloud-sdk-nodejs-scf';
 import { expect, it } from 'vitest';
 import { defaultTestCredentials, startMock } from '@layerspec/mock';
@@ -24,6 +24,8 @@ it('serves layers set by the test to the official SDKs', async ({ onTestFinished
   const output = await lambda.send(new GetLayerVersionCommand({ LayerName: 'billing-libs', VersionNumber: 7 }));
   expect(output.LayerVersionArn).toBe('arn:aws:lambda:us-east-1:123456789012:layer:billing-libs:7');
   await expect(lambda.send(new GetLayerVersionCommand({ LayerName: 'billing-libs', VersionNumber: 8 }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  const listed = await lambda.send(new ListLayerVersionsCommand({ LayerName: 'billing-libs', CompatibleRuntime: 'python3.9' }));
+  expect(listed.LayerVersions?.map((item) => item.Version)).toEqual([7]);
 
   const client = new scf.v20180416.Client({
     credential: defaultTestCredentials['tencent-scf'],
@@ -35,4 +37,5 @@ it('serves layers set by the test to the official SDKs', async ({ onTestFinished
     CompatibleRuntimes: ['Python3.9'],
   });
   await expect(client.GetLayerVersion({ LayerName: 'billing-libs', LayerVersion: 8 })).rejects.toMatchObject({ code: 'ResourceNotFound.LayerVersion' });
+  expect((await client.ListLayerVersions({ LayerName: 'billing-libs' })).LayerVersions?.map((item) => item.LayerVersion)).toEqual([7]);
 });

@@ -42,5 +42,8 @@ export const errorKinds = {
   "UnknownParameter": "invalid-input",
   "UnsupportedOperation": "invalid-input",
   "UnsupportedProtocol": "invalid-input",
-  "UnsupportedRegion": "invalid-input"
+  "UnsupportedRegion": "invalid-input",
+  "InvalidParameterValue.Name": "invalid-input",
+  "InvalidParameterValue.Runtime": "invalid-input",
+  "ResourceNotFound.Layer": "not-found"
 } as const;
