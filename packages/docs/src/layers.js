@@ -1,11 +1,13 @@
 // @ts-check
-// The page of the neutral layer model: each LayerVersion field, the answer field of each provider
-// that feeds it (with its encoding or date shape), and what each provider does not say. Every row
-// comes from the generated mapping of @layerspec/layers, which is read from the spec models.
+// The page of the neutral layer model: for each operation the mapping covers, each LayerVersion
+// field, the answer field of each provider that feeds it (with its encoding or date shape), and
+// what each provider does not say. Every row comes from the generated mapping of @layerspec/layers,
+// which is read from the spec models; operations pair by operationId, as in the portal.
 import { html, raw, renderHtml } from './html.js';
 
 /** @typedef {typeof import('@layerspec/layers').mapping} Mapping */
-/** @typedef {Mapping[keyof Mapping]['fields'][number]} FieldMapping */
+/** @typedef {import('@layerspec/layers').FieldMapping} FieldMapping */
+/** @typedef {{ fields: readonly FieldMapping[], rawOnly: readonly { from: string, concept: string }[], items?: readonly string[] }} MappedOperation */
 /**
  * @typedef {object} LayersInput
  * @property {Mapping} mapping  the generated mapping of the layers package
@@ -17,9 +19,29 @@ import { html, raw, renderHtml } from './html.js';
  * @property {string} css  the portal's styles, shared
  */
 
-/** The neutral fields, in the order the providers' mappings first name them. @param {Mapping} mapping @returns {string[]} */
-export function neutralFields(mapping) {
-  return [...new Set(Object.values(mapping).flatMap((provider) => provider.fields.map((entry) => entry.field)))];
+/** A provider's mapped operations, by operationId. @param {Mapping[keyof Mapping]} provider @returns {Readonly<Record<string, MappedOperation>>} */
+export const mappedOperations = (provider) => /** @type {Readonly<Record<string, MappedOperation>>} */ (/** @type {unknown} */ (provider.operations));
+
+/** Every operation any provider's mapping covers, in the order the providers name them. @param {Mapping} mapping @returns {string[]} */
+export function mappedOperationIds(mapping) {
+  return [...new Set(Object.values(mapping).flatMap((provider) => Object.keys(mappedOperations(provider))))];
+}
+
+/**
+ * The neutral fields of an operation (of every operation without one), in the order the
+ * providers' mappings first name them.
+ * @param {Mapping} mapping @param {string} [operation] @returns {string[]}
+ */
+export function neutralFields(mapping, operation) {
+  return [
+    ...new Set(
+      Object.values(mapping).flatMap((provider) =>
+        Object.entries(mappedOperations(provider))
+          .filter(([id]) => operation === undefined || id === operation)
+          .flatMap(([, own]) => own.fields.map((entry) => entry.field)),
+      ),
+    ),
+  ];
 }
 
 /** How the answer writes the value: type, format, digest encoding, date shape, listed values. @param {FieldMapping} entry */
@@ -64,9 +86,37 @@ export function renderLayersPage({ mapping, statusTables, statusWithoutField, si
   const providers = sides.map((side) => {
     const own = /** @type {Mapping[keyof Mapping] | undefined} */ (/** @type {Record<string, Mapping[keyof Mapping]>} */ (mapping)[side.api]);
     if (!own) throw new Error(`the mapping of @layerspec/layers has no provider "${side.api}"`);
-    return { ...side, own };
+    return { ...side, own, operations: mappedOperations(own) };
   });
-  const fields = neutralFields(mapping);
+  const section = (/** @type {string} */ id) => {
+    const fields = neutralFields(mapping, id);
+    const having = providers.filter((p) => p.operations[id]);
+    const lists = having.filter((p) => p.operations[id]?.items);
+    return html`<section class="comparison" id="layer-version--${id}" data-operation="${id}">
+      <h2><code>${id}</code></h2>
+      <p class="intro">${
+        lists.length > 0
+          ? html`Each item of the answer's list is one <code>LayerVersion</code>: ${lists.map((p, i) => html`${i > 0 ? '; ' : ''}${p.name} lists them in <code>${p.operations[id]?.items?.join('.')}</code>`)}.`
+          : html`The answer is one <code>LayerVersion</code>.`
+      }${having.length < providers.length ? ` Only ${having.map((p) => p.name).join(', ')} has this operation.` : ''}</p>
+      <table data-table="layer-version" data-operation="${id}">
+        <thead><tr><th scope="col">Neutral field</th>${providers.map((p) => html`<th scope="col">${p.name}</th>`)}</tr></thead>
+        <tbody>
+          ${fields.map(
+            (field) => html`<tr data-field="${field}">
+              <th scope="row"><code class="field-name">${field}</code></th>
+              ${providers.map((p) => {
+                const entry = p.operations[id]?.fields.find((e) => e.field === field);
+                return html`<td data-api="${p.api}" data-label="${p.name}"${raw(entry ? '' : ' class="lost"')}>${entry ? sourceCell(p.api, entry, statusTables) : absentCell(field, statusWithoutField)}</td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h3>Kept only in <code>raw</code></h3>
+      <ul class="raw-only">${having.map((p) => html`<li data-api="${p.api}">${p.name}: ${(p.operations[id]?.rawOnly ?? []).map((entry, i) => html`${i > 0 ? ', ' : ''}<code>${entry.from}</code> (${entry.concept})`)}</li>`)}</ul>
+    </section>`;
+  };
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -80,31 +130,11 @@ export function renderLayersPage({ mapping, statusTables, statusWithoutField, si
   <main>
     <header class="hero">
       <h1>One layer model</h1>
-      <p><code>@layerspec/layers</code> turns either provider's answer for a layer version into one <code>LayerVersion</code> with <code>toLayerVersion(provider, answer)</code>.
-      Each row is a neutral field and the answer field that feeds it; the mapping is generated from the specs' <code>x-layerspec-concept</code> tags, so this table follows the specs.</p>
+      <p><code>@layerspec/layers</code> reads the answer of each operation below, on either provider, as <code>LayerVersion</code> values.
+      Each row is a neutral field and the answer field that feeds it; answer fields with no neutral field are kept untouched in <code>LayerVersion.raw</code>.
+      The mapping is generated from the specs' <code>x-layerspec-concept</code> tags, so these tables follow the specs; an operation whose answer carries no layer concept is not mapped.</p>
     </header>
-    <section class="comparison" id="layer-version">
-      <h2>LayerVersion fields</h2>
-      <table data-table="layer-version">
-        <thead><tr><th scope="col">Neutral field</th>${providers.map((p) => html`<th scope="col">${p.name}</th>`)}</tr></thead>
-        <tbody>
-          ${fields.map(
-            (field) => html`<tr data-field="${field}">
-              <th scope="row"><code class="field-name">${field}</code></th>
-              ${providers.map((p) => {
-                const entry = p.own.fields.find((e) => e.field === field);
-                return html`<td data-api="${p.api}" data-label="${p.name}"${raw(entry ? '' : ' class="lost"')}>${entry ? sourceCell(p.api, entry, statusTables) : absentCell(field, statusWithoutField)}</td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>
-    <section id="raw-only">
-      <h2>Kept only in <code>raw</code></h2>
-      <p class="intro">Answer fields with no neutral field; <code>LayerVersion.raw</code> keeps the provider's answer untouched.</p>
-      <ul>${providers.map((p) => html`<li data-api="${p.api}">${p.name}: ${p.own.rawOnly.map((entry, i) => html`${i > 0 ? ', ' : ''}<code>${entry.from}</code> (${entry.concept})`)}</li>`)}</ul>
-    </section>
+    ${mappedOperationIds(mapping).map(section)}
   </main>
   <footer>Generated from the mapping of <code>@layerspec/layers</code>: ${providers.map((p) => `${p.api} from ${p.own.source}`).join(', ')}.</footer>
 </body>

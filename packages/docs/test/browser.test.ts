@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapping } from '@layerspec/layers';
 import { listFields } from '../src/fields.js';
-import { neutralFields } from '../src/layers.js';
+import { mappedOperationIds, mappedOperations, neutralFields } from '../src/layers.js';
 import { changesPage } from '../src/changes.js';
 import { buildRedocPage, bundlePath, operationAnchor } from '../src/redoc.js';
 import { startDocsServer } from '../src/server.js';
@@ -185,19 +185,21 @@ describe('portal', () => {
 });
 
 describe('layer model page', () => {
-  it("is reached from the portal's nav and shows a row per neutral field with each provider's source", async () => {
+  it("is reached from the portal's nav and shows, per mapped operation, a row per neutral field with each provider's source", async () => {
     const { page, offHost } = await ready().open(fileUrl('index.html'));
     await page.locator('nav.layerspec-bar').getByRole('link', { name: 'Layer model' }).click();
     await page.waitForURL('**/layers.html');
-    const table = page.locator('table[data-table="layer-version"]');
-    await expect(table.isVisible()).resolves.toBe(true);
-    for (const field of neutralFields(mapping)) {
-      const row = table.locator(`tr[data-field="${field}"]`);
-      await expect(row.locator('th code').innerText(), field).resolves.toBe(field);
-      for (const api of apis) {
-        const entry = mapping[api as keyof typeof mapping].fields.find((e) => e.field === field);
-        const cell = row.locator(`td[data-api="${api}"]`);
-        await expect(cell.innerText(), `${field} ${api}`).resolves.toContain(entry ? entry.from.join('.') : 'not in the answer');
+    for (const operation of mappedOperationIds(mapping)) {
+      const table = page.locator(`table[data-table="layer-version"][data-operation="${operation}"]`);
+      await expect(table.isVisible(), operation).resolves.toBe(true);
+      for (const field of neutralFields(mapping, operation)) {
+        const row = table.locator(`tr[data-field="${field}"]`);
+        await expect(row.locator('th code').innerText(), field).resolves.toBe(field);
+        for (const api of apis) {
+          const entry = mappedOperations(mapping[api as keyof typeof mapping])[operation]?.fields.find((e) => e.field === field);
+          const cell = row.locator(`td[data-api="${api}"]`);
+          await expect(cell.innerText(), `${operation} ${field} ${api}`).resolves.toContain(entry ? entry.from.join('.') : 'not in the answer');
+        }
       }
     }
     await screenshot(page, 'layers', { fullPage: true });
@@ -475,7 +477,7 @@ describe('served by the docs server', () => {
           if (name === 'index.html') {
             await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('layerspec');
           } else if (name === 'layers.html') {
-            await expect(page.locator('table[data-table="layer-version"]').isVisible()).resolves.toBe(true);
+            await expect(page.locator('table[data-table="layer-version"]').first().isVisible()).resolves.toBe(true);
           } else if (name.startsWith('changes-')) {
             await expect(page.locator('section.release').first().isVisible()).resolves.toBe(true);
           } else {

@@ -10,7 +10,7 @@ import { buildCodeSamples, withCodeSamples } from '../src/code-samples.js';
 import { buildComparison } from '../src/compare.js';
 import { escapeHtml, html, raw, renderHtml } from '../src/html.js';
 import { mapping, statusTables, statusWithoutField } from '@layerspec/layers';
-import { neutralFields, renderLayersPage } from '../src/layers.js';
+import { mappedOperationIds, mappedOperations, neutralFields, renderLayersPage } from '../src/layers.js';
 import { changesPage, renderChangesPage } from '../src/changes.js';
 import { consoleOperations, consoleSide } from '../src/console.js';
 import { PORTAL_CSS, renderBar, renderPortal } from '../src/portal.js';
@@ -342,61 +342,76 @@ describe('the layer model page', () => {
   const sides = ['aws-lambda', 'tencent-scf'].map((api) => sideOf(api));
   const render = (from: typeof mapping) =>
     renderLayersPage({ mapping: from, statusTables, statusWithoutField, sides, bar: renderBar(sides, 'layers.html'), themeCss: '', css: PORTAL_CSS });
-  const rowOf = (page: string, field: string) => page.match(new RegExp(`<tr data-field="${field.replace('.', '\\.')}">([\\s\\S]*?)</tr>`))?.[1];
+  const sectionOf = (page: string, operation: string) =>
+    page.match(new RegExp(`<section class="comparison" id="layer-version--${operation}"[\\s\\S]*?</section>`))?.[0] ?? '';
+  const rowOf = (section: string, field: string) => section.match(new RegExp(`<tr data-field="${field.replace('.', '\\.')}">([\\s\\S]*?)</tr>`))?.[1];
   const cellOf = (row: string, api: string) => row.match(new RegExp(`<td data-api="${api}"[^>]*>([\\s\\S]*?)</td>`))?.[1];
+  const ids = mappedOperationIds(mapping);
+  const fieldsOf = (from: typeof mapping, api: string, operation: string) => mappedOperations(from[api as keyof typeof mapping])[operation]?.fields ?? [];
+  // The operation that reads one version: the one each provider's getLayerVersion uses.
+  const get = mapping['aws-lambda'].getLayerVersion;
 
-  it("lists every neutral field of the mapping, with each provider's source path or that its answer has none", () => {
+  it("has a section per mapped operation, listing every neutral field of it with each provider's source path or that its answer has none", () => {
     const page = render(mapping);
-    const fields = neutralFields(mapping);
-    expect(fields).toEqual(expect.arrayContaining(['status', 'archive.size', 'archive.sha256', 'createdAt']));
-    for (const field of fields) {
-      const row = rowOf(page, field);
-      expect(row, field).toBeDefined();
+    expect(ids.length).toBeGreaterThan(1);
+    expect(neutralFields(mapping)).toEqual(expect.arrayContaining(['status', 'archive.size', 'archive.sha256', 'createdAt']));
+    for (const operation of ids) {
+      const section = sectionOf(page, operation);
+      expect(section, operation).not.toBe('');
+      for (const field of neutralFields(mapping, operation)) {
+        const row = rowOf(section, field);
+        expect(row, `${operation} ${field}`).toBeDefined();
+        for (const side of sides) {
+          const entry = fieldsOf(mapping, side.api, operation).find((e) => e.field === field);
+          const cell = cellOf(row!, side.api);
+          expect(cell, `${operation} ${field} ${side.api}`).toBeDefined();
+          if (entry) expect(cell).toContain(`<code class="field-name source">${entry.from.join('.')}</code>`);
+          else expect(cell).toContain('not in the answer');
+        }
+      }
+      // A list's section says where each provider keeps the items.
       for (const side of sides) {
-        const entry = mapping[side.api as keyof typeof mapping].fields.find((e) => e.field === field);
-        const cell = cellOf(row!, side.api);
-        expect(cell, `${field} ${side.api}`).toBeDefined();
-        if (entry) expect(cell).toContain(`<code class="field-name source">${entry.from.join('.')}</code>`);
-        else expect(cell).toContain('not in the answer');
+        const items = mappedOperations(mapping[side.api as keyof typeof mapping])[operation]?.items;
+        if (items) expect(section).toContain(`${side.name} lists them in <code>${items.join('.')}</code>`);
       }
     }
   });
 
   it("shows each provider's digest encoding and date shape, and what a provider cannot say", () => {
-    const page = render(mapping);
+    const section = sectionOf(render(mapping), get);
     for (const side of sides) {
-      const own = mapping[side.api as keyof typeof mapping].fields;
+      const own = fieldsOf(mapping, side.api, get);
       const sha = own.find((e) => e.field === 'archive.sha256')!;
       const date = own.find((e) => e.field === 'createdAt')!;
-      expect(cellOf(rowOf(page, 'archive.sha256')!, side.api)).toContain(`as ${'encoding' in sha ? sha.encoding.as : '?'}`);
-      expect(cellOf(rowOf(page, 'createdAt')!, side.api)).toContain('date' in date ? `written ${date.date.shape}, read as UTC${date.date.utcOffset}` : '?');
+      expect(cellOf(rowOf(section, 'archive.sha256')!, side.api)).toContain(`as ${'encoding' in sha ? sha.encoding.as : '?'}`);
+      expect(cellOf(rowOf(section, 'createdAt')!, side.api)).toContain('date' in date ? `written ${date.date.shape}, read as UTC${date.date.utcOffset}` : '?');
     }
     // A provider whose answer has no status field always reads as the one status the package gives it.
-    const withoutStatus = sides.filter((side) => !mapping[side.api as keyof typeof mapping].fields.some((e) => e.field === 'status'));
+    const withoutStatus = sides.filter((side) => !fieldsOf(mapping, side.api, get).some((e) => e.field === 'status'));
     expect(withoutStatus.length).toBeGreaterThan(0);
-    for (const side of withoutStatus) expect(cellOf(rowOf(page, 'status')!, side.api)).toContain(`always <code>${statusWithoutField}</code>`);
-    expect(page).toContain('<a href="layers.html" aria-current="page">');
+    for (const side of withoutStatus) expect(cellOf(rowOf(section, 'status')!, side.api)).toContain(`always <code>${statusWithoutField}</code>`);
+    expect(render(mapping)).toContain('<a href="layers.html" aria-current="page">');
   });
 
   it('follows the mapping: a field a provider gains gets its source, a field nobody maps has no row', () => {
     const changed = structuredClone(mapping) as any;
-    changed['tencent-scf'].fields.push({ field: 'archive.size', concept: 'archive-size', from: ['CodeSize'], required: false, type: 'integer' });
-    changed['aws-lambda'].fields = changed['aws-lambda'].fields.filter((e: any) => e.field !== 'architectures');
-    const page = render(changed);
-    expect(cellOf(rowOf(page, 'archive.size')!, 'tencent-scf')).toContain('CodeSize');
-    expect(rowOf(page, 'architectures')).toBeUndefined();
+    changed['tencent-scf'].operations[get].fields.push({ field: 'archive.size', concept: 'archive-size', from: ['CodeSize'], required: false, type: 'integer' });
+    changed['aws-lambda'].operations[get].fields = changed['aws-lambda'].operations[get].fields.filter((e: any) => e.field !== 'architectures');
+    const section = sectionOf(render(changed), get);
+    expect(cellOf(rowOf(section, 'archive.size')!, 'tencent-scf')).toContain('CodeSize');
+    expect(rowOf(section, 'architectures')).toBeUndefined();
   });
 
   it('lists every status value the spec gives, with the neutral status it reads as, and says when one has none', () => {
-    const own = mapping['tencent-scf'].fields.find((e) => e.field === 'status')!;
+    const own = fieldsOf(mapping, 'tencent-scf', get).find((e) => e.field === 'status')!;
     const values = 'enum' in own ? own.enum : [];
     expect(values.length).toBeGreaterThan(0);
     const table: Record<string, string> = statusTables['tencent-scf'];
-    const cell = cellOf(rowOf(render(mapping), 'status')!, 'tencent-scf')!;
+    const cell = cellOf(rowOf(sectionOf(render(mapping), get), 'status')!, 'tencent-scf')!;
     for (const value of values) expect(cell).toContain(`<code>${value}</code> → <code>${table[value]}</code>`);
     const changed = structuredClone(mapping) as any;
-    changed['tencent-scf'].fields.find((e: any) => e.field === 'status').enum.push('Archived');
-    expect(cellOf(rowOf(render(changed), 'status')!, 'tencent-scf')).toContain('<code>Archived</code> → <span class="none">no neutral status</span>');
+    changed['tencent-scf'].operations[get].fields.find((e: any) => e.field === 'status').enum.push('Archived');
+    expect(cellOf(rowOf(sectionOf(render(changed), get), 'status')!, 'tencent-scf')).toContain('<code>Archived</code> → <span class="none">no neutral status</span>');
   });
 
   it('is linked from the portal', () => {
