@@ -93,7 +93,7 @@ export function renderLayersPage({ mapping, statusTables, statusWithoutField, si
     const having = providers.filter((p) => p.operations[id]);
     const lists = having.filter((p) => p.operations[id]?.items);
     return html`<section class="comparison" id="layer-version--${id}" data-operation="${id}">
-      <h2><code>${id}</code></h2>
+      <h2>${id}</h2>
       <p class="intro">${
         lists.length > 0
           ? html`Each item of the answer's list is one <code>LayerVersion</code>: ${lists.map((p, i) => html`${i > 0 ? '; ' : ''}${p.name} lists them in <code>${p.operations[id]?.items?.join('.')}</code>`)}.`
