@@ -1,7 +1,8 @@
 // The specs are the one source of truth: a copy of the repository whose specs are edited (a
 // tighter Tencent region pattern, a lower AWS LayerName maxLength, a new enum value, a new
-// documented error code) is regenerated and rebuilt, and its clients, mock and docs all follow
-// with no hand edit. The copy lives in a temp dir, shares node_modules by symlink and is removed.
+// documented error code, and an AWS operation the project has never seen, GetLayerVersionPolicy,
+// in plain OpenAPI) is regenerated and rebuilt, and its clients, mock and docs all follow with no
+// hand edit. The copy lives in a temp dir, shares node_modules by symlink and is removed.
 // It lives in docs because docs builds on mock, which builds on both clients and the specs, so
 // turbo's hash of this test covers every package it exercises and a change to any reruns it.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,51 @@ const NEW_MAX_LENGTH = 64;
 const NEW_ARCHITECTURE = 'riscv64';
 const NEW_STATUS = 'Archived';
 const NEW_CODE = 'LayerVersionBusy';
+
+const POLICY_PATH = '/2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy';
+const POLICY =
+  '{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"xaccount","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::223456789012:root"},"Action":"lambda:GetLayerVersion","Resource":"arn:aws:lambda:us-east-2:123456789012:layer:my-layer:1"}]}';
+const REVISION_ID = '4843f2f6-7c59-4fda-b484-afd0bc0e22b8';
+
+/** An operation the project has never seen, in plain OpenAPI: no extension beyond the API level's. */
+function addPolicyOperation(doc: ReturnType<typeof parseDocument>): void {
+  doc.setIn(
+    ['paths', POLICY_PATH],
+    doc.createNode({
+      parameters: [{ $ref: '#/components/parameters/LayerName' }, { $ref: '#/components/parameters/VersionNumber' }],
+      get: {
+        operationId: 'GetLayerVersionPolicy',
+        summary: 'Get the permissions policy of a layer version',
+        description: 'Returns the permission policy for a version of a Lambda layer.',
+        tags: ['Layers'],
+        security: [{ sigv4: [] }],
+        responses: {
+          '200': {
+            description: 'The policy of the layer version.',
+            headers: { 'x-amzn-RequestId': { $ref: '#/components/headers/RequestId' } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    Policy: { type: 'string', description: 'The policy document.' },
+                    RevisionId: { type: 'string', description: 'A unique identifier for the current revision of the policy.' },
+                  },
+                },
+                examples: { 'layer-policy': { summary: 'A policy that shares the layer with another account', value: { Policy: POLICY, RevisionId: REVISION_ID } } },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/InvalidParameterValueException' },
+          '403': { $ref: '#/components/responses/AuthenticationError' },
+          '404': { $ref: '#/components/responses/ResourceNotFoundException' },
+          '429': { $ref: '#/components/responses/TooManyRequestsException' },
+          '500': { $ref: '#/components/responses/ServiceException' },
+        },
+      },
+    }),
+  );
+}
 
 let copy: string;
 const originalSpecs = new Map<string, string>();
@@ -85,6 +131,7 @@ beforeAll(async () => {
   editSpec('specs/aws-lambda/openapi.yaml', (doc) => {
     doc.setIn(['components', 'schemas', 'LayerName', 'maxLength'], NEW_MAX_LENGTH);
     (doc.getIn(['components', 'schemas', 'Architecture', 'enum']) as any).add(NEW_ARCHITECTURE);
+    addPolicyOperation(doc);
   });
   editSpec('specs/tencent-scf/openapi.yaml', (doc) => {
     doc.setIn(['components', 'parameters', 'Region', 'schema', 'pattern'], NEW_REGION_PATTERN);
@@ -207,5 +254,88 @@ describe('a spec change reaches the clients, the mock and the docs with no hand 
   it('the layer model page shows the new status value, with no neutral status until the layers package maps it', () => {
     const layers = readFileSync(join(copy, 'packages/docs/dist/layers.html'), 'utf8');
     expect(layers).toContain(`<code>${NEW_STATUS}</code> → <span class="none">no neutral status</span>`);
+  });
+});
+
+describe('an operation from the spec alone: GetLayerVersionPolicy, added to the AWS spec, then generate and build', () => {
+  const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
+
+  it("the AWS client has a typed getLayerVersionPolicy that refuses bad input by the spec's rules before sending", async () => {
+    const { createLambdaClient, InvalidInputError } = await load('packages/aws-lambda/dist/index.js');
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return new Response('{}', { status: 500 });
+    };
+    const client = createLambdaClient({ region: 'us-east-1', credentials, fetch, maxAttempts: 1 });
+    expect(typeof client.getLayerVersionPolicy).toBe('function');
+    const error = await client.getLayerVersionPolicy({ LayerName: 'my layer', VersionNumber: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'LayerName' });
+    expect((error as Error).message).toMatch(/pattern/);
+    const below = await client.getLayerVersionPolicy({ LayerName: 'my-layer', VersionNumber: 0 }).catch((e: unknown) => e);
+    expect(below).toMatchObject({ field: 'VersionNumber' });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a strict consumer compiles against the new method, and not against a call that breaks its types', () => {
+    const consumer = join(copy, 'policy-consumer.ts');
+    writeFileSync(
+      consumer,
+      [
+        "import { createLambdaClient } from '@layerspec/aws-lambda';",
+        "const client = createLambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });",
+        "const answer = await client.getLayerVersionPolicy({ LayerName: 'my-layer', VersionNumber: 1 });",
+        'const policy: string | undefined = answer.Policy;',
+        'const revision: string | undefined = answer.RevisionId;',
+        '// @ts-expect-error VersionNumber is required',
+        "void client.getLayerVersionPolicy({ LayerName: 'my-layer' });",
+        '// @ts-expect-error the answer has no such member',
+        'void answer.Statement;',
+        'export { policy, revision };',
+        '',
+      ].join('\n'),
+    );
+    const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+    const flags = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--skipLibCheck'];
+    const options = [...flags, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node'];
+    expect(() => execFileSync(process.execPath, [tsc, ...options, consumer], { cwd: copy, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  });
+
+  it("the AWS mock answers it from its example, and refuses bad input with the provider's error", async () => {
+    const { startMock, defaultTestCredentials } = await load('packages/mock/dist/index.js');
+    const { createLambdaClient } = await load('packages/aws-lambda/dist/index.js');
+    const mock = await startMock({ provider: 'aws-lambda', verifySignatures: true });
+    try {
+      const client = createLambdaClient({ region: 'us-east-1', endpoint: mock.url, credentials: defaultTestCredentials['aws-lambda'], maxAttempts: 1 });
+      expect(await client.getLayerVersionPolicy({ LayerName: 'my-layer', VersionNumber: 1 })).toEqual({ Policy: POLICY, RevisionId: REVISION_ID });
+      const headers = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0' };
+      const unsigned = await startMock({ provider: 'aws-lambda' });
+      try {
+        const refused = await fetch(`${unsigned.url}/2018-10-31/layers/my%20layer/versions/1/policy`, { headers });
+        expect(refused.status).toBe(400);
+        expect(refused.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
+        expect(await refused.text()).toMatch(/layerName/);
+      } finally {
+        await unsigned.close();
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('the docs page shows it', () => {
+    const aws = readFileSync(join(copy, 'packages/docs/dist/aws-lambda.html'), 'utf8');
+    expect(aws).toContain('GetLayerVersionPolicy');
+    expect(aws).toContain('Get the permissions policy of a layer version');
+  });
+
+  it('npm run diff rates it minor', async () => {
+    const { diffApi } = await load('tools/spec-diff/diff.mjs');
+    const { changes } = await diffApi('aws-lambda', { root: copy });
+    const policy = changes.filter((change: { pointer: string }) => change.pointer.includes('~1policy'));
+    expect(policy.length).toBeGreaterThan(0);
+    expect(policy.map((change: { bump: string }) => change.bump)).toContain('minor');
+    expect(policy.filter((change: { bump: string }) => change.bump === 'major')).toEqual([]);
   });
 });
