@@ -328,6 +328,21 @@ describe('an operation from the spec alone: GetLayerVersionPolicy, added to the 
     const aws = readFileSync(join(copy, 'packages/docs/dist/aws-lambda.html'), 'utf8');
     expect(aws).toContain('GetLayerVersionPolicy');
     expect(aws).toContain('Get the permissions policy of a layer version');
+    // Its code samples call it by the names its operationId gives it.
+    expect(aws).toContain('getLayerVersionPolicy(');
+    expect(aws).toContain('GetLayerVersionPolicyCommand');
+  });
+
+  it('the portal compares it, on the AWS side only, the search finds it and the console offers it', () => {
+    const portal = readFileSync(join(copy, 'packages/docs/dist/index.html'), 'utf8');
+    const at = portal.indexOf('<section class="operation" id="operation--GetLayerVersionPolicy"');
+    expect(at).toBeGreaterThan(0);
+    const section = portal.slice(at);
+    expect(section.slice(0, section.indexOf('</ul>'))).toContain('<li data-api="tencent-scf">Tencent Cloud SCF: <span class="none">no such operation</span></li>');
+    expect(portal).toContain('<li data-operation="GetLayerVersionPolicy"><a href="aws-lambda.html#/');
+    expect(portal).toContain('"kind":"operation","title":"GetLayerVersionPolicy"');
+    const console = readFileSync(join(copy, 'packages/docs/dist/console.html'), 'utf8');
+    expect(console).toContain('<option value="GetLayerVersionPolicy">GetLayerVersionPolicy (AWS Lambda only)</option>');
   });
 
   it('npm run diff rates it minor', async () => {
