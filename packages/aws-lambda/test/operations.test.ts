@@ -4,8 +4,8 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import lambdaModel from '@layerspec/specs/model/aws-lambda';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFaultServer, type Fault, type FaultServer } from '../../client-runtime/testing/fault-server.js';
+import { describe, expect, it } from 'vitest';
+import { type Fault, type FaultServer, rejectionOf, useFaultServer } from '../../client-runtime/testing/fault-server.js';
 import { InvalidInputError, ResponseTooLargeError, createLambdaClient } from '../src/index.js';
 import { credentials } from './helpers.js';
 
@@ -14,22 +14,11 @@ const example = (id: 'GetLayerVersion' | 'ListLayerVersions'): any => lambdaMode
 const ok = (body: unknown): Fault => ({ status: 200, headers: { 'x-amzn-RequestId': 'req-1' }, body });
 const page = (versions: number[], next?: string): Fault => ok({ LayerVersions: versions.map((Version) => ({ Version })), ...(next ? { NextMarker: next } : {}) });
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useFaultServer();
 
 const client = () => createLambdaClient({ region: 'us-east-1', credentials, endpoint: server.url, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
 const sent = () => server.requests.map((request) => new URL(request.url, server.url));
-const fail = (promise: Promise<unknown>) =>
-  promise.then(
-    () => new Error('resolved, but should have failed'),
-    (error: unknown) => error,
-  );
+const fail = rejectionOf;
 
 /** The signature AWS's own signer gives the request as the server received it. */
 async function smithySignature(request: FaultServer['requests'][number]): Promise<string | undefined> {

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export type Fault =
   | 'drop' // close the connection before any answer
@@ -110,3 +111,42 @@ function streamZeros(res: ServerResponse, size: number, streamed: FaultServer['s
   };
   pump();
 }
+
+/**
+ * A fault server for one test file: started before its tests, closed after them, and with no
+ * requests recorded at the start of each test. The handle forwards to the running server.
+ */
+export function useFaultServer(): FaultServer {
+  let running: FaultServer | undefined;
+  const now = () => {
+    if (!running) throw new Error('the fault server runs only while the file runs its tests');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startFaultServer();
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => {
+    if (running) running.requests.length = 0;
+  });
+  return {
+    get url() {
+      return now().url;
+    },
+    get requests() {
+      return now().requests;
+    },
+    get streamed() {
+      return now().streamed;
+    },
+    script: (...faults) => now().script(...faults),
+    close: () => now().close(),
+  };
+}
+
+/** What a promise rejects with; a promise that resolves gives an error saying it should not have. */
+export const rejectionOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('resolved, but should have failed'),
+    (error: unknown) => error,
+  );

@@ -3,8 +3,8 @@
 // body, the signature of Tencent's own SDK, the result, and what is refused before sending.
 import { createRequire } from 'node:module';
 import { model as scfModel } from '@layerspec/specs/model/tencent-scf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFaultServer, type Fault, type FaultServer } from '../../client-runtime/testing/fault-server.js';
+import { describe, expect, it } from 'vitest';
+import { type Fault, type FaultServer, rejectionOf, useFaultServer } from '../../client-runtime/testing/fault-server.js';
 import { InvalidInputError, TencentCloudError, createScfClient } from '../src/index.js';
 import { credentials } from './helpers.js';
 
@@ -16,21 +16,10 @@ type Id = keyof typeof scfModel.operations;
 const example = (id: Id, outcome: 'success' | 'error' = 'success'): any => scfModel.operations[id].scenarios.find((scenario) => scenario.outcome === outcome)!.value;
 const ok = (body: unknown): Fault => ({ status: 200, body });
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useFaultServer();
 
 const client = () => createScfClient({ region: 'ap-guangzhou', credentials, endpoint: server.url, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
-const fail = (promise: Promise<unknown>) =>
-  promise.then(
-    () => new Error('resolved, but should have failed'),
-    (error: unknown) => error,
-  );
+const fail = rejectionOf;
 
 /** The signature the official SDK's signer gives the request as the server received it. */
 function sdkSignature(request: FaultServer['requests'][number]): string {
