@@ -9,7 +9,7 @@ import { specExamples } from './spec-examples.js';
 const readme = readFileSync(README as string, 'utf8');
 
 describe('README scenario list', () => {
-  it('is what `npm run readme:scenarios` writes from the bundled specs', () => {
+  it('is what `npm run generate` (readme-scenarios.mjs) writes from the bundled specs', () => {
     expect(readmeBlock(readme)).toBe(renderScenarioBlock());
   });
 
