@@ -105,7 +105,8 @@ function linkNodeModules(to: string): void {
 
 function editSpec(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
   const path = join(copy, file);
-  const doc = parseDocument(readFileSync(path, 'utf8'));
+  // intAsBigInt: an int64 bound (2^63 - 1) must be written back exactly, not as the nearest double.
+  const doc = parseDocument(readFileSync(path, 'utf8'), { intAsBigInt: true });
   edit(doc);
   writeFileSync(path, doc.toString());
 }
