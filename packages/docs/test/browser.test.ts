@@ -15,16 +15,7 @@ import { mappedOperationIds, mappedOperations, neutralFields } from '../src/laye
 import { changesPage } from '../src/changes.js';
 import { buildRedocPage, bundlePath, operationAnchor } from '../src/redoc.js';
 import { startDocsServer } from '../src/server.js';
-import {
-  expandUntilSettled,
-  launchBrowser,
-  missingNames,
-  missingNamesAfterExpanding,
-  openOperation,
-  operationRoot,
-  screenshot,
-  type Browser,
-} from './browser.js';
+import { expandUntilSettled, launchBrowser, missingNames, missingNamesAfterExpanding, openOperation, operationRoot, screenshot, type Browser } from './browser.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const providers = JSON.parse(readFileSync(new URL('../providers.json', import.meta.url), 'utf8'));
